@@ -1,0 +1,25 @@
+package kb.build;
+
+import java.util.List;
+import kb.diagnostic.Problem;
+
+/**
+ * What a build did, for the summary line: counts, warnings, sizes and time per phase.
+ *
+ * @param phases each phase's name and milliseconds, in order
+ */
+public record BuildReport(int articles, int sections, int questions, int networks, int pages,
+        List<Problem> warnings, long outputBytes, long searchBytes, List<Phase> phases) {
+
+    public BuildReport {
+        warnings = List.copyOf(warnings);
+        phases = List.copyOf(phases);
+    }
+
+    /** One step of the build and how long it took. */
+    public record Phase(String name, long millis) { }
+
+    public long totalMillis() {
+        return phases.stream().mapToLong(Phase::millis).sum();
+    }
+}

@@ -1,0 +1,35 @@
+package kb.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+
+/** A hash of every file under content/: tells {@code kb search} whether the built index is current. */
+final class ContentFingerprint {
+    private ContentFingerprint() {
+    }
+
+    static String of(Path content) {
+        try (Stream<Path> files = Files.walk(content)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(("kb-search-" + kb.search.BrowserExport.VERSION + kb.search.KbAnalyzer.VERSION)
+                    .getBytes(StandardCharsets.UTF_8));
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                digest.update(content.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(Files.readAllBytes(file));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package kb.build;
+
+import java.nio.file.Path;
+import java.util.List;
+import kb.content.Article;
+import kb.content.Content;
+import kb.content.FaqGroup;
+import kb.data.Networks;
+import kb.diagnostic.KbException;
+import kb.diagnostic.Problems;
+import kb.data.DataFacts;
+import kb.markdown.Links;
+import kb.markdown.MarkdownRenderer;
+import kb.markdown.RenderedMarkdown;
+import kb.output.LinkTarget;
+import kb.output.SiteLinks;
+import kb.output.UrlScheme;
+
+/** Renders every article body and FAQ answer, in parallel across cores. */
+final class ContentRenderer {
+    private final MarkdownRenderer markdown;
+    private final SiteLinks siteLinks;
+    private final DataFacts facts;
+
+    ContentRenderer(Content content, DataFacts facts) {
+        this.markdown = new MarkdownRenderer(content.config() != null && content.config().rawHtml());
+        this.siteLinks = new SiteLinks(content.root());
+        this.facts = facts;
+    }
+
+    RenderedSite render(Content content, Networks networks, Problems problems) {
+        List<RenderedArticle> articles = content.articles().toList().parallelStream()
+                .map(a -> new RenderedArticle(a, renderArticle(a, problems)))
+                .toList();
+        List<RenderedQuestion> questions = content.faq().stream()
+                .flatMap(g -> g.questions().stream().map(q -> new Object[] {g, q}))
+                .toList().parallelStream()
+                .map(pair -> {
+                    FaqGroup g = (FaqGroup) pair[0];
+                    kb.content.FaqQuestion q = (kb.content.FaqQuestion) pair[1];
+                    return new RenderedQuestion(g, q, render(g.source(), q.answerLine(), q.answerMarkdown(),
+                            UrlScheme.FAQ, problems));
+                })
+                .toList();
+        return new RenderedSite(content, networks, articles, questions);
+    }
+
+    private RenderedMarkdown renderArticle(Article a, Problems problems) {
+        return render(a.source(), a.bodyLine(), a.markdown(), UrlScheme.article(a), problems);
+    }
+
+    private RenderedMarkdown render(Path source, int line, String text, String pageUrl, Problems problems) {
+        Links links = href -> rewrite(source, pageUrl, href);
+        try {
+            return markdown.render(source, line, text, links, facts.forPage(pageUrl), problems);
+        } catch (KbException e) {
+            problems.addAll(e.problems());
+        } catch (RuntimeException | StackOverflowError e) {
+            problems.error(new kb.diagnostic.SourceLocation(source, line, 1),
+                    "cannot render this Markdown: " + e.getClass().getSimpleName(),
+                    "simplify deeply nested lists, quotes or brackets");
+        }
+        return new RenderedMarkdown("", List.of(), List.of(), List.of());
+    }
+
+    private String rewrite(Path source, String pageUrl, String href) {
+        LinkTarget target = siteLinks.resolve(source, href);
+        if (target.kind() != LinkTarget.Kind.PAGE) {
+            return href;
+        }
+        String link = UrlScheme.relative(pageUrl, target.url());
+        return target.anchor() == null ? link : link + "#" + target.anchor();
+    }
+}

@@ -1,0 +1,279 @@
+package kb.build;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kb.content.Article;
+import kb.content.Section;
+import kb.content.SiteConfig;
+import kb.data.Network;
+import kb.markdown.Heading;
+import kb.output.UrlScheme;
+
+/**
+ * Builds the model each template sees. Every URL in a model is relative to the page it is on,
+ * so the site works from any host path and straight from disk.
+ */
+final class Pages {
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    private final RenderedSite site;
+    private final SiteConfig config;
+    private final Map<Integer, RenderedArticle> byId;
+    private final Map<String, List<RenderedArticle>> citedBy;
+    private final boolean preview;
+
+    Pages(RenderedSite site, Map<String, List<RenderedArticle>> citedBy, boolean preview) {
+        this.site = site;
+        this.config = site.content().config();
+        this.byId = site.byId();
+        this.citedBy = citedBy;
+        this.preview = preview;
+    }
+
+    /** The keys every template may use. */
+    Map<String, Object> common(String url, String title, String description, String kind) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("site", Map.of(
+                "name", config.name(),
+                "description", config.description(),
+                "baseUrl", config.baseUrl(),
+                "language", config.language(),
+                "support", supportModel()));
+        m.put("root", kind.equals("404") ? basePath() : UrlScheme.root(url));
+        Map<String, Object> page = new HashMap<>();
+        page.put("title", title);
+        page.put("description", description == null || description.isBlank() ? config.description() : description);
+        page.put("url", url);
+        page.put("canonical", config.baseUrl() + url);
+        page.put("kind", kind);
+        page.put("noindex", kind.equals("404") || kind.equals("search") || kind.equals("redirect"));
+        m.put("page", page);
+        m.put("nav", nav(url, null));
+        m.put("breadcrumbs", List.of());
+        m.put("preview", preview);
+        m.put("jsonld", List.of());
+        return m;
+    }
+
+    Map<String, Object> home() {
+        Map<String, Object> m = common(UrlScheme.HOME, config.name(), config.description(), "home");
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (Section s : site.content().sections()) {
+            Map<String, Object> sm = new HashMap<>();
+            sm.put("title", s.title());
+            sm.put("description", s.description());
+            sm.put("url", UrlScheme.section(s.slug()));
+            sm.put("count", s.articles().size());
+            sm.put("articles", s.articles().stream().limit(5).map(a -> link(UrlScheme.HOME, a)).toList());
+            sections.add(sm);
+        }
+        m.put("sections", sections);
+        m.put("featured", config.featured().stream().filter(byId::containsKey)
+                .map(id -> link(UrlScheme.HOME, byId.get(id).article())).toList());
+        return m;
+    }
+
+    Map<String, Object> section(Section s) {
+        String url = UrlScheme.section(s.slug());
+        Map<String, Object> m = common(url, s.title(), s.description(), "section");
+        m.put("nav", nav(url, s.slug()));
+        m.put("breadcrumbs", List.of(crumb(url, "Home", UrlScheme.HOME)));
+        m.put("section", Map.of(
+                "title", s.title(),
+                "description", s.description(),
+                "articles", s.articles().stream().map(a -> link(url, a)).toList()));
+        m.put("jsonld", List.of(breadcrumbList(List.of(Map.entry("Home", ""), Map.entry(s.title(), url)))));
+        return m;
+    }
+
+    Map<String, Object> article(RenderedArticle ra, Section s, Article prev, Article next, List<Article> related) {
+        Article a = ra.article();
+        String url = UrlScheme.article(a);
+        Map<String, Object> m = common(url, a.title(), a.summary(), "article");
+        m.put("nav", nav(url, s.slug()));
+        m.put("breadcrumbs", List.of(crumb(url, "Home", UrlScheme.HOME), crumb(url, s.title(), UrlScheme.section(s.slug()))));
+        Map<String, Object> am = new HashMap<>();
+        am.put("id", a.id());
+        am.put("title", a.title());
+        am.put("summary", a.summary());
+        am.put("html", ra.body().html());
+        am.put("toc", ra.body().headings().stream().filter(h -> h.level() == 2 || h.level() == 3).map(Pages::toc).toList());
+        am.put("updated", shown(a.updated()));
+        am.put("updatedIso", a.updated() == null ? "" : a.updated().toString());
+        am.put("reviewed", shown(a.reviewed()));
+        am.put("shortUrl", config.baseUrl() + UrlScheme.shortLink(a.id()));
+        am.put("shortPath", UrlScheme.relative(url, UrlScheme.shortLink(a.id())));
+        am.put("markdownUrl", "index.md");
+        am.put("prev", prev == null ? null : link(url, prev));
+        am.put("next", next == null ? null : link(url, next));
+        am.put("related", related.stream().map(r -> link(url, r)).toList());
+        am.put("faq", a.faq().stream().map(q -> faqLink(url, q.value())).toList());
+        am.put("tags", a.tags());
+        am.put("draft", a.draft());
+        am.put("sectionTitle", s.title());
+        m.put("article", am);
+        Map<String, Object> ld = new LinkedHashMap<>();
+        ld.put("@context", "https://schema.org");
+        ld.put("@type", "Article");
+        ld.put("headline", a.title());
+        ld.put("description", a.summary());
+        if (a.updated() != null) {
+            ld.put("dateModified", a.updated().toString());
+        }
+        ld.put("url", config.baseUrl() + url);
+        ld.put("mainEntityOfPage", config.baseUrl() + url);
+        ld.put("publisher", Map.of("@type", "Organization", "name", config.name()));
+        m.put("jsonld", List.of(ld, breadcrumbList(List.of(Map.entry("Home", ""),
+                Map.entry(s.title(), UrlScheme.section(s.slug())), Map.entry(a.title(), url)))));
+        return m;
+    }
+
+    Map<String, Object> faq(List<Map<String, Object>> groups, Map<String, Object> faqPageLd) {
+        Map<String, Object> m = common(UrlScheme.FAQ, "Frequently asked questions",
+                "Short answers to the questions customers ask most about connected social accounts.", "faq");
+        m.put("breadcrumbs", List.of(crumb(UrlScheme.FAQ, "Home", UrlScheme.HOME)));
+        m.put("groups", groups);
+        m.put("jsonld", List.of(faqPageLd));
+        return m;
+    }
+
+    Map<String, Object> lifespans(List<Network> networks) {
+        String url = UrlScheme.LIFESPANS;
+        Map<String, Object> m = common(url, "Token lifespans by network",
+                "How long each social network's connection token lasts before you must reconnect.", "lifespans");
+        m.put("breadcrumbs", List.of(crumb(url, "Home", UrlScheme.HOME)));
+        m.put("networks", networks.stream().map(n -> networkModel(url, n)).toList());
+        return m;
+    }
+
+    Map<String, Object> simple(String url, String title, String kind) {
+        Map<String, Object> m = common(url, title, null, kind);
+        if (!kind.equals("404")) {
+            m.put("breadcrumbs", List.of(crumb(url, "Home", UrlScheme.HOME)));
+        }
+        return m;
+    }
+
+    Map<String, Object> redirect(String from, String toUrl, String title) {
+        Map<String, Object> m = common(from, title, null, "redirect");
+        m.put("target", UrlScheme.relative(from, toUrl));
+        m.put("targetAbsolute", config.baseUrl() + toUrl);
+        return m;
+    }
+
+    Map<String, Object> networkModel(String fromUrl, Network n) {
+        Map<String, Object> nm = new HashMap<>();
+        nm.put("id", n.id());
+        nm.put("name", n.name());
+        nm.put("otherNames", n.otherNames());
+        nm.put("lifespan", n.lifespanText());
+        nm.put("lifespanDays", n.lifespanDays() == null ? "" : String.valueOf(n.lifespanDays()));
+        nm.put("sortDays", n.renewal() == kb.data.Renewal.FIXED ? String.valueOf(n.lifespanDays()) : "999999");
+        nm.put("renewal", n.renewal().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        nm.put("inactivity", n.inactivityText());
+        nm.put("inactivityDays", n.inactivityDays() == null ? "" : String.valueOf(n.inactivityDays()));
+        nm.put("activity", n.activity());
+        nm.put("role", n.role());
+        nm.put("notes", n.notes());
+        nm.put("verified", shown(n.verified()));
+        nm.put("verifiedIso", n.verified() == null ? "" : n.verified().toString());
+        nm.put("searchNames", String.join(" ", n.searchNames()));
+        Article article = n.article() == null ? null : site.content().articles()
+                .filter(a -> (a.path() + ".md").equals(n.article().value())).findFirst().orElse(null);
+        nm.put("article", article == null ? null : link(fromUrl, article));
+        return nm;
+    }
+
+    private List<Map<String, Object>> nav(String fromUrl, String currentSection) {
+        String currentArticle = fromUrl;
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Section s : site.content().sections()) {
+            Map<String, Object> sm = new HashMap<>();
+            String url = UrlScheme.section(s.slug());
+            sm.put("title", s.title());
+            sm.put("url", UrlScheme.relative(fromUrl, url));
+            boolean open = s.slug().equals(currentSection);
+            sm.put("current", open);
+            sm.put("currentPage", url.equals(fromUrl));
+            // Only the open section lists its articles: on a large site every page would
+            // otherwise carry every link, and output would grow with the square of the site.
+            sm.put("articles", !open ? List.of() : s.articles().stream().map(a -> {
+                Map<String, Object> link = link(fromUrl, a);
+                link.put("current", UrlScheme.article(a).equals(currentArticle));
+                return link;
+            }).toList());
+            out.add(sm);
+        }
+        return out;
+    }
+
+    private Map<String, Object> link(String fromUrl, Article a) {
+        Map<String, Object> l = new HashMap<>();
+        l.put("title", a.title());
+        l.put("url", UrlScheme.relative(fromUrl, UrlScheme.article(a)));
+        l.put("summary", a.summary());
+        l.put("updated", shown(a.updated()));
+        l.put("id", a.id());
+        return l;
+    }
+
+    private Map<String, Object> faqLink(String fromUrl, String anchor) {
+        String question = site.questions().stream().filter(q -> q.question().anchor().equals(anchor))
+                .map(q -> q.question().question()).findFirst().orElse(anchor);
+        return Map.of("question", question, "url", UrlScheme.relative(fromUrl, UrlScheme.FAQ) + "#" + anchor);
+    }
+
+    List<Map<String, Object>> citingArticles(String fromUrl, String anchor) {
+        return citedBy.getOrDefault(anchor, List.of()).stream().map(ra -> link(fromUrl, ra.article())).toList();
+    }
+
+    private static Map<String, Object> crumb(String fromUrl, String title, String url) {
+        return Map.of("title", title, "url", UrlScheme.relative(fromUrl, url));
+    }
+
+    private Map<String, Object> breadcrumbList(List<Map.Entry<String, String>> trail) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < trail.size(); i++) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("@type", "ListItem");
+            item.put("position", i + 1);
+            item.put("name", trail.get(i).getKey());
+            item.put("item", config.baseUrl() + trail.get(i).getValue());
+            items.add(item);
+        }
+        Map<String, Object> ld = new LinkedHashMap<>();
+        ld.put("@context", "https://schema.org");
+        ld.put("@type", "BreadcrumbList");
+        ld.put("itemListElement", items);
+        return ld;
+    }
+
+    private static Map<String, Object> toc(Heading h) {
+        return Map.of("level", h.level(), "text", h.text(), "id", h.id());
+    }
+
+    private Map<String, Object> supportModel() {
+        Map<String, Object> s = new HashMap<>();
+        s.put("email", config.support().email());
+        s.put("phone", config.support().phone());
+        s.put("phoneHref", config.support().phone() == null ? null : "tel:+" + config.support().phone().replaceAll("[^0-9]", ""));
+        s.put("chat", config.support().chat());
+        return s;
+    }
+
+    private String basePath() {
+        String path = URI.create(config.baseUrl()).getPath();
+        return path == null || path.isEmpty() ? "/" : path;
+    }
+
+    static String shown(LocalDate date) {
+        return date == null ? "" : SHOWN.format(date);
+    }
+}

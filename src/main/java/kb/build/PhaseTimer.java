@@ -1,0 +1,30 @@
+package kb.build;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Times the phases of one build for its summary. */
+final class PhaseTimer {
+    private final List<BuildReport.Phase> phases = new ArrayList<>();
+
+    <T> T time(String name, Supplier<T> step) {
+        long start = System.nanoTime();
+        try {
+            return step.get();
+        } finally {
+            phases.add(new BuildReport.Phase(name, (System.nanoTime() - start) / 1_000_000));
+        }
+    }
+
+    void time(String name, Runnable step) {
+        time(name, () -> {
+            step.run();
+            return null;
+        });
+    }
+
+    List<BuildReport.Phase> phases() {
+        return phases;
+    }
+}

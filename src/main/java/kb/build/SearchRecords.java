@@ -1,0 +1,74 @@
+package kb.build;
+
+import java.util.ArrayList;
+import java.util.List;
+import kb.content.Article;
+import kb.data.Network;
+import kb.markdown.TextSection;
+import kb.output.SiteWriter;
+import kb.output.UrlScheme;
+import kb.search.BrowserExport;
+import kb.search.SearchIndex;
+import kb.search.SearchIndexer;
+import kb.search.SearchRecord;
+
+/** Turns the rendered site into search records, indexes them, and exports the index for the browser. */
+final class SearchRecords {
+    /** Where the Lucene index lives inside the site, so {@code kb search} can open it. */
+    static final String LUCENE = "search/lucene";
+    static final String BROWSER = "search/data/";
+
+    private SearchRecords() {
+    }
+
+    static List<SearchRecord> of(RenderedSite site) {
+        List<SearchRecord> out = new ArrayList<>();
+        for (RenderedArticle ra : site.articles()) {
+            Article a = ra.article();
+            String url = UrlScheme.article(a);
+            String context = site.content().sections().stream().filter(s -> s.slug().equals(a.section()))
+                    .map(s -> s.title()).findFirst().orElse("");
+            List<TextSection> parts = ra.body().sections();
+            String intro = parts.isEmpty() || parts.get(0).heading() != null ? "" : parts.get(0).text();
+            out.add(new SearchRecord(SearchRecord.Kind.ARTICLE, url, null, a.title(), "", context, a.summary(),
+                    String.join(" ", a.tags()), intro, a.id()));
+            for (TextSection part : parts) {
+                if (part.heading() != null) {
+                    out.add(new SearchRecord(SearchRecord.Kind.SECTION, url, part.anchor(), a.title(), part.heading(),
+                            context, "", "", part.text(), a.id()));
+                }
+            }
+        }
+        for (RenderedQuestion q : site.questions()) {
+            out.add(new SearchRecord(SearchRecord.Kind.FAQ, UrlScheme.FAQ, q.question().anchor(), q.question().question(),
+                    "", "FAQ · " + q.group().title(), "", "", q.answer().plainText(), 0));
+        }
+        for (Network n : site.networks().all()) {
+            out.add(new SearchRecord(SearchRecord.Kind.NETWORK, UrlScheme.LIFESPANS, n.id(), n.name() + " token lifespan",
+                    "", "Token lifespans", "", String.join(" ", n.otherNames()), networkText(n), 0));
+        }
+        return out;
+    }
+
+    static SearchIndex index(RenderedSite site, SiteWriter writer) {
+        return SearchIndexer.build(of(site), writer.resolve(LUCENE), site.content().config().synonyms());
+    }
+
+    static long export(SearchIndex index, SiteWriter writer) {
+        return new BrowserExport(index, (file, bytes) -> writer.write(BROWSER + file, bytes)).write();
+    }
+
+    static String networkText(Network n) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(n.name()).append(" token expiry: the connection token ").append(n.lifespanText()).append(". ");
+        if (n.inactivityDays() != null) {
+            sb.append("It also expires after ").append(n.inactivityText()).append(" without activity (")
+                    .append(n.activity()).append("). ");
+        }
+        if (!n.role().isEmpty()) {
+            sb.append("Role needed to connect a page: ").append(n.role()).append(". ");
+        }
+        sb.append(n.notes());
+        return sb.toString().strip();
+    }
+}

@@ -1,0 +1,93 @@
+package kb.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import kb.check.ReferenceCheck;
+import kb.content.Content;
+import kb.content.ContentLoader;
+import kb.data.DataFacts;
+import kb.data.Networks;
+import kb.data.NetworksReader;
+import kb.diagnostic.KbException;
+import kb.diagnostic.Problem;
+import kb.diagnostic.Problems;
+import kb.diagnostic.SourceLocation;
+import kb.output.SiteWriter;
+import kb.search.SearchIndex;
+import kb.template.Templates;
+
+/**
+ * The build, as a recipe: load, render, check, index, write, swap. Any error stops it before
+ * the swap, so the previous site stays exactly as it was.
+ */
+public final class SiteBuild {
+    private final BuildOptions options;
+
+    public SiteBuild(BuildOptions options) {
+        this.options = options;
+    }
+
+    /** Builds the site into {@code --out}. @throws KbException with every problem found */
+    public BuildReport run() {
+        PhaseTimer timer = new PhaseTimer();
+        Prepared prepared = prepare(timer);
+        try (SiteWriter writer = SiteWriter.open(options.out())) {
+            SearchIndex index = timer.time("search index", () -> SearchRecords.index(prepared.site(), writer));
+            PageWriter pages = new PageWriter(prepared.site(), prepared.templates(), index, writer, options.preview());
+            int count = timer.time("pages", pages::writeAll);
+            long searchBytes = timer.time("browser export", () -> SearchRecords.export(index, writer));
+            SiteSearch.stamp(writer, options.content());
+            index.close();
+            timer.time("swap", () -> commit(writer));
+            return report(prepared, count, writer.bytesWritten(), searchBytes, timer);
+        } catch (IOException e) {
+            throw new KbException(Problem.error(SourceLocation.of(options.out()), "cannot write the site: " + e.getMessage()));
+        } catch (UncheckedIOException e) {
+            throw new KbException(Problem.error(SourceLocation.of(options.out()), "cannot write the site: " + e.getCause().getMessage()));
+        }
+    }
+
+    /** Every validation of a build, writing nothing. @throws KbException with every problem found */
+    public BuildReport check() {
+        PhaseTimer timer = new PhaseTimer();
+        Prepared prepared = prepare(timer);
+        return report(prepared, 0, 0, 0, timer);
+    }
+
+    /** Loads, renders and checks everything; throws before anything is written if a check fails. */
+    Prepared prepare(PhaseTimer timer) {
+        Problems problems = new Problems();
+        Content content = timer.time("load", () -> new ContentLoader(options.content(), options.drafts()).load(problems));
+        if (content.config() == null) {
+            problems.throwIfErrors();
+        }
+        Content withBase = options.baseUrl() == null ? content
+                : new Content(content.root(), content.config().withBaseUrl(options.baseUrl()), content.sections(), content.faq());
+        Networks networks = NetworksReader.read(options.content().resolve("data").resolve("networks.yaml"), problems);
+        Templates templates = timer.time("templates", () -> Templates.load(options.templates(), problems));
+        ReferenceCheck.check(withBase, networks, LocalDate.now(), problems);
+        DataFacts facts = new DataFacts(networks, (n, url) -> TokenFactsBox.render(templates, n, url));
+        RenderedSite site = timer.time("markdown", () -> new ContentRenderer(withBase, facts).render(withBase, networks, problems));
+        timer.time("link check", () -> SiteLinkCheck.check(site, problems));
+        problems.throwIfErrors();
+        return new Prepared(site, templates, problems);
+    }
+
+    private static void commit(SiteWriter writer) {
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BuildReport report(Prepared p, int pages, long bytes, long searchBytes, PhaseTimer timer) {
+        Content c = p.site().content();
+        return new BuildReport((int) c.articles().count(), c.sections().size(), (int) c.questions().count(),
+                p.site().networks().all().size(), pages, p.problems().warnings(), bytes, searchBytes, timer.phases());
+    }
+
+    /** A checked, rendered site and its theme, ready to write. */
+    record Prepared(RenderedSite site, Templates templates, Problems problems) { }
+}

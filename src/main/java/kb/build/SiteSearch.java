@@ -1,0 +1,51 @@
+package kb.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kb.search.SearchIndex;
+import kb.search.SearchIndexer;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Opens the search index for {@code kb search}: the one the last build left in the site when
+ * the content has not changed since, else a fresh one built in memory (nothing is written).
+ */
+public final class SiteSearch {
+    static final String FINGERPRINT = "search/fingerprint.txt";
+
+    private SiteSearch() {
+    }
+
+    /** Whether the answer came from the built site or a fresh in-memory index. */
+    public record Opened(SearchIndex index, boolean fromSite, String baseUrl) { }
+
+    public static Opened open(BuildOptions options) {
+        Path lucene = options.out().resolve(SearchRecords.LUCENE);
+        Path stamp = options.out().resolve(FINGERPRINT);
+        try {
+            String current = ContentFingerprint.of(options.content());
+            if (Files.isDirectory(lucene) && Files.isRegularFile(stamp)
+                    && Files.readString(stamp, StandardCharsets.UTF_8).strip().equals(current)) {
+                var config = new kb.content.ContentLoader(options.content(), false).load(new kb.diagnostic.Problems()).config();
+                return new Opened(SearchIndex.open(FSDirectory.open(lucene), config.synonyms()), true,
+                        options.baseUrl() != null ? options.baseUrl() : config.baseUrl());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SiteBuild.Prepared prepared = new SiteBuild(options).prepare(new PhaseTimer());
+        RenderedSite site = prepared.site();
+        SearchIndex index = SearchIndexer.build(SearchRecords.of(site), new ByteBuffersDirectory(),
+                site.content().config().synonyms());
+        return new Opened(index, false, site.content().config().baseUrl());
+    }
+
+    /** Called by the build: records which content the index in the site was built from. */
+    static void stamp(kb.output.SiteWriter writer, Path content) {
+        writer.write(FINGERPRINT, ContentFingerprint.of(content) + "\n");
+    }
+}

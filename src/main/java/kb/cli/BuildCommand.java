@@ -1,0 +1,57 @@
+package kb.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import kb.build.BuildOptions;
+import kb.build.BuildReport;
+import kb.build.SiteBuild;
+import kb.diagnostic.KbException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kb build}: the whole site into {@code --out}, or nothing at all. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Builds the site from content/ and templates/ into site/ (the old site stays if anything fails).")
+final class BuildCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SiteOptions site;
+
+    @Option(names = "--drafts", description = "Include draft articles.")
+    boolean drafts;
+
+    @Option(names = "--accept-removals", description = "Allow published pages or anchors to disappear this once.")
+    boolean acceptRemovals;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print errors only.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print time per phase and every warning.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BuildOptions options = new BuildOptions(site.content, site.templates, site.out, site.baseUrl, drafts, false,
+                acceptRemovals);
+        try {
+            BuildReport report = new SiteBuild(options).run();
+            if (!quiet) {
+                Summary.print(out, report, site.out.toString(), verbose);
+            }
+            return ExitCodes.OK;
+        } catch (KbException e) {
+            ProblemPrinter.print(err, e.problems());
+            err.println("Build failed; " + site.out + "/ was left as it was.");
+            err.flush();
+            return ExitCodes.CONTENT_ERRORS;
+        }
+    }
+}

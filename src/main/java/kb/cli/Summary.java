@@ -1,0 +1,44 @@
+package kb.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import kb.build.BuildReport;
+import kb.diagnostic.Problem;
+
+/** The few lines a build prints: what it made, how big, how long; warnings after. */
+final class Summary {
+    private Summary() {
+    }
+
+    static void print(PrintWriter out, BuildReport r, String where, boolean verbose) {
+        out.printf(Locale.ROOT, "Built %s/: %d articles in %d sections, %d FAQ questions, %d networks; %d pages, %s (search %s) in %.1f s%n",
+                where, r.articles(), r.sections(), r.questions(), r.networks(), r.pages(), size(r.outputBytes()),
+                size(r.searchBytes()), r.totalMillis() / 1000.0);
+        out.println("  " + r.phases().stream().map(p -> p.name() + " " + p.millis() + " ms")
+                .collect(Collectors.joining(", ")));
+        warnings(out, r, verbose);
+        out.flush();
+    }
+
+    static void warnings(PrintWriter out, BuildReport r, boolean verbose) {
+        if (r.warnings().isEmpty()) {
+            return;
+        }
+        out.println(r.warnings().size() + (r.warnings().size() == 1 ? " warning:" : " warnings:"));
+        r.warnings().stream().limit(verbose ? Long.MAX_VALUE : 10).map(Problem::toString).forEach(w -> out.println("  " + w));
+        if (!verbose && r.warnings().size() > 10) {
+            out.println("  ... and " + (r.warnings().size() - 10) + " more (--verbose lists them all)");
+        }
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+}

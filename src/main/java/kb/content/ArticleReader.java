@@ -1,0 +1,69 @@
+package kb.content;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kb.diagnostic.KbException;
+import kb.diagnostic.Problems;
+import kb.diagnostic.SourceLocation;
+
+/** Reads one article file into an {@link Article}, reporting every front matter mistake. */
+final class ArticleReader {
+    static final Set<String> KEYS = Set.of("id", "title", "summary", "tags", "networks", "aliases",
+            "updated", "reviewed", "draft", "weight", "faq", "related");
+    private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)?");
+
+    private ArticleReader() {
+    }
+
+    /** The article, or null when it had errors (they are in {@code problems}). */
+    static Article read(Path file, String section, String slug, Problems problems) {
+        FrontMatter fm;
+        try {
+            fm = FrontMatter.split(SourceText.read(file));
+        } catch (KbException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+        Problems own = new Problems();
+        Fields f = new Fields(fm.yaml(), "article front matter", KEYS, own);
+        String title = f.requiredText("title");
+        Integer id = f.integer("id").orElse(null);
+        if (id == null && !f.has("id")) {
+            own.error(new SourceLocation(file, 1, 1), "missing required 'id'",
+                    "add 'id: N' with a number no other article uses; `kb new` picks one");
+        } else if (id != null && id <= 0) {
+            own.error(f.at("id"), "'id' must be a positive number, found " + id);
+        }
+        List<Located<String>> aliases = f.texts("aliases");
+        for (Located<String> alias : aliases) {
+            String clean = alias.value().replaceAll("^/+|/+$", "");
+            if (!ALIAS.matcher(clean).matches()) {
+                own.error(alias.at(), "alias '" + alias.value() + "' is not a site path like 'section/old-slug'",
+                        "use lower-case letters, digits and hyphens; no '..', schemes or backslashes");
+            }
+        }
+        Article article = new Article(
+                id == null ? 0 : id,
+                f.at("id"),
+                title,
+                f.text("summary").orElse(""),
+                f.texts("tags").stream().map(Located::value).toList(),
+                f.texts("networks"),
+                aliases.stream().map(a -> new Located<>(a.value().replaceAll("^/+|/+$", ""), a.at())).toList(),
+                f.date("updated").orElse(null),
+                f.date("reviewed").orElse(null),
+                f.bool("draft", false),
+                f.integer("weight").orElse(0),
+                f.texts("faq"),
+                f.integers("related"),
+                section,
+                slug,
+                file,
+                fm.body(),
+                fm.bodyLine());
+        problems.addAll(own.all());
+        return own.hasErrors() ? null : article;
+    }
+}

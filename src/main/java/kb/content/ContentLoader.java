@@ -1,0 +1,195 @@
+package kb.content;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import kb.diagnostic.Problems;
+import kb.diagnostic.SourceLocation;
+
+/**
+ * Walks {@code content/} and returns it as validated records: settings, sections with their
+ * articles in order, FAQ groups. Every problem found is added to the given {@link Problems}.
+ */
+public final class ContentLoader {
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Set<String> SECTION_KEYS = Set.of("title", "description", "order");
+    private static final Comparator<Article> READING_ORDER =
+            Comparator.comparingInt(Article::weight).thenComparing(Article::title).thenComparing(Article::slug);
+
+    private final Path root;
+    private final boolean drafts;
+
+    /** @param drafts whether {@code draft: true} articles are kept (preview) or left out (publish) */
+    public ContentLoader(Path root, boolean drafts) {
+        this.root = root;
+        this.drafts = drafts;
+    }
+
+    public Content load(Problems problems) {
+        SiteConfig config = SiteConfigReader.read(root.resolve("kb.yaml"), problems);
+        List<Section> sections = sections(problems);
+        List<FaqGroup> faq = faq(problems);
+        checkUnique(sections, faq, problems);
+        return new Content(root, config, sections, faq);
+    }
+
+    private List<Section> sections(Problems problems) {
+        Path articles = root.resolve("articles");
+        List<Section> sections = new ArrayList<>();
+        for (Path folder : children(articles, problems)) {
+            String name = folder.getFileName().toString();
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                if (!name.startsWith(".")) {
+                    problems.error(SourceLocation.of(folder), "articles must be inside a section folder",
+                            "move it to content/articles/<section>/" + name);
+                }
+                continue;
+            }
+            if (!SLUG.matcher(name).matches()) {
+                problems.error(SourceLocation.of(folder), "section folder name '" + name + "' is not a URL slug",
+                        "rename it to '" + Anchors.slug(name) + "'");
+                continue;
+            }
+            Section section = section(folder, name, problems);
+            if (section != null) {
+                sections.add(section);
+            }
+        }
+        sections.sort(Comparator.comparingInt(Section::order).thenComparing(Section::title));
+        return sections;
+    }
+
+    private Section section(Path folder, String slug, Problems problems) {
+        String title = humanise(slug);
+        String description = "";
+        int order = 1000;
+        Path settings = folder.resolve("_section.yaml");
+        if (Files.isRegularFile(settings, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                Fields f = new Fields(YamlReader.read(settings, SourceText.read(settings).text(), 1),
+                        "_section.yaml", SECTION_KEYS, problems);
+                title = f.text("title").orElse(title);
+                description = f.text("description").orElse("");
+                order = f.integer("order").orElse(order);
+            } catch (kb.diagnostic.KbException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        List<Article> articles = new ArrayList<>();
+        for (Path file : children(folder, problems)) {
+            String name = file.getFileName().toString();
+            if (name.equals("_section.yaml") || name.startsWith(".")) {
+                continue;
+            }
+            if (!name.endsWith(".md") || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                problems.error(SourceLocation.of(file), "unexpected file in a section folder",
+                        "sections hold Markdown articles (*.md) and _section.yaml only");
+                continue;
+            }
+            String slug2 = name.substring(0, name.length() - 3);
+            if (!SLUG.matcher(slug2).matches()) {
+                problems.error(SourceLocation.of(file), "file name '" + name + "' is not a URL slug",
+                        "rename it to '" + Anchors.slug(slug2) + ".md'");
+                continue;
+            }
+            Article article = ArticleReader.read(file, slug, slug2, problems);
+            if (article != null && (drafts || !article.draft())) {
+                articles.add(article);
+            }
+        }
+        articles.sort(READING_ORDER);
+        return new Section(slug, title, description, order, articles);
+    }
+
+    private List<FaqGroup> faq(Problems problems) {
+        List<FaqGroup> groups = new ArrayList<>();
+        Path folder = root.resolve("faq");
+        if (!Files.isDirectory(folder)) {
+            return groups;
+        }
+        for (Path file : children(folder, problems)) {
+            String name = file.getFileName().toString();
+            if (!name.endsWith(".md") || name.startsWith(".")) {
+                continue;
+            }
+            FaqGroup group = FaqReader.read(file, Anchors.slug(name.substring(0, name.length() - 3)), problems);
+            if (group != null) {
+                groups.add(group);
+            }
+        }
+        groups.sort(Comparator.comparingInt(FaqGroup::order).thenComparing(FaqGroup::title));
+        return groups;
+    }
+
+    /**
+     * The entries of a folder in name order. Symbolic links are not followed: one that leaves
+     * {@code content/} or loops would let a build read, and publish, files it should not.
+     */
+    private List<Path> children(Path folder, Problems problems) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            List<Path> out = new ArrayList<>();
+            for (Path p : entries.sorted().toList()) {
+                if (Files.isSymbolicLink(p)) {
+                    problems.error(SourceLocation.of(p), "symbolic links are not followed in content/",
+                            "copy the file here instead of linking it");
+                } else {
+                    out.add(p);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            problems.error(SourceLocation.of(folder), "cannot list folder: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static void checkUnique(List<Section> sections, List<FaqGroup> faq, Problems problems) {
+        Map<Integer, Article> ids = new HashMap<>();
+        Map<String, String> paths = new HashMap<>();
+        sections.stream().flatMap(s -> s.articles().stream()).forEach(a -> paths.put(a.path(), a.source().toString()));
+        for (Section section : sections) {
+            for (Article a : section.articles()) {
+                Article other = ids.putIfAbsent(a.id(), a);
+                if (other != null) {
+                    problems.error(a.idAt(), "duplicate id " + a.id() + ", also used by " + other.source(),
+                            "give this article a number no other article uses");
+                }
+                for (Located<String> alias : a.aliases()) {
+                    String owner = paths.putIfAbsent(alias.value(), a.source().toString());
+                    if (owner != null && !owner.equals(a.source().toString())) {
+                        problems.error(alias.at(), "alias '" + alias.value() + "' is already taken by " + owner);
+                    }
+                }
+            }
+        }
+        Map<String, FaqQuestion> anchors = new HashMap<>();
+        for (FaqGroup group : faq) {
+            for (FaqQuestion q : group.questions()) {
+                for (String anchor : Stream.concat(Stream.of(q.anchor()), q.aliases().stream()).toList()) {
+                    FaqQuestion other = anchors.putIfAbsent(anchor, q);
+                    if (other != null && other != q) {
+                        problems.error(q.at(), "duplicate FAQ anchor '" + anchor + "', also used at " + other.at(),
+                                "pin a different one: ## " + q.question() + " {#another-anchor}");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String humanise(String slug) {
+        String words = slug.replace('-', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

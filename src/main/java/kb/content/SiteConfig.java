@@ -1,0 +1,37 @@
+package kb.content;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code content/kb.yaml}: the site's name, address and settings.
+ *
+ * @param baseUrl absolute, always ending in {@code /}
+ * @param synonyms canonical word or phrase to the other ways readers type it
+ */
+public record SiteConfig(
+        String name,
+        String description,
+        String baseUrl,
+        String language,
+        Support support,
+        List<Integer> featured,
+        boolean rawHtml,
+        int reviewAfterDays,
+        int verifyAfterDays,
+        Map<String, List<String>> synonyms) {
+
+    public SiteConfig {
+        featured = List.copyOf(featured);
+        synonyms = Map.copyOf(synonyms);
+        if (!baseUrl.endsWith("/")) {
+            baseUrl = baseUrl + "/";
+        }
+    }
+
+    /** The same settings served from another address (a preview, a staging host). */
+    public SiteConfig withBaseUrl(String url) {
+        return new SiteConfig(name, description, url, language, support, featured, rawHtml,
+                reviewAfterDays, verifyAfterDays, synonyms);
+    }
+}

@@ -1,0 +1,61 @@
+package kb.data;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import kb.content.Located;
+import kb.diagnostic.SourceLocation;
+
+/**
+ * One social network's token facts, from {@code content/data/networks.yaml}.
+ *
+ * @param lifespanDays days a token lives when {@code renewal} is FIXED, else null
+ * @param inactivityDays days without activity after which the token ends anyway, or null
+ * @param article path under {@code content/articles/} of the article that explains it
+ */
+public record Network(
+        String id,
+        String name,
+        List<String> otherNames,
+        Renewal renewal,
+        Integer lifespanDays,
+        Integer inactivityDays,
+        String activity,
+        String role,
+        Located<String> article,
+        String notes,
+        LocalDate verified,
+        SourceLocation at) {
+
+    public Network {
+        otherNames = List.copyOf(otherNames);
+    }
+
+    /** "60 days", "never expires", "refreshes each time it is used". */
+    public String lifespanText() {
+        return switch (renewal) {
+            case FIXED -> days(lifespanDays);
+            case NEVER -> "never expires";
+            case ON_USE -> "refreshes each time it is used";
+        };
+    }
+
+    /** The lifespan as a sortable number of days; never-ending tokens sort last. */
+    public long sortDays() {
+        return renewal == Renewal.FIXED ? lifespanDays : Long.MAX_VALUE;
+    }
+
+    public String inactivityText() {
+        return inactivityDays == null ? "" : days(inactivityDays);
+    }
+
+    /** Every name a reader may type for this network, lower-cased. */
+    public List<String> searchNames() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(id, name), otherNames.stream())
+                .map(s -> s.toLowerCase(Locale.ROOT)).distinct().toList();
+    }
+
+    static String days(int n) {
+        return n == 1 ? "1 day" : n + " days";
+    }
+}

@@ -1,0 +1,98 @@
+package kb.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kb.content.Anchors;
+import kb.content.Fields;
+import kb.content.Located;
+import kb.content.SourceText;
+import kb.content.YamlNode;
+import kb.content.YamlReader;
+import kb.diagnostic.KbException;
+import kb.diagnostic.Problems;
+import kb.diagnostic.SourceLocation;
+
+/** Reads and validates {@code content/data/networks.yaml}; every mistake is a located problem. */
+public final class NetworksReader {
+    static final Set<String> KEYS = Set.of("id", "name", "other_names", "lifespan_days", "renews",
+            "inactivity_days", "activity", "role", "article", "notes", "verified");
+
+    private NetworksReader() {
+    }
+
+    /** The networks in file order; an absent file is an empty list (a site may have no data). */
+    public static Networks read(Path file, Problems problems) {
+        if (!Files.isRegularFile(file)) {
+            return new Networks(List.of());
+        }
+        YamlNode root;
+        try {
+            root = YamlReader.read(file, SourceText.read(file).text(), 1);
+        } catch (KbException e) {
+            problems.addAll(e.problems());
+            return new Networks(List.of());
+        }
+        Fields top = new Fields(root, "networks.yaml", Set.of("networks"), problems);
+        YamlNode list = top.node("networks").orElse(null);
+        if (!(list instanceof YamlNode.Sequence seq)) {
+            problems.error(list == null ? root.at() : list.at(), "networks.yaml must hold 'networks:' with a list of networks");
+            return new Networks(List.of());
+        }
+        List<Network> out = new ArrayList<>();
+        Map<String, SourceLocation> seen = new HashMap<>();
+        for (YamlNode item : seq.items()) {
+            Network n = network(item, problems);
+            if (n == null) {
+                continue;
+            }
+            SourceLocation before = seen.putIfAbsent(n.id(), n.at());
+            if (before != null) {
+                problems.error(n.at(), "duplicate network id '" + n.id() + "', first defined at line " + before.line());
+                continue;
+            }
+            out.add(n);
+        }
+        return new Networks(out);
+    }
+
+    private static Network network(YamlNode node, Problems problems) {
+        Problems own = new Problems();
+        Fields f = new Fields(node, "a network", KEYS, own);
+        String id = f.requiredText("id");
+        if (!id.isEmpty() && !Anchors.isValid(id)) {
+            own.error(f.at("id"), "network id '" + id + "' must be lower-case letters, digits and hyphens");
+        }
+        String name = f.requiredText("name");
+        Integer days = f.positive("lifespan_days").orElse(null);
+        Renewal renewal = Renewal.FIXED;
+        if (f.has("renews")) {
+            String text = f.text("renews").orElse("");
+            renewal = Renewal.parse(text);
+            if (renewal == null) {
+                own.error(f.at("renews"), "'renews' must be 'never' or 'on-use', found '" + text + "'");
+            } else if (f.has("lifespan_days")) {
+                own.error(f.at("renews"), "set either 'lifespan_days' or 'renews', not both");
+            }
+        } else if (days == null && !f.has("lifespan_days")) {
+            own.error(f.at("id"), "network '" + id + "' needs 'lifespan_days' or 'renews: never' / 'renews: on-use'");
+        }
+        Integer inactivity = f.positive("inactivity_days").orElse(null);
+        String activity = f.text("activity").orElse("");
+        if (inactivity != null && activity.isEmpty()) {
+            own.error(f.at("inactivity_days"), "'inactivity_days' needs 'activity': what keeps the token alive");
+        }
+        Located<String> article = f.text("article").map(a -> new Located<>(a, f.at("article"))).orElse(null);
+        Network network = new Network(id, name,
+                f.texts("other_names").stream().map(Located::value).toList(),
+                renewal, days, inactivity, activity,
+                f.text("role").orElse(""), article, f.text("notes").orElse(""),
+                f.date("verified").orElse(null), node.at());
+        problems.addAll(own.all());
+        return own.hasErrors() ? null : network;
+    }
+}

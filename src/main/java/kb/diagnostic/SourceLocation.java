@@ -1,0 +1,34 @@
+package kb.diagnostic;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where something came from: a file and a 1-based line and column. Line 0 means "the file as a
+ * whole" (an unreadable file, a missing required file).
+ */
+public record SourceLocation(Path file, int line, int column) {
+    public SourceLocation {
+        Objects.requireNonNull(file, "file");
+        if (line < 0 || column < 0) {
+            throw new IllegalArgumentException("negative position " + line + ":" + column);
+        }
+    }
+
+    /** The whole file, when no line can be named. */
+    public static SourceLocation of(Path file) {
+        return new SourceLocation(file, 0, 0);
+    }
+
+    /** The same file, moved down by {@code lines} (front matter starts below its `---`). */
+    public SourceLocation shiftedBy(int lines) {
+        return line == 0 ? this : new SourceLocation(file, line + lines, column);
+    }
+
+    /** {@code path:line:col}, the shape editors and terminals turn into a link. */
+    @Override
+    public String toString() {
+        String path = file.toString().replace('\\', '/');
+        return line == 0 ? path : path + ":" + line + ":" + Math.max(column, 1);
+    }
+}

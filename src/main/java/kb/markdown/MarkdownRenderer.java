@@ -1,0 +1,150 @@
+package kb.markdown;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.AttributeProvider;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.html.MutableAttributes;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import kb.content.Anchors;
+import kb.diagnostic.Problems;
+import kb.diagnostic.SourceLocation;
+
+/**
+ * kb's Markdown: GitHub-flavoured (tables, strikethrough, autolinks, task lists) plus stable
+ * heading ids, callouts and inline data facts. Built once and shared by every thread: flexmark's
+ * parser and renderer are immutable, and per-page state lives on each parsed document.
+ */
+public final class MarkdownRenderer {
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    /** @param rawHtml whether raw HTML passes through; escaped (shown as text) otherwise */
+    public MarkdownRenderer(boolean rawHtml) {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                AutolinkExtension.create(), TaskListExtension.create()));
+        options.set(HtmlRenderer.ESCAPE_HTML, !rawHtml);
+        options.set(TablesExtension.CLASS_NAME, "table");
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options)
+                .nodeRendererFactory(o -> new KbNodeRenderer())
+                .attributeProviderFactory(new IndependentAttributeProviderFactory() {
+                    @Override
+                    public AttributeProvider apply(LinkResolverContext context) {
+                        return new LinkRewriting(PageState.KEY.get(context.getDocument()));
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * Renders one document.
+     *
+     * @param firstLine the line of {@code file} the Markdown starts on, for error positions
+     */
+    public RenderedMarkdown render(Path file, int firstLine, String markdown, Links links, Facts facts,
+            Problems problems) {
+        String text = Preprocessor.expand(markdown, file, firstLine, facts, problems);
+        PageState state = new PageState(file, firstLine, text, links, facts);
+        Document document = parser.parse(text);
+        document.set(PageState.KEY, state);
+        List<Heading> headings = assignHeadingIds(document, state, problems);
+        collectLinks(document, state);
+        String html = renderer.render(document);
+        return new RenderedMarkdown(html, headings, PlainText.sections(document, state), state.found);
+    }
+
+    private static List<Heading> assignHeadingIds(Document document, PageState state, Problems problems) {
+        Set<String> used = new HashSet<>();
+        List<Heading> out = new java.util.ArrayList<>();
+        for (Node node : document.getDescendants()) {
+            if (!(node instanceof com.vladsch.flexmark.ast.Heading h)) {
+                continue;
+            }
+            Anchors.HeadingText parsed = Anchors.parse(h.getText().toString());
+            if (parsed.pinnedId() != null) {
+                stripPinned(h);
+            }
+            SourceLocation at = state.locate(h.getStartOffset());
+            String id = parsed.pinnedId();
+            if (id != null && !used.add(id)) {
+                problems.error(at, "heading id '" + id + "' is already used on this page");
+            }
+            if (id == null) {
+                String base = Anchors.slug(PlainText.of(h));
+                base = base.isEmpty() ? "section" : base;
+                id = base;
+                for (int n = 2; !used.add(id); n++) {
+                    id = base + "-" + n;
+                }
+            }
+            for (String alias : parsed.aliases()) {
+                if (!used.add(alias)) {
+                    problems.error(at, "heading alias '" + alias + "' is already used on this page");
+                }
+            }
+            Heading heading = new Heading(h.getLevel(), PlainText.of(h), id, parsed.aliases(), at.line());
+            state.headings.put(h, heading);
+            out.add(heading);
+        }
+        return out;
+    }
+
+    /** Removes {@code {#id ...}} from the heading's last text node, so it is not shown. */
+    private static void stripPinned(com.vladsch.flexmark.ast.Heading h) {
+        Node last = h.getLastChild();
+        if (last instanceof Text t) {
+            String s = t.getChars().toString();
+            int brace = s.lastIndexOf("{#");
+            if (brace >= 0) {
+                t.setChars(t.getChars().subSequence(0, brace).trimEnd());
+            }
+        }
+    }
+
+    private static void collectLinks(Document document, PageState state) {
+        for (Node node : document.getDescendants()) {
+            String href = node instanceof Link l ? l.getUrl().toString()
+                    : node instanceof Image i ? i.getUrl().toString()
+                    : node instanceof AutoLink a ? a.getUrl().toString() : null;
+            if (href != null) {
+                state.found.add(new LinkRef(href, state.locate(node.getStartOffset())));
+            }
+        }
+    }
+
+    /** Rewrites each link's href through the page's {@link Links}. */
+    private record LinkRewriting(PageState state) implements AttributeProvider {
+        @Override
+        public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
+            if (node instanceof Link || node instanceof AutoLink) {
+                String href = attributes.getValue("href");
+                if (href != null) {
+                    attributes.replaceValue("href", state.links.rewrite(href));
+                }
+            } else if (node instanceof Image) {
+                String src = attributes.getValue("src");
+                if (src != null) {
+                    attributes.replaceValue("src", state.links.rewrite(src));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package kb.markdown;
+
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plain text out of a parsed page: per heading, for search records and excerpts. */
+final class PlainText {
+    private PlainText() {
+    }
+
+    static String of(Node node) {
+        return new TextCollectingVisitor().collectAndGetText(node).replaceAll("\\s+", " ").strip();
+    }
+
+    /** The intro, then one part per h2/h3; deeper headings stay inside their h3's text. */
+    static List<TextSection> sections(Node document, PageState state) {
+        List<TextSection> out = new ArrayList<>();
+        String heading = null;
+        String anchor = null;
+        int level = 0;
+        StringBuilder text = new StringBuilder();
+        for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+            if (block instanceof com.vladsch.flexmark.ast.Heading h && h.getLevel() >= 2 && h.getLevel() <= 3) {
+                out.add(new TextSection(heading, anchor, level, text.toString().strip()));
+                Heading info = state.headings.get(h);
+                heading = info.text();
+                anchor = info.id();
+                level = h.getLevel();
+                text.setLength(0);
+            } else {
+                String part = of(block).replaceAll(Preprocessor.CALLOUT + "[A-Z]+\\s*", "");
+                if (part.startsWith(Preprocessor.BOX)) {
+                    continue;
+                }
+                text.append(part).append('\n');
+            }
+        }
+        out.add(new TextSection(heading, anchor, level, text.toString().strip()));
+        if (out.get(0).text().isEmpty() && out.size() > 1) {
+            out.remove(0);
+        }
+        return out;
+    }
+}

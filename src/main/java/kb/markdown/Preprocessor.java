@@ -1,0 +1,101 @@
+package kb.markdown;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.diagnostic.Problems;
+import kb.diagnostic.SourceLocation;
+
+/**
+ * Rewrites kb's own syntax before flexmark sees it, line by line so positions stay put:
+ * inline facts become their text, a facts box line becomes a placeholder paragraph, and a
+ * callout marker ({@code > [!TIP]}) becomes a marker word the callout renderer recognises.
+ * Fenced code is left alone, so documentation can show the syntax itself.
+ */
+final class Preprocessor {
+    static final String BOX = "KBFACTSBOX-";
+    static final String CALLOUT = "KBCALLOUT-";
+    static final Map<String, String> CALLOUT_TITLES = Map.of(
+            "NOTE", "Note", "TIP", "Tip", "RECOMMENDED", "Recommended",
+            "IMPORTANT", "Important", "WARNING", "Warning", "CAUTION", "Caution");
+
+    private static final Pattern FACT = Pattern.compile("\\{\\{\\s*([A-Za-z-]+)\\s+([^\\s}]+)\\s*}}");
+    private static final Pattern BOX_LINE = Pattern.compile("^\\s*\\{\\{\\s*token-facts\\s+([^\\s}]+)\\s*}}\\s*$");
+    private static final Pattern CALLOUT_LINE = Pattern.compile("^(\\s*>\\s*)\\[!([A-Za-z]+)]\\s*$");
+
+    private Preprocessor() {
+    }
+
+    static String expand(String markdown, Path file, int firstLine, Facts facts, Problems problems) {
+        String[] lines = markdown.split("\n", -1);
+        StringBuilder out = new StringBuilder(markdown.length() + 64);
+        String fence = null;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            String trimmed = line.stripLeading();
+            if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
+                String marker = trimmed.substring(0, 3);
+                fence = fence == null ? marker : marker.equals(fence) ? null : fence;
+            } else if (fence == null) {
+                line = expandLine(line, new SourceLocation(file, firstLine + i, 1), facts, problems);
+            }
+            out.append(line);
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String expandLine(String line, SourceLocation at, Facts facts, Problems problems) {
+        Matcher box = BOX_LINE.matcher(line);
+        if (box.matches()) {
+            String id = box.group(1);
+            try {
+                facts.box(id);
+                return BOX + id;
+            } catch (IllegalArgumentException e) {
+                problems.error(column(at, box.start(1)), e.getMessage());
+                return "";
+            }
+        }
+        Matcher callout = CALLOUT_LINE.matcher(line);
+        if (callout.matches()) {
+            String kind = callout.group(2).toUpperCase(Locale.ROOT);
+            if (!CALLOUT_TITLES.containsKey(kind)) {
+                problems.error(column(at, callout.start(2)), "unknown callout '[!" + callout.group(2) + "]'",
+                        "use one of " + String.join(", ", CALLOUT_TITLES.keySet().stream().sorted().toList()));
+                return line;
+            }
+            return callout.group(1) + CALLOUT + kind;
+        }
+        if (line.indexOf("{{") < 0) {
+            return line;
+        }
+        Matcher m = FACT.matcher(line);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String replacement;
+            try {
+                replacement = facts.inline(m.group(1).toLowerCase(Locale.ROOT), m.group(2));
+            } catch (IllegalArgumentException e) {
+                problems.error(column(at, m.start() + 1), e.getMessage());
+                replacement = m.group();
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(escapeMarkdown(replacement)));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static SourceLocation column(SourceLocation line, int index) {
+        return new SourceLocation(line.file(), line.line(), index + 1);
+    }
+
+    /** Data text is shown as written, never read as Markdown or HTML. */
+    private static String escapeMarkdown(String text) {
+        return text.replaceAll("([\\\\`*_\\[\\]<>#|~])", "\\\\$1");
+    }
+}

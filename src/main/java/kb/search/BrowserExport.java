@@ -1,0 +1,227 @@
+package kb.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Exports the Lucene index for the browser, as classic scripts (they load from {@code file://},
+ * where fetch does not): a manifest, term shards (postings with frequencies and norms, cut so a
+ * query loads a few small files), record blocks (what a hit shows) and the vocabulary by first
+ * letter (for prefix and typo matching). Every statistic comes from Lucene, none is recomputed.
+ * File names are content hashes, so a rebuild rewrites only what changed and caches stay right.
+ */
+public final class BrowserExport {
+    /** Format version; the client refuses a manifest of another version. */
+    public static final int VERSION = 1;
+    /** Postings per term shard: about 15 KB gzipped each. */
+    static final int SHARD_POSTINGS = 6000;
+    static final int BLOCK_DOCS = 40;
+    static final int TEXT_CHARS = 480;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SearchIndex index;
+    private final BiConsumer<String, byte[]> sink;
+    private long bytes;
+
+    /** @param sink receives each file's path (relative to the search data folder) and bytes */
+    public BrowserExport(SearchIndex index, BiConsumer<String, byte[]> sink) {
+        this.index = index;
+        this.sink = sink;
+    }
+
+    /** Writes everything; returns the bytes written. */
+    public long write() {
+        try {
+            LeafReader leaf = index.reader().leaves().isEmpty() ? null : index.reader().leaves().get(0).reader();
+            List<String> fields = new ArrayList<>(IndexFields.BOOSTS.keySet());
+            Map<String, Object> manifest = new LinkedHashMap<>();
+            manifest.put("v", VERSION);
+            manifest.put("analyzer", KbAnalyzer.VERSION);
+            manifest.put("k1", 1.2);
+            manifest.put("b", 0.75);
+            manifest.put("fields", fieldStats(fields));
+            manifest.put("weights", Map.of("prefix", QueryPlan.PREFIX_WEIGHT, "typo1", QueryPlan.ONE_TYPO_WEIGHT,
+                    "typo2", QueryPlan.TWO_TYPOS_WEIGHT, "expansions", QueryPlan.MAX_EXPANSIONS,
+                    "words", QueryPlan.MAX_WORDS));
+            manifest.put("docs", index.reader().maxDoc());
+            manifest.put("block", BLOCK_DOCS);
+            manifest.put("blocks", leaf == null ? List.of() : docBlocks(leaf));
+            manifest.put("terms", leaf == null ? List.of() : termShards(leaf, fields));
+            manifest.put("vocab", vocabShards());
+            emit("manifest.js", "manifest", manifest);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Map<String, Object>> fieldStats(List<String> fields) throws IOException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String field : fields) {
+            CollectionStatistics stats = index.searcher().collectionStatistics(field);
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("name", field);
+            f.put("boost", IndexFields.BOOSTS.get(field));
+            f.put("exact", IndexFields.isExact(field));
+            f.put("docCount", stats == null ? 0 : stats.docCount());
+            // BM25's average length, as the float Lucene computes it; the client rebuilds its
+            // length-normalisation table from this exact value.
+            f.put("avgdl", stats == null ? 0f : (float) (stats.sumTotalTermFreq() / (double) stats.docCount()));
+            out.add(f);
+        }
+        return out;
+    }
+
+    /** Term shards: every term of every scored field, in sorted order, postings as [Δdoc, tf, norm]. */
+    private List<List<String>> termShards(LeafReader leaf, List<String> fields) throws IOException {
+        TreeMap<String, List<Object>> terms = new TreeMap<>();
+        for (int f = 0; f < fields.size(); f++) {
+            Terms t = leaf.terms(fields.get(f));
+            NumericDocValues norms = null;
+            if (t == null) {
+                continue;
+            }
+            TermsEnum te = t.iterator();
+            PostingsEnum pe = null;
+            for (BytesRef term = te.next(); term != null; term = te.next()) {
+                pe = te.postings(pe, PostingsEnum.FREQS);
+                norms = leaf.getNormValues(fields.get(f));
+                StringBuilder postings = new StringBuilder();
+                int last = 0;
+                for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
+                    int norm = norms != null && norms.advanceExact(doc) ? (int) (norms.longValue() & 0xFF) : 1;
+                    if (postings.length() > 0) {
+                        postings.append(',');
+                    }
+                    postings.append(doc - last).append(',').append(pe.freq()).append(',').append(norm);
+                    last = doc;
+                }
+                terms.computeIfAbsent(term.utf8ToString(), k -> new ArrayList<>())
+                        .add(List.of(f, te.docFreq(), postings.toString()));
+            }
+        }
+        List<List<String>> shards = new ArrayList<>();
+        Map<String, Object> shard = new LinkedHashMap<>();
+        String first = null;
+        int postings = 0;
+        for (Map.Entry<String, List<Object>> e : terms.entrySet()) {
+            if (first == null) {
+                first = e.getKey();
+            }
+            shard.put(e.getKey(), e.getValue());
+            for (Object entry : e.getValue()) {
+                postings += (Integer) ((List<?>) entry).get(1);
+            }
+            if (postings >= SHARD_POSTINGS) {
+                shards.add(List.of(first, emitHashed("t/", shard)));
+                shard = new LinkedHashMap<>();
+                first = null;
+                postings = 0;
+            }
+        }
+        if (!shard.isEmpty()) {
+            shards.add(List.of(first, emitHashed("t/", shard)));
+        }
+        return shards;
+    }
+
+    /** What each record shows: kind, URL, anchor, title, heading, context, article id, text. */
+    private List<String> docBlocks(LeafReader leaf) throws IOException {
+        List<String> blocks = new ArrayList<>();
+        List<List<Object>> block = new ArrayList<>();
+        for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+            Document d = leaf.storedFields().document(doc);
+            String text = d.get(IndexFields.TEXT).replaceAll("\\s+", " ").strip();
+            if (text.length() > TEXT_CHARS) {
+                int cut = text.lastIndexOf(' ', TEXT_CHARS);
+                text = text.substring(0, cut > 0 ? cut : TEXT_CHARS) + "…";
+            }
+            block.add(List.of(d.get(IndexFields.KIND).substring(0, 1).toLowerCase(java.util.Locale.ROOT),
+                    d.get(IndexFields.URL), d.get(IndexFields.ANCHOR), d.get(IndexFields.SHOWN_TITLE),
+                    d.get(IndexFields.SHOWN_HEADING), d.get(IndexFields.CONTEXT),
+                    d.getField(IndexFields.ARTICLE_ID).numericValue().intValue(), text));
+            if (block.size() == BLOCK_DOCS) {
+                blocks.add(emitHashed("d/", block));
+                block = new ArrayList<>();
+            }
+        }
+        if (!block.isEmpty()) {
+            blocks.add(emitHashed("d/", block));
+        }
+        return blocks;
+    }
+
+    /** The surface vocabulary by first character ({@code _} for anything not a-z or 0-9). */
+    private Map<String, String> vocabShards() throws IOException {
+        TreeMap<String, List<List<Object>>> byKey = new TreeMap<>();
+        for (Vocabulary.Word w : index.vocabulary().words()) {
+            byKey.computeIfAbsent(vocabKey(w.word()), k -> new ArrayList<>())
+                    .add(w.stem().equals(w.word()) ? List.of(w.word(), w.df()) : List.of(w.word(), w.df(), w.stem()));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<List<Object>>> e : byKey.entrySet()) {
+            out.put(e.getKey(), emitHashed("v/", e.getValue()));
+        }
+        return out;
+    }
+
+    static String vocabKey(String word) {
+        char c = word.charAt(0);
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? String.valueOf(c) : "_";
+    }
+
+    private String emitHashed(String folder, Object payload) throws IOException {
+        String json = JSON.writeValueAsString(payload);
+        String name = folder + hash(json) + ".js";
+        emitJson(name, name, json);
+        return name;
+    }
+
+    private void emit(String file, String name, Object payload) throws JsonProcessingException {
+        emitJson(file, name, JSON.writeValueAsString(payload));
+    }
+
+    /** One classic script that hands its payload to the client: parsing a string beats a literal. */
+    private void emitJson(String file, String name, String json) {
+        String script = "kbSearchData(\"" + name + "\",JSON.parse('" + jsString(json) + "'));\n";
+        byte[] data = script.getBytes(StandardCharsets.UTF_8);
+        bytes += data.length;
+        sink.accept(file, data);
+    }
+
+    private static String jsString(String json) {
+        return json.replace("\\", "\\\\").replace("'", "\\'").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+                .replace("<", "\\x3c");
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package kb.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.util.CharsRef;
+import org.apache.lucene.util.CharsRefBuilder;
+
+/**
+ * The analyzer the index is written with: {@link KbAnalyzer} plus kb.yaml's synonyms, applied
+ * at index time in both directions. A page that says "Google My Business" is then also found by
+ * "gmb", and one that says "logged out" by "disconnect", while queries, in Java and in the
+ * browser, need only the plain chain: no synonym logic has to be ported to JavaScript.
+ */
+final class IndexAnalyzer {
+    private IndexAnalyzer() {
+    }
+
+    /** Per field: stemmed with synonyms, except the exact and surface fields. */
+    static Analyzer create(Map<String, List<String>> synonyms) {
+        SynonymMap map = synonymMap(synonyms);
+        Analyzer stemmed = map == null ? new KbAnalyzer(true) : new WithSynonyms(map);
+        Analyzer surface = new KbAnalyzer(false);
+        return new PerFieldAnalyzerWrapper(stemmed, Map.of(
+                IndexFields.TITLE_EXACT, surface,
+                IndexFields.HEADING_EXACT, surface,
+                IndexFields.SURFACE, surface));
+    }
+
+    /** Every phrase of a group maps to every other, each analysed as the index analyses text. */
+    static SynonymMap synonymMap(Map<String, List<String>> synonyms) {
+        try (KbAnalyzer analyzer = new KbAnalyzer(true)) {
+            SynonymMap.Builder builder = new SynonymMap.Builder(true);
+            int rules = 0;
+            for (Map.Entry<String, List<String>> group : new java.util.TreeMap<>(synonyms).entrySet()) {
+                List<CharsRef> phrases = new ArrayList<>();
+                phrases.add(analyse(analyzer, group.getKey()));
+                for (String alt : group.getValue()) {
+                    phrases.add(analyse(analyzer, alt));
+                }
+                for (CharsRef from : phrases) {
+                    for (CharsRef to : phrases) {
+                        if (from.length > 0 && to.length > 0 && !from.equals(to)) {
+                            builder.add(from, to, true);
+                            rules++;
+                        }
+                    }
+                }
+            }
+            return rules == 0 ? null : builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CharsRef analyse(Analyzer analyzer, String phrase) throws IOException {
+        CharsRefBuilder out = new CharsRefBuilder();
+        try (TokenStream ts = analyzer.tokenStream("", phrase)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if (out.length() > 0) {
+                    out.append(SynonymMap.WORD_SEPARATOR);
+                }
+                out.append(term.buffer(), 0, term.length());
+            }
+            ts.end();
+        }
+        return out.get();
+    }
+
+    /** KbAnalyzer's stemmed chain followed by the synonym graph, flattened for indexing. */
+    private static final class WithSynonyms extends Analyzer {
+        private final SynonymMap map;
+        private final KbAnalyzer base = new KbAnalyzer(true);
+
+        WithSynonyms(SynonymMap map) {
+            this.map = map;
+        }
+
+        @Override
+        protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+            return base.initReaderFor(fieldName, reader);
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            TokenStreamComponents chain = base.components(fieldName);
+            TokenStream out = new FlattenGraphFilter(new SynonymGraphFilter(chain.getTokenStream(), map, true));
+            return new TokenStreamComponents(chain.getSource(), out);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package kb.search;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The fields of kb's Lucene index and their boosts. The browser export carries this table, so
+ * both sides weigh a match the same way.
+ */
+final class IndexFields {
+    /** Article titles, FAQ questions and network names: what a result is called matters most. */
+    static final String TITLE = "title";
+    /** The title again, unstemmed: an exact word outranks one that only shares its stem. */
+    static final String TITLE_EXACT = "title_x";
+    /** Section headings: a hit here deep-links to that section. */
+    static final String HEADING = "heading";
+    static final String HEADING_EXACT = "heading_x";
+    static final String TAGS = "tags";
+    static final String SUMMARY = "summary";
+    static final String BODY = "body";
+    /**
+     * Every word of the record, lower-cased but unstemmed and without synonyms: the vocabulary that
+     * prefix and typo matching search. Indexed for its terms only, never scored.
+     */
+    static final String SURFACE = "surface";
+
+    /** Stored only: what a hit needs to be shown. */
+    static final String KIND = "kind";
+    static final String URL = "url";
+    static final String ANCHOR = "anchor";
+    static final String SHOWN_TITLE = "shown_title";
+    static final String SHOWN_HEADING = "shown_heading";
+    static final String CONTEXT = "context";
+    static final String TEXT = "text";
+    static final String ARTICLE_ID = "article_id";
+    /** Doc-values order key: keeps doc ids in record order though records are indexed in parallel. */
+    static final String ORDER = "order";
+
+    /** Scored fields and their boosts, in the order the export lists them. */
+    static final Map<String, Float> BOOSTS = boosts();
+
+    /** Fields matched with the exact (surface) word rather than its stem. */
+    static boolean isExact(String field) {
+        return field.endsWith("_x");
+    }
+
+    private static Map<String, Float> boosts() {
+        Map<String, Float> m = new LinkedHashMap<>();
+        m.put(TITLE, 3.0f);
+        m.put(TITLE_EXACT, 1.0f);
+        m.put(HEADING, 2.0f);
+        m.put(HEADING_EXACT, 0.6f);
+        m.put(TAGS, 1.5f);
+        m.put(SUMMARY, 1.2f);
+        m.put(BODY, 1.0f);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private IndexFields() {
+    }
+}

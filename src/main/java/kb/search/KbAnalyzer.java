@@ -1,0 +1,77 @@
+package kb.search;
+
+import java.io.Reader;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The one analysis chain of kb's search, mirrored line by line by the browser's
+ * {@code templates/assets/js/kb-analyzer.js} (a parity test keeps the two equal).
+ *
+ * <p>It is {@link EnglishAnalyzer}'s chain with one deliberate addition: curly and full-width
+ * apostrophes become {@code '} first, because readers type {@code don't} while writers' editors
+ * produce {@code don’t}, and Lucene treats the two as different terms. With {@code stem=false}
+ * the chain stops before Porter stemming: that gives the surface words the browser matches
+ * prefixes and typos against.
+ */
+public final class KbAnalyzer extends Analyzer {
+    /** Changes whenever the chain changes, so a browser client refuses an index it cannot read. */
+    public static final String VERSION = "kb-en-1";
+
+    private static final NormalizeCharMap APOSTROPHES = apostrophes();
+
+    private final boolean stem;
+
+    /** @param stem whether to end with Porter stemming (the indexed terms) or not (surface words) */
+    public KbAnalyzer(boolean stem) {
+        this.stem = stem;
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new MappingCharFilter(APOSTROPHES, reader);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream result = new EnglishPossessiveFilter(source);
+        result = new LowerCaseFilter(result);
+        result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        if (stem) {
+            result = new PorterStemFilter(result);
+        }
+        return new TokenStreamComponents(source, result);
+    }
+
+    /** The char filters of this chain, for an analyzer that extends it. */
+    Reader initReaderFor(String fieldName, Reader reader) {
+        return initReader(fieldName, reader);
+    }
+
+    /** The tokenizer and filters of this chain, for an analyzer that extends it. */
+    TokenStreamComponents components(String fieldName) {
+        return createComponents(fieldName);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new LowerCaseFilter(in);
+    }
+
+    private static NormalizeCharMap apostrophes() {
+        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+        for (String quote : new String[] {"\u2019", "\u2018", "\u02BC", "\uFF07"}) {
+            map.add(quote, "'");
+        }
+        return map.build();
+    }
+}

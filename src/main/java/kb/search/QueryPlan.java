@@ -1,0 +1,111 @@
+package kb.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * What a query asks for, word by word: each "slot" is one query word with the terms that may
+ * stand for it (the word's stem; words it is a prefix of, while typing; close spellings, for a
+ * typo) and how much each is worth. The browser client builds exactly the same plan from the same
+ * vocabulary (templates/assets/js/kb-search.js), which is what makes both rank alike.
+ */
+public record QueryPlan(List<Slot> slots) {
+    /** Longer queries are cut: a pasted paragraph is not worth a slower search. */
+    static final int MAX_WORDS = 32;
+    static final int MAX_EXPANSIONS = 10;
+    static final float PREFIX_WEIGHT = 0.6f;
+    static final float ONE_TYPO_WEIGHT = 0.4f;
+    static final float TWO_TYPOS_WEIGHT = 0.3f;
+
+    public QueryPlan {
+        slots = List.copyOf(slots);
+    }
+
+    /** One query word and its alternatives, the exact one first. */
+    public record Slot(String surface, String stem, List<Alternative> alternatives) {
+        public Slot {
+            alternatives = List.copyOf(alternatives);
+        }
+    }
+
+    /**
+     * A term that may stand for the query word.
+     *
+     * @param surface the unstemmed word, matched against the exact fields; null for expansions
+     */
+    public record Alternative(String stem, String surface, float weight) { }
+
+    public boolean isEmpty() {
+        return slots.isEmpty();
+    }
+
+    /**
+     * Plans {@code query}.
+     *
+     * @param prefix whether the last word may be the start of a longer word (search as you type)
+     */
+    public static QueryPlan of(String query, Vocabulary vocabulary, boolean prefix) {
+        List<String> words = surfaceWords(query);
+        List<Slot> slots = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < words.size(); i++) {
+            String surface = words.get(i);
+            String stem = Stemmer.stem(surface);
+            if (!seen.add(stem)) {
+                continue;
+            }
+            Map<String, Alternative> alts = new LinkedHashMap<>();
+            alts.put(stem, new Alternative(stem, surface, 1f));
+            if (prefix && i == words.size() - 1 && surface.length() >= 2) {
+                vocabulary.words().stream()
+                        .filter(w -> w.word().startsWith(surface) && !w.word().equals(surface))
+                        .sorted(Comparator.comparingInt((Vocabulary.Word w) -> -w.df()).thenComparing(Vocabulary.Word::word))
+                        .limit(MAX_EXPANSIONS)
+                        .forEach(w -> alts.putIfAbsent(w.stem(), new Alternative(w.stem(), null, PREFIX_WEIGHT)));
+            }
+            if (surface.length() >= 5 && !vocabulary.contains(surface)) {
+                int maxEdits = surface.length() >= 9 ? 2 : 1;
+                record Candidate(Vocabulary.Word word, int edits) { }
+                vocabulary.words().stream()
+                        .filter(w -> w.word().codePointAt(0) == surface.codePointAt(0)
+                                && Math.abs(w.word().length() - surface.length()) <= maxEdits)
+                        .map(w -> new Candidate(w, Typos.distance(surface, w.word(), maxEdits)))
+                        .filter(c -> c.edits() <= maxEdits)
+                        .sorted(Comparator.comparingInt(Candidate::edits)
+                                .thenComparingInt(c -> -c.word().df())
+                                .thenComparing(c -> c.word().word()))
+                        .limit(MAX_EXPANSIONS)
+                        .forEach(c -> alts.putIfAbsent(c.word().stem(), new Alternative(c.word().stem(), null,
+                                c.edits() == 1 ? ONE_TYPO_WEIGHT : TWO_TYPOS_WEIGHT)));
+            }
+            slots.add(new Slot(surface, stem, new ArrayList<>(alts.values())));
+        }
+        return new QueryPlan(slots);
+    }
+
+    /** The query's words as the unstemmed chain gives them, at most {@link #MAX_WORDS}. */
+    static List<String> surfaceWords(String query) {
+        List<String> out = new ArrayList<>();
+        try (KbAnalyzer analyzer = new KbAnalyzer(false);
+                TokenStream ts = analyzer.tokenStream("", query)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken() && out.size() < MAX_WORDS) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

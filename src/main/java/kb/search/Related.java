@@ -1,0 +1,57 @@
+package kb.search;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Related articles by Lucene's MoreLikeThis over the same index: the article's most telling
+ * words, searched among the other articles' records. Deterministic: ties break by doc id.
+ */
+final class Related {
+    private final SearchIndex index;
+    private final MoreLikeThis mlt;
+
+    Related(SearchIndex index) throws IOException {
+        this.index = index;
+        this.mlt = new MoreLikeThis(index.reader());
+        mlt.setAnalyzer(IndexAnalyzer.create(index.synonyms()));
+        mlt.setFieldNames(new String[] {IndexFields.TITLE, IndexFields.HEADING, IndexFields.BODY});
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(1);
+        // Words in more than a fifth of all records say nothing about what an article is about.
+        mlt.setMaxDocFreqPct(20);
+        mlt.setMaxQueryTerms(20);
+    }
+
+    /** Up to {@code count} article ids most like the given text, never {@code articleId} itself. */
+    List<Integer> of(int articleId, String text, int count) {
+        try {
+            Query query = mlt.like(IndexFields.BODY, new StringReader(text));
+            TopDocs top = index.searcher().search(query, 60);
+            Set<Integer> out = new LinkedHashSet<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = index.searcher().storedFields().document(sd.doc);
+                int id = d.getField(IndexFields.ARTICLE_ID).numericValue().intValue();
+                if (id != 0 && id != articleId) {
+                    out.add(id);
+                }
+                if (out.size() == count) {
+                    break;
+                }
+            }
+            return new ArrayList<>(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package kb.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.Directory;
+
+/**
+ * An opened kb search index: answers queries for {@code kb search}, computes related articles
+ * at build time, and is what the browser export reads.
+ */
+public final class SearchIndex implements AutoCloseable {
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final Vocabulary vocabulary;
+    private final Map<String, List<String>> synonyms;
+    private final Related related;
+
+    private SearchIndex(Directory directory, DirectoryReader reader, Map<String, List<String>> synonyms) throws IOException {
+        this.directory = directory;
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        this.vocabulary = Vocabulary.read(reader);
+        this.synonyms = synonyms;
+        this.related = new Related(this);
+    }
+
+    /** Opens an index written by {@link SearchIndexer}. */
+    public static SearchIndex open(Directory directory, Map<String, List<String>> synonyms) throws IOException {
+        return new SearchIndex(directory, DirectoryReader.open(directory), synonyms);
+    }
+
+    DirectoryReader reader() {
+        return reader;
+    }
+
+    IndexSearcher searcher() {
+        return searcher;
+    }
+
+    Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    Map<String, List<String>> synonyms() {
+        return synonyms;
+    }
+
+    /**
+     * Ranked results for a query, an article's sections grouped under it.
+     *
+     * @param prefix treat the last word as the start of a word (as the browser does while typing)
+     */
+    public List<Hit> search(String query, int limit, boolean prefix) {
+        QueryPlan plan = QueryPlan.of(query, vocabulary, prefix);
+        if (plan.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        try {
+            Map<Integer, Float> scores = new Searcher(searcher).score(plan);
+            List<Map.Entry<Integer, Float>> ranked = new ArrayList<>(scores.entrySet());
+            ranked.sort(Map.Entry.<Integer, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+            Map<String, List<Map.Entry<Integer, Float>>> groups = new LinkedHashMap<>();
+            for (Map.Entry<Integer, Float> e : ranked) {
+                String key = groupKey(document(e.getKey()));
+                List<Map.Entry<Integer, Float>> group = groups.get(key);
+                if (group == null) {
+                    if (groups.size() == limit) {
+                        continue;
+                    }
+                    groups.put(key, group = new ArrayList<>());
+                }
+                group.add(e);
+            }
+            Set<String> stems = plan.slots().stream().flatMap(s -> s.alternatives().stream())
+                    .map(QueryPlan.Alternative::stem).collect(Collectors.toSet());
+            List<Hit> hits = new ArrayList<>();
+            for (List<Map.Entry<Integer, Float>> group : groups.values()) {
+                hits.add(hit(group, stems));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Articles like the given one, by MoreLikeThis over this index; never the article itself. */
+    public List<Integer> related(int articleId, String text, int count) {
+        return related.of(articleId, text, count);
+    }
+
+    private Hit hit(List<Map.Entry<Integer, Float>> group, Set<String> stems) throws IOException {
+        Document best = document(group.get(0).getKey());
+        List<Hit.SubHit> more = new ArrayList<>();
+        for (Map.Entry<Integer, Float> e : group.subList(1, Math.min(group.size(), 4))) {
+            Document d = document(e.getKey());
+            more.add(new Hit.SubHit(target(d), d.get(IndexFields.SHOWN_HEADING), e.getValue()));
+        }
+        return new Hit(target(best), best.get(IndexFields.SHOWN_TITLE), best.get(IndexFields.SHOWN_HEADING),
+                Excerpts.of(best.get(IndexFields.TEXT), stems), group.get(0).getValue(),
+                best.get(IndexFields.KIND).toLowerCase(java.util.Locale.ROOT),
+                best.getField(IndexFields.ARTICLE_ID).numericValue().intValue(), more);
+    }
+
+    private Document document(int doc) throws IOException {
+        return searcher.storedFields().document(doc);
+    }
+
+    private static String target(Document d) {
+        String anchor = d.get(IndexFields.ANCHOR);
+        return anchor == null || anchor.isEmpty() ? d.get(IndexFields.URL) : d.get(IndexFields.URL) + "#" + anchor;
+    }
+
+    private static String groupKey(Document d) {
+        String kind = d.get(IndexFields.KIND);
+        return kind.equals("FAQ") || kind.equals("NETWORK") ? target(d) : d.get(IndexFields.URL);
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

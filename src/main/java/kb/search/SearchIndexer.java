@@ -1,0 +1,109 @@
+package kb.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LogByteSizeMergePolicy;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/** Writes the search records into a Lucene index on disk, one segment, doc ids in record order. */
+public final class SearchIndexer {
+    /** Scored text: frequencies and norms, no positions (no phrase queries). */
+    private static final FieldType SCORED = scored();
+    /** The vocabulary field: terms only. */
+    private static final FieldType TERMS_ONLY = termsOnly();
+
+    private SearchIndexer() {
+    }
+
+    /** Indexes {@code records} into {@code dir} (created afresh) and opens the result. */
+    public static SearchIndex build(List<SearchRecord> records, Path dir, Map<String, List<String>> synonyms) {
+        try {
+            return build(records, FSDirectory.open(dir), synonyms);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the search index in " + dir, e);
+        }
+    }
+
+    /** Indexes {@code records} into {@code directory} (emptied first) and opens the result. */
+    public static SearchIndex build(List<SearchRecord> records, Directory directory, Map<String, List<String>> synonyms) {
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(IndexAnalyzer.create(synonyms))
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(48)
+                    .setMergePolicy(new LogByteSizeMergePolicy())
+                    .setIndexSort(new Sort(new SortField(IndexFields.ORDER, SortField.Type.INT)))
+                    .setCommitOnClose(true);
+            try (IndexWriter writer = new IndexWriter(directory, config)) {
+                IntStream.range(0, records.size()).parallel().forEach(i -> add(writer, records.get(i), i));
+                writer.forceMerge(1);
+            }
+            return SearchIndex.open(directory, synonyms);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the search index", e);
+        }
+    }
+
+    private static void add(IndexWriter writer, SearchRecord r, int order) {
+        Document doc = new Document();
+        doc.add(new NumericDocValuesField(IndexFields.ORDER, order));
+        scored(doc, IndexFields.TITLE, r.kind() == SearchRecord.Kind.SECTION ? "" : r.title());
+        scored(doc, IndexFields.TITLE_EXACT, r.kind() == SearchRecord.Kind.SECTION ? "" : r.title());
+        scored(doc, IndexFields.HEADING, r.heading());
+        scored(doc, IndexFields.HEADING_EXACT, r.heading());
+        scored(doc, IndexFields.TAGS, r.tags());
+        scored(doc, IndexFields.SUMMARY, r.summary());
+        scored(doc, IndexFields.BODY, r.body());
+        doc.add(new Field(IndexFields.SURFACE, String.join("\n", r.title(), r.heading(), r.tags(), r.summary(), r.body()),
+                TERMS_ONLY));
+        doc.add(new StoredField(IndexFields.KIND, r.kind().name()));
+        doc.add(new StoredField(IndexFields.URL, r.url()));
+        doc.add(new StoredField(IndexFields.ANCHOR, r.anchor() == null ? "" : r.anchor()));
+        doc.add(new StoredField(IndexFields.SHOWN_TITLE, r.title()));
+        doc.add(new StoredField(IndexFields.SHOWN_HEADING, r.heading()));
+        doc.add(new StoredField(IndexFields.CONTEXT, r.context()));
+        doc.add(new StoredField(IndexFields.TEXT, r.summary().isEmpty() ? r.body() : r.summary() + "\n" + r.body()));
+        doc.add(new StoredField(IndexFields.ARTICLE_ID, r.articleId()));
+        try {
+            writer.addDocument(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void scored(Document doc, String field, String text) {
+        if (text != null && !text.isBlank()) {
+            doc.add(new Field(field, text, SCORED));
+        }
+    }
+
+    private static FieldType scored() {
+        FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        t.freeze();
+        return t;
+    }
+
+    private static FieldType termsOnly() {
+        FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+        t.setIndexOptions(IndexOptions.DOCS);
+        t.setOmitNorms(true);
+        t.freeze();
+        return t;
+    }
+}

@@ -1,0 +1,7 @@
+// Short links and old URLs: go to the article at once, keeping any #anchor the link carried.
+(function () {
+  var a = document.getElementById('kb-redirect-target');
+  var target = a ? a.getAttribute('href') : document.querySelector('meta[http-equiv=refresh]').content.split('url=')[1];
+  if (location.protocol === 'file:' && /\/$/.test(target)) target += 'index.html';
+  location.replace(target + (location.hash || ''));
+})();
