@@ -68,6 +68,7 @@ public final class BrowserExport {
             manifest.put("docs", index.reader().maxDoc());
             manifest.put("block", BLOCK_DOCS);
             manifest.put("blocks", leaf == null ? List.of() : docBlocks(leaf));
+            manifest.put("groups", leaf == null ? "" : groupStarts(leaf));
             manifest.put("terms", leaf == null ? List.of() : termShards(leaf, fields));
             manifest.put("vocab", vocabShards());
             emit("manifest.js", "manifest", manifest);
@@ -171,6 +172,28 @@ public final class BrowserExport {
             blocks.add(emitHashed("d/", block));
         }
         return blocks;
+    }
+
+    /**
+     * The doc ids where a new result group starts (an article with its sections, or one FAQ
+     * question or table row), as base-36 deltas: the client groups hits without loading records.
+     */
+    private String groupStarts(LeafReader leaf) throws IOException {
+        StringBuilder out = new StringBuilder();
+        String lastKey = null;
+        int lastStart = 0;
+        for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+            String key = SearchIndex.groupKey(leaf.storedFields().document(doc));
+            if (!key.equals(lastKey)) {
+                if (out.length() > 0) {
+                    out.append(',');
+                }
+                out.append(Integer.toString(doc - lastStart, 36));
+                lastStart = doc;
+                lastKey = key;
+            }
+        }
+        return out.toString();
     }
 
     /** The surface vocabulary by first character ({@code _} for anything not a-z or 0-9). */

@@ -120,7 +120,7 @@ public final class SearchIndex implements AutoCloseable {
         return anchor == null || anchor.isEmpty() ? d.get(IndexFields.URL) : d.get(IndexFields.URL) + "#" + anchor;
     }
 
-    private static String groupKey(Document d) {
+    static String groupKey(Document d) {
         String kind = d.get(IndexFields.KIND);
         return kind.equals("FAQ") || kind.equals("NETWORK") ? target(d) : d.get(IndexFields.URL);
     }
