@@ -3,6 +3,10 @@ package kb.build;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kb.check.PublishedManifest;
 import kb.check.ReferenceCheck;
 import kb.content.Content;
 import kb.content.ContentLoader;
@@ -31,7 +35,11 @@ public final class SiteBuild {
     /** Builds the site into {@code --out}. @throws KbException with every problem found */
     public BuildReport run() {
         PhaseTimer timer = new PhaseTimer();
-        Prepared prepared = prepare(timer);
+        return write(prepare(timer), timer).report();
+    }
+
+    /** Writes a prepared site and swaps it in; a preview keeps what it returns for incremental updates. */
+    Written write(Prepared prepared, PhaseTimer timer) {
         try (SiteWriter writer = SiteWriter.open(options.out())) {
             SearchIndex index = timer.time("search index", () -> SearchRecords.index(prepared.site(), writer));
             PageWriter pages = new PageWriter(prepared.site(), prepared.templates(), index, writer, options.preview());
@@ -40,7 +48,10 @@ public final class SiteBuild {
             SiteSearch.stamp(writer, options.content());
             index.close();
             timer.time("swap", () -> commit(writer));
-            return report(prepared, count, writer.bytesWritten(), searchBytes, timer);
+            if (!options.drafts() && !options.preview()) {
+                recordPublished(prepared.site());
+            }
+            return new Written(report(prepared, count, writer.bytesWritten(), searchBytes, timer), pages.relatedShown());
         } catch (IOException e) {
             throw new KbException(Problem.error(SourceLocation.of(options.out()), "cannot write the site: " + e.getMessage()));
         } catch (UncheckedIOException e) {
@@ -69,9 +80,27 @@ public final class SiteBuild {
         ReferenceCheck.check(withBase, networks, LocalDate.now(), problems);
         DataFacts facts = new DataFacts(networks, (n, url) -> TokenFactsBox.render(templates, n, url));
         RenderedSite site = timer.time("markdown", () -> new ContentRenderer(withBase, facts).render(withBase, networks, problems));
-        timer.time("link check", () -> SiteLinkCheck.check(site, problems));
+        timer.time("link check", () -> {
+            SiteLinkCheck.check(site, problems);
+            if (!options.acceptRemovals()) {
+                PublishedManifest.check(options.content(), SiteLinkCheck.targets(site), SiteLinkCheck.redirects(site), problems);
+            }
+        });
         problems.throwIfErrors();
         return new Prepared(site, templates, problems);
+    }
+
+    /** Adds what this build published to content/published-urls.txt (the file writers commit). */
+    private void recordPublished(RenderedSite site) {
+        Path file = options.content().resolve(PublishedManifest.FILE);
+        String text = PublishedManifest.updated(options.content(), SiteLinkCheck.targets(site), options.acceptRemovals());
+        try {
+            if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void commit(SiteWriter writer) {
@@ -90,4 +119,7 @@ public final class SiteBuild {
 
     /** A checked, rendered site and its theme, ready to write. */
     record Prepared(RenderedSite site, Templates templates, Problems problems) { }
+
+    /** A written site: its report, and the related articles each article page lists (by id). */
+    record Written(BuildReport report, java.util.Map<Integer, java.util.List<Integer>> related) { }
 }

@@ -44,6 +44,15 @@ final class SiteLinkCheck {
         return t;
     }
 
+    /** Old URLs (aliases) and the article URL each now redirects to. */
+    static java.util.Map<String, String> redirects(RenderedSite site) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (RenderedArticle ra : site.articles()) {
+            ra.article().aliases().forEach(a -> out.put(a.value() + "/", UrlScheme.article(ra.article())));
+        }
+        return out;
+    }
+
     static void check(RenderedSite site, Problems problems) {
         LinkCheck check = new LinkCheck(new SiteLinks(site.content().root()), targets(site));
         site.articles().parallelStream().forEach(ra ->

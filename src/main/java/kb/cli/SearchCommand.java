@@ -70,7 +70,7 @@ final class SearchCommand implements Callable<Integer> {
         if (format.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(hits, base)));
         } else if (format.markdown) {
-            hits.forEach(h -> out.println("[" + label(h).replace("]", "\\]") + "](" + base + h.url() + ")"));
+            hits.forEach(h -> out.println("[" + label(h).replace("]", "\\]") + "](" + permanent(h, base) + ")"));
         } else if (hits.isEmpty()) {
             out.println("No results for \"" + String.join(" ", query) + "\".");
         } else {
@@ -81,6 +81,18 @@ final class SearchCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The link to paste into a ticket: an article's permanent short link (it survives renames and
+     * moves), keeping the section anchor; FAQ answers and table rows by their own URL.
+     */
+    static String permanent(Hit h, String base) {
+        if (h.articleId() <= 0) {
+            return base + h.url();
+        }
+        int hash = h.url().indexOf('#');
+        return base + "a/" + h.articleId() + "/" + (hash < 0 ? "" : h.url().substring(hash));
     }
 
     private static String label(Hit h) {
@@ -99,7 +111,7 @@ final class SearchCommand implements Callable<Integer> {
             m.put("kind", h.kind());
             m.put("absolute_url", base + h.url());
             if (h.articleId() > 0) {
-                m.put("short_url", base + "a/" + h.articleId() + "/");
+                m.put("short_url", permanent(h, base));
             }
             out.add(m);
         }

@@ -1,0 +1,138 @@
+package kb.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Ranking on a small fixed corpus: what a customer typing into the search box should get. */
+class SearchRankingTest {
+    private static SearchIndex index;
+
+    private static SearchRecord article(String url, String title, String body) {
+        return new SearchRecord(SearchRecord.Kind.ARTICLE, url, null, title, "", "Help", "", "", body, url.hashCode() & 0xffff);
+    }
+
+    private static SearchRecord section(String url, String title, String anchor, String heading, String body) {
+        return new SearchRecord(SearchRecord.Kind.SECTION, url, anchor, title, heading, "Help", "", "", body, url.hashCode() & 0xffff);
+    }
+
+    @BeforeAll
+    static void index() {
+        List<SearchRecord> records = List.of(
+                article("facebook/password/", "Facebook password changes",
+                        "Changing your Facebook password ends the token, so the account disconnects."),
+                section("facebook/password/", "Facebook password changes", "what-to-do", "What to do",
+                        "Reconnect the account after you change the password."),
+                article("linkedin/expiry/", "LinkedIn token expiry",
+                        "LinkedIn tokens expire every year; reconnect to get a new one."),
+                section("linkedin/expiry/", "LinkedIn token expiry", "inactivity", "Inactivity rule",
+                        "A token also expires after sixty days without activity such as publishing."),
+                article("instagram/business/", "Instagram Business accounts",
+                        "Instagram Business follows the rules of its Facebook Page."),
+                article("twitter/", "Twitter connections", "Twitter tokens never expire."),
+                article("gmb/", "Google My Business", "Google My Business tokens last a year."),
+                article("youtube/", "YouTube connections", "YouTube tokens refresh each time they are used."),
+                article("general/", "General questions",
+                        "This page mentions linkedin once in passing, among many other words about accounts."),
+                article("brazil/", "Brazil office hours", "Our support team in Brazil answers in Portuguese."),
+                article("brain/", "Brain teasers", "Brain teasers for the team."),
+                article("reconnect/", "How to reconnect an account",
+                        "Open the social accounts screen and choose reconnect. Reconnecting creates a new token."),
+                article("logout/", "Why you are disconnected", "A disconnected account must be reconnected."));
+        Map<String, List<String>> synonyms = Map.of(
+                "facebook", List.of("fb"), "instagram", List.of("ig", "insta"), "linkedin", List.of("li"),
+                "twitter", List.of("x"), "google my business", List.of("gmb", "google business profile"),
+                "youtube", List.of("yt"), "disconnect", List.of("logged out", "unlinked", "kicked out"),
+                "reconnect", List.of("reauth", "relink"));
+        index = SearchIndexer.build(records, new ByteBuffersDirectory(), synonyms);
+    }
+
+    @AfterAll
+    static void close() {
+        index.close();
+    }
+
+    private static String top(String query) {
+        List<Hit> hits = index.search(query, 5, false);
+        assertFalse(hits.isEmpty(), "no results for '" + query + "'");
+        return hits.get(0).url();
+    }
+
+    @Test
+    void titleMatchOutranksPassingBodyMention() {
+        List<Hit> hits = index.search("linkedin", 10, false);
+        assertEquals("linkedin/expiry/", hits.get(0).url());
+        assertTrue(hits.stream().map(Hit::url).toList().indexOf("general/") > 0);
+    }
+
+    @Test
+    void articleWhoseTitleNamesTheQueryRanksAboveItsOwnSection() {
+        assertEquals("linkedin/expiry/", top("linkedin token expiry"));
+    }
+
+    @Test
+    void sectionHitCarriesItsAnchor() {
+        assertEquals("linkedin/expiry/#inactivity", top("inactivity rule"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"facebok, facebook/password/", "linkdin, linkedin/expiry/", "instagarm, instagram/business/",
+            "youtueb, youtube/"})
+    void oneTypoStillFindsTheArticle(String query, String expected) {
+        assertEquals(expected, top(query));
+    }
+
+    @Test
+    void twoTyposInALongWordStillFind() {
+        assertEquals("reconnect/", top("reconecting"));
+    }
+
+    @Test
+    void typoToleranceNeverBuriesAnExactHit() {
+        assertEquals("brazil/", top("brazil"));
+        assertFalse(index.search("brazil", 10, false).stream().anyMatch(h -> h.url().equals("brain/")),
+                "an exact word must not also match words one typo away");
+    }
+
+    @Test
+    void lastWordIsAPrefixWhileTyping() {
+        assertEquals("youtube/", index.search("yout", 5, true).get(0).url());
+        assertTrue(index.search("yout", 5, false).isEmpty(), "without prefix mode 'yout' is not a word");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"fb, facebook/password/", "ig, instagram/business/", "insta, instagram/business/",
+            "li, linkedin/expiry/", "x, twitter/", "gmb, gmb/", "google business profile, gmb/", "yt, youtube/",
+            "logged out, logout/", "unlinked, logout/", "kicked out, logout/", "reauth, reconnect/", "relink, reconnect/"})
+    void synonymsFromKbYamlWork(String query, String expected) {
+        assertEquals(expected, top(query));
+    }
+
+    @Test
+    void aCustomersWholeQuestionFindsTheAnswer() {
+        assertEquals("facebook/password/", top("i changed my facebook password and now it's disconnected"));
+    }
+
+    @Test
+    void exactWordsRankAboveWordsThatOnlyShareTheStem() {
+        List<Hit> hits = index.search("reconnecting", 10, false);
+        assertEquals("reconnect/", hits.get(0).url(), "the article saying 'Reconnecting' comes first");
+    }
+
+    @Test
+    void oddQueriesGetASensibleAnswerNeverAnException() {
+        assertTrue(index.search("the and of", 10, true).isEmpty(), "only stop words");
+        assertTrue(index.search("?!... ---", 10, true).isEmpty(), "only punctuation");
+        assertFalse(index.search("token ".repeat(1000), 10, true).isEmpty(), "5,000 characters");
+        index.search("title:( AND OR \" * ~", 10, true); // Lucene syntax is just text here
+    }
+}
