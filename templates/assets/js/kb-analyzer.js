@@ -20,7 +20,7 @@
   var FLAGS = '03155155555155551505005550550555050550555505005555507555555';
   var LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', B62 = '0123456789' + LETTERS;
   var DIGITS = '0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~';
-  var MAX_TOKEN = 255; // maxTokenLength = JFlex's buffer: a longer token is cut into pieces
+  var BUFFER = 255; // JFlex's buffer = maxTokenLength: a longer token is cut into pieces
 
   var bmp = new Uint8Array(0x10000), astral = [], i, c, n;
   for (var cp = 0, at = 0; at < CMAP.length; ) {
@@ -50,14 +50,13 @@
   // [start, end, start, end, ...] of the tokens in s, as JFlex's getNextToken() finds them:
   // the longest match from each position; matches of the catch-all rule are skipped.
   function scan(s) {
-    var out = [], pos = 0, len = s.length;
-    while (pos < len) {
-      // JFlex sees at most MAX_TOKEN chars from pos. (It also holds back a high surrogate in
-      // the last slot; here that surrogate, read alone, has no transition: same result.)
-      var lim = Math.min(len, pos + MAX_TOKEN), state = 0, cur = pos, end = pos + 1, f = 0;
-      while (cur < lim) {
+    var out = [], n = s.length, pos = 0, start = 0, endRead = 0, held = 0;
+    while (true) {
+      var state = 0, cur = pos, end = pos, f = 0, eof = false;
+      while (true) {
+        if (cur >= endRead && (eof = refill())) break;
         var cp = s.charCodeAt(cur++), lo = s.charCodeAt(cur);
-        if (cp >= 0xD800 && cp < 0xDC00 && cur < lim && lo >= 0xDC00 && lo < 0xE000) {
+        if (cp >= 0xD800 && cp < 0xDC00 && cur < endRead && lo >= 0xDC00 && lo < 0xE000) {
           cp = 0x10000 + ((cp - 0xD800) << 10) + lo - 0xDC00;
           cur++;
         }
@@ -65,10 +64,23 @@
         if (state < 0) break;
         if (flags[state] & 1) { end = cur; f = flags[state]; if (f & 2) break; }
       }
+      if (eof && cur === pos) return out;
       if (f & 4) out.push(pos, end);
-      pos = end;
+      pos = end > pos ? end : pos + 1; // (always end > pos with Lucene's tables) never loop forever
     }
-    return out;
+    // JFlex's zzRefill() (offsets into s): true means "end of input" to the scanner.
+    function refill() {
+      if (pos > start) { endRead += held; held = 0; start = pos; } // move the match to the front
+      var want = BUFFER - (endRead - start) - held, got = Math.min(want, n - endRead);
+      if (want === 0 || got === 0) return true; // a full buffer cuts a long token; or the real end
+      endRead += got;
+      if (s.charCodeAt(endRead - 1) >> 10 !== 0x36) return false; // not a high surrogate
+      // JFlex then wants its low surrogate: at the end of input it finds none and reports the
+      // end, so text ending in a lone high surrogate loses its last match (all, if it's short).
+      if (got < want) return true;
+      endRead--; held = 1; // the buffer is full: keep the high surrogate for the next read
+      return got === 1;
+    }
   }
 
   // ---- Lower case: Java's Character.toLowerCase, code point by code point ----
