@@ -10,11 +10,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import kb.content.Article;
 import kb.content.Located;
+import kb.check.TemplateLinkCheck;
 import kb.content.Section;
+import kb.diagnostic.Problems;
 import kb.data.NetworksExport;
 import kb.output.Feeds;
 import kb.output.SiteWriter;
@@ -25,13 +28,17 @@ import org.jsoup.Jsoup;
 
 /** Renders every page through the theme and writes it, with the site's other files. */
 final class PageWriter {
-    private static final int RELATED = 4;
+    static final int RELATED = 4;
 
     private final RenderedSite site;
     private final Templates templates;
     private final SearchIndex index;
     private final SiteWriter writer;
     private final Pages pages;
+    private final Map<Integer, RenderedArticle> byId;
+    private final Map<String, Section> sections = new HashMap<>();
+    /** Article id to the ids its page lists as related: a preview re-renders those pages when a title changes. */
+    private final Map<Integer, List<Integer>> relatedShown = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
 
     PageWriter(RenderedSite site, Templates templates, SearchIndex index, SiteWriter writer, boolean preview) {
@@ -40,17 +47,17 @@ final class PageWriter {
         this.index = index;
         this.writer = writer;
         this.pages = new Pages(site, citedBy(site), preview);
+        this.byId = site.byId();
+        site.content().sections().forEach(s -> sections.put(s.slug(), s));
     }
 
     /** Writes everything; returns the number of HTML pages. */
     int writeAll() {
-        page(UrlScheme.HOME, "home", pages.home());
-        for (Section s : site.content().sections()) {
-            page(UrlScheme.section(s.slug()), "section", pages.section(s));
-        }
-        articles();
+        home();
+        site.content().sections().forEach(this::section);
+        site.articles().parallelStream().forEach(this::article);
         faq();
-        page(UrlScheme.LIFESPANS, "lifespans", pages.lifespans(site.networks().all()));
+        lifespans();
         page(UrlScheme.SEARCH, "search", pages.simple(UrlScheme.SEARCH, "Search", "search"));
         writer.write("404.html", templates.render("404", pages.simple("404.html", "Page not found", "404")));
         count.incrementAndGet();
@@ -58,30 +65,69 @@ final class PageWriter {
         data();
         feeds();
         assets();
+        checkTemplateLinks();
         return count.get();
     }
 
-    private void articles() {
-        Map<Integer, RenderedArticle> byId = site.byId();
-        Map<String, Section> sections = new HashMap<>();
-        site.content().sections().forEach(s -> sections.put(s.slug(), s));
-        site.articles().parallelStream().forEach(ra -> {
-            Article a = ra.article();
-            Section s = sections.get(a.section());
-            int at = s.articles().indexOf(a);
-            Article prev = at > 0 ? s.articles().get(at - 1) : null;
-            Article next = at < s.articles().size() - 1 ? s.articles().get(at + 1) : null;
-            List<Integer> relatedIds = a.related().isEmpty()
-                    ? index.related(a.id(), a.title() + "\n" + ra.body().plainText(), RELATED)
-                    : a.related().stream().map(Located::value).toList();
-            List<Article> related = relatedIds.stream().filter(byId::containsKey).map(id -> byId.get(id).article()).toList();
-            String url = UrlScheme.article(a);
-            page(url, "article", pages.article(ra, s, prev, next, related));
-            writer.write(url + "index.md", markdownCopy(a));
+    /**
+     * Checks the theme's own links on one page of each kind: the templates are the same for every
+     * page of a kind, so one sample finds their broken links without parsing thousands of pages.
+     */
+    private void checkTemplateLinks() {
+        Problems problems = new Problems();
+        Map<String, String> samples = new LinkedHashMap<>();
+        samples.put("home", UrlScheme.HOME);
+        site.content().sections().stream().findFirst().ifPresent(s -> samples.put("section", UrlScheme.section(s.slug())));
+        site.articles().stream().findFirst().ifPresent(a -> {
+            samples.put("article", UrlScheme.article(a.article()));
+            samples.put("redirect", UrlScheme.shortLink(a.article().id()));
         });
+        samples.put("faq", UrlScheme.FAQ);
+        samples.put("lifespans", UrlScheme.LIFESPANS);
+        samples.put("search", UrlScheme.SEARCH);
+        samples.forEach((template, url) -> TemplateLinkCheck.check(writer.root(), writer.resolve(UrlScheme.file(url)),
+                templates.dir().resolve(template + ".peb"), problems));
+        problems.throwIfErrors();
     }
 
-    private void faq() {
+    // The steps below are one page (or one group of pages) each, so a preview can rewrite
+    // only the pages an edit touches (see IncrementalBuild).
+
+    void home() {
+        page(UrlScheme.HOME, "home", pages.home());
+    }
+
+    void section(Section s) {
+        page(UrlScheme.section(s.slug()), "section", pages.section(s));
+    }
+
+    void lifespans() {
+        page(UrlScheme.LIFESPANS, "lifespans", pages.lifespans(site.networks().all()));
+    }
+
+    /** An article's page and its Markdown copy. */
+    void article(RenderedArticle ra) {
+        Article a = ra.article();
+        Section s = sections.get(a.section());
+        int at = s.articles().indexOf(a);
+        Article prev = at > 0 ? s.articles().get(at - 1) : null;
+        Article next = at < s.articles().size() - 1 ? s.articles().get(at + 1) : null;
+        List<Integer> relatedIds = a.related().isEmpty()
+                ? index.related(a.id(), a.title() + "\n" + ra.body().plainText(), RELATED)
+                : a.related().stream().map(Located::value).toList();
+        List<Article> related = relatedIds.stream().filter(byId::containsKey).map(id -> byId.get(id).article()).toList();
+        relatedShown.put(a.id(), related.stream().map(Article::id).toList());
+        String url = UrlScheme.article(a);
+        page(url, "article", pages.article(ra, s, prev, next, related));
+        writer.write(url + "index.md", markdownCopy(a));
+    }
+
+    /** What each article page written so far lists as related, by article id. */
+    Map<Integer, List<Integer>> relatedShown() {
+        return Map.copyOf(relatedShown);
+    }
+
+    void faq() {
         List<Map<String, Object>> groups = new ArrayList<>();
         List<Map<String, Object>> entities = new ArrayList<>();
         for (var group : site.content().faq()) {
@@ -113,15 +159,17 @@ final class PageWriter {
     }
 
     private void redirects() {
-        for (RenderedArticle ra : site.articles()) {
-            Article a = ra.article();
-            String target = UrlScheme.article(a);
-            String shortLink = UrlScheme.shortLink(a.id());
-            page(shortLink, "redirect", pages.redirect(shortLink, target, a.title()));
-            for (Located<String> alias : a.aliases()) {
-                String from = alias.value() + "/";
-                page(from, "redirect", pages.redirect(from, target, a.title()));
-            }
+        site.articles().forEach(ra -> redirects(ra.article()));
+    }
+
+    /** The short link and the old paths of an article. */
+    void redirects(Article a) {
+        String target = UrlScheme.article(a);
+        String shortLink = UrlScheme.shortLink(a.id());
+        page(shortLink, "redirect", pages.redirect(shortLink, target, a.title()));
+        for (Located<String> alias : a.aliases()) {
+            String from = alias.value() + "/";
+            page(from, "redirect", pages.redirect(from, target, a.title()));
         }
     }
 
@@ -129,12 +177,13 @@ final class PageWriter {
         String base = site.content().config().baseUrl();
         Map<String, String> articleUrls = new HashMap<>();
         site.articles().forEach(ra -> articleUrls.put(ra.article().path() + ".md", base + UrlScheme.article(ra.article())));
-        writer.write("api/networks.json", NetworksExport.json(site.networks(), base,
-                n -> n.article() == null ? null : articleUrls.get(n.article().value())));
-        writer.write("lifespans/lifespans.csv", NetworksExport.csv(site.networks()));
+        java.util.function.Function<kb.data.Network, String> articleUrl =
+                n -> n.article() == null ? null : articleUrls.get(n.article().value());
+        writer.write("api/networks.json", NetworksExport.json(site.networks(), base, articleUrl));
+        writer.write("lifespans/lifespans.csv", NetworksExport.csv(site.networks(), articleUrl));
     }
 
-    private void feeds() {
+    void feeds() {
         var config = site.content().config();
         List<Feeds.Entry> articles = site.articles().stream()
                 .map(ra -> new Feeds.Entry(UrlScheme.article(ra.article()), ra.article().title(), ra.article().summary(),
