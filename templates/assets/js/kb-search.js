@@ -199,48 +199,76 @@
 
   function idf(df, docCount) { return f(Math.log(1 + (docCount - df + 0.5) / (df + 0.5))); }
 
-  /** Scores every matching record: Σ over words of max over alternatives of Σ over fields (Searcher.java). */
+  /**
+   * Scores every matching record: Σ over words of max over alternatives of Σ over fields,
+   * times the idf-weighted share of words matched (Searcher.java). Work arrays are typed and
+   * reused, and only touched documents are visited, so a keystroke costs what its postings cost.
+   */
   Engine.prototype.score = function (slots) {
     var self = this, needed = [];
     slots.forEach(function (slot) {
       slot.alts.forEach(function (a) { needed.push(a.stem); if (a.surface) needed.push(a.surface); });
     });
     return this.terms(needed).then(function (terms) {
-      var sums = new Map(), matched = new Map(), total = 0;
+      var n = self.m.docs, w = self.work;
+      if (!w || w.n !== n) {
+        w = self.work = { n: n, sums: new Float64Array(n), matched: new Float64Array(n), alt: new Float64Array(n),
+          best: new Float32Array(n), seen: new Uint8Array(n) };
+      }
+      var touched = [], total = 0;
       slots.forEach(function (slot) {
         var bodyDf = 0;
         (terms[slot.stem] || []).forEach(function (e) { if (self.fields[e[0]] === self.body) bodyDf = e[1]; });
         var weight = self.body ? Math.log(1 + (self.body.docCount - bodyDf + 0.5) / (bodyDf + 0.5)) : 1;
         total += weight;
-        var best = new Map();
+        var slotDocs = [];
         slot.alts.forEach(function (alt) {
-          var altSum = new Map();
+          var altDocs = [];
           self.fields.forEach(function (fd, fi) {
             if (fd.exact && !alt.surface) return;
             var entries = terms[fd.exact ? alt.surface : alt.stem] || [];
             for (var k = 0; k < entries.length; k++) {
               if (entries[k][0] !== fi) continue;
-              var p = postings(entries[k]);
+              var p = postings(entries[k]), docs = p.docs, tfs = p.tfs, norms = p.norms, cache = fd.cache;
               var wgt = f(f(fd.boost * f(alt.weight)) * idf(p[1], fd.docCount));
-              for (var i = 0; i < p.docs.length; i++) {
-                var s = f(wgt - f(wgt / f(1 + f(p.tfs[i] * fd.cache[p.norms[i]]))));
-                altSum.set(p.docs[i], (altSum.get(p.docs[i]) || 0) + s);
+              for (var i = 0; i < docs.length; i++) {
+                var d = docs[i];
+                if (w.alt[d] === 0) altDocs.push(d);
+                w.alt[d] += f(wgt - f(wgt / f(1 + f(tfs[i] * cache[norms[i]]))));
               }
             }
           });
-          altSum.forEach(function (sum, doc) {
-            var s = f(sum), prev = best.get(doc);
-            if (prev === undefined || s > prev) best.set(doc, s);
-          });
+          for (var j = 0; j < altDocs.length; j++) {
+            var doc = altDocs[j], s = f(w.alt[doc]);
+            w.alt[doc] = 0;
+            if (w.best[doc] === 0) slotDocs.push(doc);
+            if (s > w.best[doc]) w.best[doc] = s;
+          }
         });
-        best.forEach(function (s, doc) {
-          sums.set(doc, (sums.get(doc) || 0) + s);
-          matched.set(doc, (matched.get(doc) || 0) + weight);
-        });
+        for (var j = 0; j < slotDocs.length; j++) {
+          var doc = slotDocs[j];
+          if (!w.seen[doc]) { w.seen[doc] = 1; touched.push(doc); }
+          w.sums[doc] += w.best[doc];
+          w.matched[doc] += weight;
+          w.best[doc] = 0;
+        }
       });
-      var out = [];
-      sums.forEach(function (sum, doc) { out.push([doc, f(sum * (matched.get(doc) / total))]); });
-      out.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      // Sort by score, then doc id, as one number per hit: a float32 score's bits order like the
+      // score itself, and bits * 2^22 + (2^22 - 1 - doc) stays an exact double.
+      var keys = new Float64Array(touched.length), bits = new Uint32Array(1), asFloat = new Float32Array(bits.buffer);
+      for (var t = 0; t < touched.length; t++) {
+        var d2 = touched[t];
+        asFloat[0] = f(w.sums[d2] * (w.matched[d2] / total));
+        keys[t] = bits[0] * 4194304 + (4194303 - d2);
+        w.sums[d2] = 0; w.matched[d2] = 0; w.seen[d2] = 0;
+      }
+      keys.sort();
+      var out = new Array(keys.length);
+      for (var r = 0; r < keys.length; r++) {
+        var key = keys[keys.length - 1 - r], doc2 = 4194303 - (key % 4194304);
+        bits[0] = Math.floor(key / 4194304);
+        out[r] = [doc2, asFloat[0]];
+      }
       return out;
     });
   };
