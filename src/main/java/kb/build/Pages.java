@@ -146,10 +146,13 @@ final class Pages {
 
     Map<String, Object> lifespans(List<Network> networks) {
         String url = UrlScheme.LIFESPANS;
-        Map<String, Object> m = common(url, "Token lifespans by network",
+        Map<String, Object> m = common(url, "Token lifespan table and expiry calculator",
                 "How long each social network's connection token lasts before you must reconnect.", "lifespans");
         m.put("breadcrumbs", List.of(crumb(url, "Home", UrlScheme.HOME)));
         m.put("networks", networks.stream().map(n -> networkModel(url, n)).toList());
+        // The calculator and the filter read this (as JSON in the page), so the data file drives them too.
+        m.put("calculator", networks.stream().map(n -> kb.data.NetworksExport.forBrowser(n,
+                articleOf(n) == null ? null : UrlScheme.relative(url, UrlScheme.article(articleOf(n))))).toList());
         return m;
     }
 
@@ -175,7 +178,7 @@ final class Pages {
         nm.put("otherNames", n.otherNames());
         nm.put("lifespan", n.lifespanText());
         nm.put("lifespanDays", n.lifespanDays() == null ? "" : String.valueOf(n.lifespanDays()));
-        nm.put("sortDays", n.renewal() == kb.data.Renewal.FIXED ? String.valueOf(n.lifespanDays()) : "999999");
+        nm.put("sortDays", String.valueOf(n.sortDays()));
         nm.put("renewal", n.renewal().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         nm.put("inactivity", n.inactivityText());
         nm.put("inactivityDays", n.inactivityDays() == null ? "" : String.valueOf(n.inactivityDays()));
@@ -185,10 +188,14 @@ final class Pages {
         nm.put("verified", shown(n.verified()));
         nm.put("verifiedIso", n.verified() == null ? "" : n.verified().toString());
         nm.put("searchNames", String.join(" ", n.searchNames()));
-        Article article = n.article() == null ? null : site.content().articles()
-                .filter(a -> (a.path() + ".md").equals(n.article().value())).findFirst().orElse(null);
+        Article article = articleOf(n);
         nm.put("article", article == null ? null : link(fromUrl, article));
         return nm;
+    }
+
+    private Article articleOf(Network n) {
+        return n.article() == null ? null : site.content().articles()
+                .filter(a -> (a.path() + ".md").equals(n.article().value())).findFirst().orElse(null);
     }
 
     private List<Map<String, Object>> nav(String fromUrl, String currentSection) {

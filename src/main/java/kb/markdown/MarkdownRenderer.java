@@ -42,6 +42,11 @@ public final class MarkdownRenderer {
                 AutolinkExtension.create(), TaskListExtension.create()));
         options.set(HtmlRenderer.ESCAPE_HTML, !rawHtml);
         options.set(TablesExtension.CLASS_NAME, "table");
+        // A task's box is read-only; screen readers need to hear what it means, not "checkbox".
+        options.set(TaskListExtension.ITEM_DONE_MARKER,
+                "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked disabled aria-label=\"Done\">");
+        options.set(TaskListExtension.ITEM_NOT_DONE_MARKER,
+                "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled aria-label=\"To do\">");
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options)
                 .nodeRendererFactory(o -> new KbNodeRenderer())
