@@ -45,6 +45,11 @@ final class ContentRenderer {
         return new RenderedSite(content, networks, articles, questions);
     }
 
+    /** One article, as {@link #render} renders it: a preview re-renders only the article that changed. */
+    RenderedArticle article(Article a, Problems problems) {
+        return new RenderedArticle(a, renderArticle(a, problems));
+    }
+
     private RenderedMarkdown renderArticle(Article a, Problems problems) {
         return render(a.source(), a.bodyLine(), a.markdown(), UrlScheme.article(a), problems);
     }

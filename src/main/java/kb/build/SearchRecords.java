@@ -60,7 +60,7 @@ final class SearchRecords {
 
     static String networkText(Network n) {
         StringBuilder sb = new StringBuilder();
-        sb.append(n.name()).append(" token expiry: the connection token ").append(n.lifespanText()).append(". ");
+        sb.append(n.name()).append(" token expiry: the connection token ").append(n.lifespanPhrase()).append(". ");
         if (n.inactivityDays() != null) {
             sb.append("It also expires after ").append(n.inactivityText()).append(" without activity (")
                     .append(n.activity()).append("). ");

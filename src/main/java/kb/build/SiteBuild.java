@@ -78,16 +78,20 @@ public final class SiteBuild {
         Networks networks = NetworksReader.read(options.content().resolve("data").resolve("networks.yaml"), problems);
         Templates templates = timer.time("templates", () -> Templates.load(options.templates(), problems));
         ReferenceCheck.check(withBase, networks, LocalDate.now(), problems);
+        kb.check.FactDrift.check(withBase, networks, problems);
         DataFacts facts = new DataFacts(networks, (n, url) -> TokenFactsBox.render(templates, n, url));
         RenderedSite site = timer.time("markdown", () -> new ContentRenderer(withBase, facts).render(withBase, networks, problems));
-        timer.time("link check", () -> {
-            SiteLinkCheck.check(site, problems);
-            if (!options.acceptRemovals()) {
-                PublishedManifest.check(options.content(), SiteLinkCheck.targets(site), SiteLinkCheck.redirects(site), problems);
-            }
-        });
+        timer.time("link check", () -> checkLinks(site, problems));
         problems.throwIfErrors();
         return new Prepared(site, templates, problems);
+    }
+
+    /** Every link and anchor, and (unless removals are accepted) every URL published before; a preview's updates too. */
+    void checkLinks(RenderedSite site, Problems problems) {
+        SiteLinkCheck.check(site, problems);
+        if (!options.acceptRemovals()) {
+            PublishedManifest.check(options.content(), SiteLinkCheck.targets(site), SiteLinkCheck.redirects(site), problems);
+        }
     }
 
     /** Adds what this build published to content/published-urls.txt (the file writers commit). */

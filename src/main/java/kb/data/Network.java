@@ -40,11 +40,24 @@ public record Network(
         };
     }
 
-    /** The lifespan as a sortable number of days; never-ending tokens sort last. */
-    public long sortDays() {
-        return renewal == Renewal.FIXED ? lifespanDays : Long.MAX_VALUE;
+    /** The lifespan as a verb phrase: "lasts 60 days", "never expires", "refreshes each time it is used". */
+    public String lifespanPhrase() {
+        return renewal == Renewal.FIXED ? "lasts " + lifespanText() : lifespanText();
     }
 
+    /**
+     * The lifespan as a sortable number of days: tokens that refresh on use sort after every fixed
+     * lifespan, and tokens that never expire after those.
+     */
+    public int sortDays() {
+        return switch (renewal) {
+            case FIXED -> lifespanDays;
+            case ON_USE -> Integer.MAX_VALUE - 1;
+            case NEVER -> Integer.MAX_VALUE;
+        };
+    }
+
+    /** "60 days", or empty when the network has no inactivity rule. */
     public String inactivityText() {
         return inactivityDays == null ? "" : days(inactivityDays);
     }

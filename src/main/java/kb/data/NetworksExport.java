@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The network data for other tools: {@code api/networks.json} (schema version 1, documented in
@@ -20,18 +21,14 @@ public final class NetworksExport {
     }
 
     /** @param articleUrl each network's article as an absolute URL, or null */
-    public static String json(Networks networks, String baseUrl, java.util.function.Function<Network, String> articleUrl) {
+    public static String json(Networks networks, String baseUrl, Function<Network, String> articleUrl) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Network n : networks.all()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", n.id());
             m.put("name", n.name());
             m.put("other_names", n.otherNames());
-            m.put("renewal", switch (n.renewal()) {
-                case FIXED -> "fixed";
-                case NEVER -> "never";
-                case ON_USE -> "on-use";
-            });
+            m.put("renewal", renewal(n));
             m.put("lifespan_days", n.lifespanDays());
             m.put("lifespan_text", n.lifespanText());
             m.put("inactivity_days", n.inactivityDays());
@@ -53,23 +50,66 @@ public final class NetworksExport {
         }
     }
 
-    /** RFC 4180 CSV: one header row, one row per network. */
-    public static String csv(Networks networks) {
-        StringBuilder sb = new StringBuilder("id,name,other_names,lifespan,lifespan_days,inactivity_days,activity,role,verified\r\n");
+    /**
+     * One network as the lifespans page's scripts read it (the table filter and the expiry
+     * calculator), embedded in the page as JSON so they work offline and from {@code file://}.
+     *
+     * @param articleUrl the network's article relative to the lifespans page, or null
+     */
+    public static Map<String, Object> forBrowser(Network n, String articleUrl) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", n.id());
+        m.put("name", n.name());
+        m.put("names", java.util.stream.Stream.concat(java.util.stream.Stream.of(n.name()), n.otherNames().stream()).toList());
+        m.put("renewal", renewal(n));
+        m.put("lifespanDays", n.lifespanDays());
+        m.put("lifespanText", n.lifespanText());
+        m.put("inactivityDays", n.inactivityDays());
+        m.put("activity", n.activity());
+        m.put("notes", n.notes());
+        m.put("url", articleUrl);
+        return m;
+    }
+
+    /** The CSV's columns, in order: the table's facts, one network per row. */
+    public static final List<String> CSV_COLUMNS = List.of("id", "name", "other_names", "lifespan", "lifespan_days",
+            "renewal", "inactivity_days", "activity", "role", "notes", "verified", "article_url");
+
+    /**
+     * RFC 4180 CSV (CRLF line ends, quoted where needed): one header row, one row per network.
+     *
+     * @param articleUrl each network's article as an absolute URL, or null
+     */
+    public static String csv(Networks networks, Function<Network, String> articleUrl) {
+        StringBuilder sb = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
         for (Network n : networks.all()) {
+            String url = articleUrl.apply(n);
             sb.append(String.join(",", List.of(
                     cell(n.id()), cell(n.name()), cell(String.join("; ", n.otherNames())), cell(n.lifespanText()),
-                    cell(n.lifespanDays() == null ? "" : n.lifespanDays().toString()),
-                    cell(n.inactivityDays() == null ? "" : n.inactivityDays().toString()),
-                    cell(n.activity()), cell(n.role()), cell(n.verified() == null ? "" : n.verified().toString()))))
+                    cell(number(n.lifespanDays())), cell(renewal(n)), cell(number(n.inactivityDays())),
+                    cell(n.activity()), cell(n.role()), cell(n.notes()),
+                    cell(n.verified() == null ? "" : n.verified().toString()), cell(url == null ? "" : url))))
                     .append("\r\n");
         }
         return sb.toString();
     }
 
+    /** The JSON and CSV spelling of how a token ends. */
+    static String renewal(Network n) {
+        return switch (n.renewal()) {
+            case FIXED -> "fixed";
+            case NEVER -> "never";
+            case ON_USE -> "on-use";
+        };
+    }
+
+    private static String number(Integer n) {
+        return n == null ? "" : n.toString();
+    }
+
     private static String cell(String value) {
-        // A leading = + - @ would make a spreadsheet run the cell as a formula.
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return safe.matches(".*[\",\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        // A leading = + - @ (or tab, CR) would make a spreadsheet run the cell as a formula (OWASP CSV injection).
+        String safe = value.matches("(?s)^[=+\\-@\t\r].*") ? "'" + value : value;
+        return safe.matches("(?s).*[\",\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import kb.content.Anchors;
 import kb.content.Fields;
 import kb.content.Located;
+import kb.content.NearMiss;
 import kb.content.SourceText;
 import kb.content.YamlNode;
 import kb.content.YamlReader;
@@ -21,6 +23,7 @@ import kb.diagnostic.SourceLocation;
 public final class NetworksReader {
     static final Set<String> KEYS = Set.of("id", "name", "other_names", "lifespan_days", "renews",
             "inactivity_days", "activity", "role", "article", "notes", "verified");
+    private static final List<String> RENEWS = List.of("never", "on-use");
 
     private NetworksReader() {
     }
@@ -45,22 +48,46 @@ public final class NetworksReader {
         }
         List<Network> out = new ArrayList<>();
         Map<String, SourceLocation> seen = new HashMap<>();
+        Map<String, String> owners = new HashMap<>();
         for (YamlNode item : seq.items()) {
-            Network n = network(item, problems);
-            if (n == null) {
+            Entry entry = network(item, problems);
+            if (entry == null) {
                 continue;
             }
-            SourceLocation before = seen.putIfAbsent(n.id(), n.at());
+            Network n = entry.network();
+            SourceLocation before = seen.putIfAbsent(n.id(), entry.idAt());
             if (before != null) {
-                problems.error(n.at(), "duplicate network id '" + n.id() + "', first defined at line " + before.line());
-                continue;
+                problems.error(entry.idAt(), "duplicate network id '" + n.id() + "', first defined at line " + before.line(),
+                        "give each network its own id");
+            } else if (uniqueNames(entry, owners, problems)) {
+                out.add(n);
             }
-            out.add(n);
         }
         return new Networks(out);
     }
 
-    private static Network network(YamlNode node, Problems problems) {
+    /** A network as read, with where its id and names were written. */
+    private record Entry(Network network, SourceLocation idAt, List<Located<String>> names) { }
+
+    /**
+     * A name or other name may stand for one network only: the table filter, the search records
+     * and the fact-drift check all turn a name a reader or writer typed into one network.
+     */
+    private static boolean uniqueNames(Entry entry, Map<String, String> owners, Problems problems) {
+        boolean ok = true;
+        String id = entry.network().id();
+        for (Located<String> name : entry.names()) {
+            String owner = owners.putIfAbsent(name.value().toLowerCase(Locale.ROOT), id);
+            if (owner != null && !owner.equals(id)) {
+                problems.error(name.at(), "the name '" + name.value() + "' already stands for the network '" + owner + "'",
+                        "a name may belong to one network only");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private static Entry network(YamlNode node, Problems problems) {
         Problems own = new Problems();
         Fields f = new Fields(node, "a network", KEYS, own);
         String id = f.requiredText("id");
@@ -74,9 +101,11 @@ public final class NetworksReader {
             String text = f.text("renews").orElse("");
             renewal = Renewal.parse(text);
             if (renewal == null) {
-                own.error(f.at("renews"), "'renews' must be 'never' or 'on-use', found '" + text + "'");
+                own.error(f.at("renews"), "'renews' must be 'never' or 'on-use', found '" + text + "'",
+                        NearMiss.hint(text, RENEWS));
             } else if (f.has("lifespan_days")) {
-                own.error(f.at("renews"), "set either 'lifespan_days' or 'renews', not both");
+                own.error(f.at("renews"), "set either 'lifespan_days' or 'renews', not both",
+                        "'renews' is for tokens without a fixed lifespan");
             }
         } else if (days == null && !f.has("lifespan_days")) {
             own.error(f.at("id"), "network '" + id + "' needs 'lifespan_days' or 'renews: never' / 'renews: on-use'");
@@ -87,12 +116,18 @@ public final class NetworksReader {
             own.error(f.at("inactivity_days"), "'inactivity_days' needs 'activity': what keeps the token alive");
         }
         Located<String> article = f.text("article").map(a -> new Located<>(a, f.at("article"))).orElse(null);
-        Network network = new Network(id, name,
-                f.texts("other_names").stream().map(Located::value).toList(),
+        List<Located<String>> otherNames = f.texts("other_names");
+        Network network = new Network(id, name, otherNames.stream().map(Located::value).toList(),
                 renewal, days, inactivity, activity,
                 f.text("role").orElse(""), article, f.text("notes").orElse(""),
                 f.date("verified").orElse(null), node.at());
         problems.addAll(own.all());
-        return own.hasErrors() ? null : network;
+        if (own.hasErrors()) {
+            return null;
+        }
+        List<Located<String>> names = new ArrayList<>();
+        names.add(new Located<>(name, f.at("name")));
+        names.addAll(otherNames);
+        return new Entry(network, f.at("id"), names);
     }
 }

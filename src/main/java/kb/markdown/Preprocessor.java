@@ -81,7 +81,7 @@ final class Preprocessor {
             try {
                 replacement = facts.inline(m.group(1).toLowerCase(Locale.ROOT), m.group(2));
             } catch (IllegalArgumentException e) {
-                problems.error(column(at, m.start() + 1), e.getMessage());
+                problems.error(column(at, m.start()), e.getMessage());
                 replacement = m.group();
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(escapeMarkdown(replacement)));
