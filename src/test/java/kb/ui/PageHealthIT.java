@@ -1,0 +1,270 @@
+package kb.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import kb.testing.Browser;
+import kb.testing.TestSites;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+
+/**
+ * Every kind of page of the shipped site, as served under {@code Content-Security-Policy:
+ * default-src 'self'} and as opened from disk: no script error, no failed load, no CSP
+ * violation (search included); readable on a 360 px phone without sideways scrolling; AA text
+ * contrast in light and dark mode; a visible keyboard focus; landmarks, a skip link, a language
+ * and a unique title on every page.
+ */
+class PageHealthIT {
+    @TempDir
+    static Path dir;
+
+    private static Path site;
+    private static SiteServer server;
+    private static Reader reader;
+    private static final List<String> PAGES = new ArrayList<>();
+    /** One callout of each kind found in the built site, added to article pages for the contrast check. */
+    private static String calloutSamples;
+
+    /** Contrast of every visible text run against the colour actually behind it (WCAG 2 formula). */
+    private static final String CONTRAST = """
+            const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; };
+            const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+              return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+            const behind = el => { const layers = [];
+              for (let e = el; e; e = e.parentElement) { const bg = parse(getComputedStyle(e).backgroundColor); if (bg.a > 0) { layers.push(bg); if (bg.a === 1) break; } }
+              let out = {r: 255, g: 255, b: 255};
+              if (!layers.length || layers[layers.length - 1].a < 1) out = parse(getComputedStyle(document.documentElement).backgroundColor).a ? parse(getComputedStyle(document.documentElement).backgroundColor) : out;
+              for (let i = layers.length - 1; i >= 0; i--) { const l = layers[i]; out = {r: l.r * l.a + out.r * (1 - l.a), g: l.g * l.a + out.g * (1 - l.a), b: l.b * l.a + out.b * (1 - l.a)}; }
+              return out; };
+            const bad = [];
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              const el = n.parentElement;
+              if (!n.textContent.trim() || !el || el.closest('[hidden], .visually-hidden, script, noscript, style') || el.matches(':disabled')) continue;
+              const r = el.getBoundingClientRect();
+              if (!r.width || !r.height) continue;
+              const cs = getComputedStyle(el);
+              if (cs.visibility === 'hidden' || Number(cs.opacity) < 0.1) continue;
+              const fg = parse(cs.color), bg = behind(el);
+              const l1 = lum(fg), l2 = lum(bg), ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+              const size = parseFloat(cs.fontSize), bold = Number(cs.fontWeight) >= 700;
+              const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+              if (ratio < need) bad.push(ratio.toFixed(2) + ' < ' + need + ': "' + n.textContent.trim().slice(0, 40) + '" (' + el.tagName.toLowerCase() + '.' + el.className + ')');
+            }
+            return bad;""";
+
+    @BeforeAll
+    static void start() throws IOException {
+        Browser.assumeAvailable();
+        site = dir.resolve("site");
+        TestSites.build(TestSites.CONTENT, site);
+        server = SiteServer.serve(site);
+        reader = new Reader();
+        Document home = Jsoup.parse(site.resolve("index.html").toFile(), "UTF-8");
+        String section = home.selectFirst(".cards h3 a").attr("href");
+        String article = home.selectFirst(".cards li ul a").attr("href");
+        PAGES.addAll(List.of("", section, article, "faq/", "lifespans/", "search/?q=linkedin", "search/?q=qqxzvq"));
+        Map<String, String> callouts = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(site)) {
+            for (Path file : files.filter(p -> p.getFileName().toString().equals("index.html")).toList()) {
+                Jsoup.parse(file.toFile(), "UTF-8").select("aside.callout").forEach(c -> callouts.putIfAbsent(c.className(), c.outerHtml()));
+            }
+        }
+        assertTrue(callouts.size() >= 3, "the shipped content uses several kinds of callout: " + callouts.keySet());
+        calloutSamples = String.join("\n", callouts.values());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (reader != null) {
+            reader.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static String fileUrl(String page) {
+        int query = page.indexOf('?');
+        String path = query < 0 ? page : page.substring(0, query);
+        return site.resolve(path + "index.html").toUri() + (query < 0 ? "" : page.substring(query));
+    }
+
+    /** Opens a page, searches from its header box and waits for the answer, so search data loads too. */
+    private static void visitAndSearch(String url) {
+        reader.open(url);
+        reader.js("document.getElementById('kb-search-input').focus();");
+        reader.keys("token");
+        reader.until(d -> !reader.all("#kb-search-results [role=option]").isEmpty());
+        reader.keys(Keys.ESCAPE);
+    }
+
+    @Test
+    void everyPageWorksUnderAStrictContentSecurityPolicy() {
+        Map<String, List<String>> problems = new HashMap<>();
+        for (String page : PAGES) {
+            visitAndSearch(server.url(page));
+            problems.put(page, reader.problems());
+        }
+        reader.open(server.url("no/such/page/"));
+        assertEquals("Page not found", reader.find("h1").getText());
+        problems.put("404", reader.problems());
+        problems.values().removeIf(List::isEmpty);
+        assertEquals(Map.of(), problems);
+    }
+
+    @Test
+    void aMissingPageSuggestsWhatItsAddressWasAbout() {
+        reader.open(server.url("linkedin/yearly-expiry-old/"));
+        assertEquals("Page not found", reader.find("h1").getText());
+        List<String> suggested = reader.until(d -> {
+            List<String> titles = reader.all("#kb-notfound-suggestions a").stream().map(a -> a.getText()).toList();
+            return titles.isEmpty() ? null : titles;
+        });
+        assertTrue(suggested.get(0).contains("LinkedIn"), suggested.toString());
+        assertEquals(List.of(), reader.problems());
+    }
+
+    @Test
+    void everyPageWorksOpenedFromDisk() {
+        Map<String, List<String>> problems = new HashMap<>();
+        for (String page : PAGES) {
+            visitAndSearch(fileUrl(page));
+            problems.put(page, reader.problems());
+        }
+        problems.values().removeIf(List::isEmpty);
+        assertEquals(Map.of(), problems);
+    }
+
+    @Test
+    void shortLinksAndOldAddressesLandOnTheArticleWithoutErrors() throws IOException {
+        Path shortLink;
+        try (Stream<Path> ids = Files.list(site.resolve("a"))) {
+            shortLink = ids.findFirst().orElseThrow();
+        }
+        String path = "a/" + shortLink.getFileName() + "/";
+        reader.driver.get(server.url(path));
+        reader.until(d -> !d.getCurrentUrl().contains("/a/"));
+        reader.waitForScripts();
+        assertEquals("article", reader.js("return document.body.dataset.page;"));
+        assertEquals(List.of(), reader.problems());
+    }
+
+    @Test
+    void nothingScrollsSidewaysOnA360PixelPhone() {
+        try {
+            for (String scheme : List.of("light", "dark")) {
+                reader.width(360).scheme(scheme);
+                for (String page : PAGES) {
+                    reader.open(server.url(page));
+                    long wide = (Long) reader.js("return document.documentElement.scrollWidth;");
+                    assertTrue(wide <= 360, page + " is " + wide + " px wide on a 360 px screen (" + scheme + ")");
+                }
+            }
+        } finally {
+            reader.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            reader.scheme("light");
+        }
+    }
+
+    @Test
+    void textMeetsAaContrastInLightAndDarkMode() {
+        Map<String, Object> failures = new HashMap<>();
+        try {
+            for (String scheme : List.of("light", "dark")) {
+                reader.scheme(scheme);
+                for (String page : PAGES) {
+                    reader.open(server.url(page));
+                    // The instant-answer and result styles are checked too: open the search popup.
+                    reader.js("document.getElementById('kb-search-input').focus();");
+                    reader.keys("how often reconnect linkedin");
+                    reader.until(d -> !reader.all("#kb-search-results [role=option]").isEmpty());
+                    reader.keys(Keys.ARROW_DOWN);
+                    // Hidden parts count too: every FAQ answer, and every kind of callout the site uses.
+                    reader.js("""
+                            document.querySelectorAll('details').forEach(d => { d.open = true; });
+                            const body = document.querySelector('.article-body');
+                            if (body) body.insertAdjacentHTML('beforeend', arguments[0]);""", calloutSamples);
+                    @SuppressWarnings("unchecked")
+                    List<String> bad = (List<String>) reader.js(CONTRAST);
+                    if (!bad.isEmpty()) {
+                        failures.put(scheme + " " + page, bad);
+                    }
+                }
+                boolean dark = (Boolean) reader.js("""
+                        const m = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number);
+                        return m[0] + m[1] + m[2] < 120;""");
+                assertEquals(scheme.equals("dark"), dark, "the page follows prefers-color-scheme: " + scheme);
+            }
+        } finally {
+            reader.scheme("light");
+        }
+        assertEquals(Map.of(), failures);
+    }
+
+    @Test
+    void theKeyboardFocusIsAlwaysVisible() {
+        reader.open(server.url(PAGES.get(2)));
+        reader.keys(Keys.TAB);
+        assertEquals("skip-link", reader.js("return document.activeElement.className;"));
+        assertTrue((Boolean) reader.js("return document.activeElement.getBoundingClientRect().top >= 0;"), "the skip link shows when focused");
+        reader.keys(Keys.ENTER);
+        for (int i = 0; i < 12; i++) {
+            reader.keys(Keys.TAB);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> focus = (Map<String, Object>) reader.js("""
+                    const s = getComputedStyle(document.activeElement);
+                    return {tag: document.activeElement.tagName, inMain: !!document.activeElement.closest('main'),
+                            style: s.outlineStyle, width: parseFloat(s.outlineWidth)};""");
+            assertTrue(Boolean.TRUE.equals(focus.get("inMain")), "the skip link leads into the main content: " + focus);
+            assertFalse("none".equals(focus.get("style")), "focus outline on " + focus);
+            assertTrue(((Number) focus.get("width")).doubleValue() >= 2, "focus outline on " + focus);
+        }
+    }
+
+    @Test
+    void everyPageHasALanguageLandmarksASkipLinkAndAUniqueTitle() throws IOException {
+        Map<String, String> titles = new HashMap<>();
+        List<Path> pages;
+        try (Stream<Path> files = Files.walk(site)) {
+            pages = files.filter(p -> p.getFileName().toString().endsWith(".html")).sorted().toList();
+        }
+        for (Path file : pages) {
+            Document page = Jsoup.parse(file.toFile(), "UTF-8");
+            String name = site.relativize(file).toString();
+            assertFalse(page.selectFirst("html").attr("lang").isBlank(), name);
+            if (page.selectFirst("meta[http-equiv=refresh]") != null) {
+                continue; // a redirect stub, not a page a reader stays on
+            }
+            assertEquals(1, page.select("main#main").size(), name);
+            assertNotNull(page.selectFirst("a.skip-link[href=#main]"), name);
+            assertNotNull(page.selectFirst("header.site-header"), name);
+            assertNotNull(page.selectFirst("footer.site-footer"), name);
+            assertFalse(page.select("nav[aria-label]").isEmpty(), name);
+            assertEquals(1, page.select("h1").size(), name + " has one h1");
+            assertTrue(page.select("[style], [onclick], [onload], [onerror], [oninput], [onchange], [onsubmit], style").isEmpty(),
+                    name + " has no inline style or event handler (CSP)");
+            assertTrue(page.select("script:not([src])").stream().map(s -> s.attr("type"))
+                    .allMatch(type -> type.equals("application/ld+json") || type.equals("application/json")),
+                    name + " has no inline script (CSP); only JSON data blocks");
+            String before = titles.put(page.title(), name);
+            assertEquals(null, before, "title \"" + page.title() + "\" of " + name + " is also the title of " + before);
+        }
+    }
+}
