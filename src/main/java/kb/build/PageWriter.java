@@ -107,15 +107,24 @@ final class PageWriter {
 
     /** An article's page and its Markdown copy. */
     void article(RenderedArticle ra) {
+        article(ra, null);
+    }
+
+    /**
+     * An article's page and its Markdown copy, listing {@code relatedIds} as related (a preview
+     * re-rendering a page for its navigation passes what the page listed before), or, when null,
+     * the related articles of its front matter or the search index.
+     */
+    void article(RenderedArticle ra, List<Integer> relatedIds) {
         Article a = ra.article();
         Section s = sections.get(a.section());
         int at = s.articles().indexOf(a);
         Article prev = at > 0 ? s.articles().get(at - 1) : null;
         Article next = at < s.articles().size() - 1 ? s.articles().get(at + 1) : null;
-        List<Integer> relatedIds = a.related().isEmpty()
+        List<Integer> ids = relatedIds != null ? relatedIds : a.related().isEmpty()
                 ? index.related(a.id(), a.title() + "\n" + ra.body().plainText(), RELATED)
                 : a.related().stream().map(Located::value).toList();
-        List<Article> related = relatedIds.stream().filter(byId::containsKey).map(id -> byId.get(id).article()).toList();
+        List<Article> related = ids.stream().filter(byId::containsKey).map(id -> byId.get(id).article()).toList();
         relatedShown.put(a.id(), related.stream().map(Article::id).toList());
         String url = UrlScheme.article(a);
         page(url, "article", pages.article(ra, s, prev, next, related));

@@ -34,6 +34,7 @@ public final class SiteBuild {
 
     /** Builds the site into {@code --out}. @throws KbException with every problem found */
     public BuildReport run() {
+        recoverInterruptedSwap();
         PhaseTimer timer = new PhaseTimer();
         return write(prepare(timer), timer).report();
     }
@@ -61,6 +62,7 @@ public final class SiteBuild {
 
     /** Every validation of a build, writing nothing. @throws KbException with every problem found */
     public BuildReport check() {
+        recoverInterruptedSwap();
         PhaseTimer timer = new PhaseTimer();
         Prepared prepared = prepare(timer);
         return report(prepared, 0, 0, 0, timer);
@@ -104,6 +106,15 @@ public final class SiteBuild {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A build killed mid-swap left no site at --out: restore it first, even if this build then fails. */
+    private void recoverInterruptedSwap() {
+        try {
+            SiteWriter.recover(options.out());
+        } catch (IOException e) {
+            throw new KbException(Problem.error(SourceLocation.of(options.out()), "cannot restore the site: " + e.getMessage()));
         }
     }
 

@@ -53,6 +53,13 @@ final class SiteLinkCheck {
         return out;
     }
 
+    /** Checks the links of some articles only, against targets listed before: a preview's update. */
+    static void check(java.util.Collection<RenderedArticle> articles, java.nio.file.Path contentRoot, PublishedTargets targets,
+            Problems problems) {
+        LinkCheck check = new LinkCheck(new SiteLinks(contentRoot), targets);
+        articles.forEach(ra -> check.check(ra.article().source(), UrlScheme.article(ra.article()), ra.body().links(), problems));
+    }
+
     static void check(RenderedSite site, Problems problems) {
         LinkCheck check = new LinkCheck(new SiteLinks(site.content().root()), targets(site));
         site.articles().parallelStream().forEach(ra ->

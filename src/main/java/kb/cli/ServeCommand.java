@@ -1,31 +1,113 @@
 package kb.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import kb.build.BuildOptions;
+import kb.build.IncrementalBuild;
+import kb.diagnostic.Problem;
+import kb.serve.PortInUseException;
+import kb.serve.Preview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kb serve}: preview on 127.0.0.1 with live reload. */
+/**
+ * {@code kb serve}: preview on 127.0.0.1 with live reload. The preview is built into
+ * {@code --out} like {@code kb build} builds it, with the live-reload script and (with
+ * {@code --drafts}) the drafts: run {@code kb build} again before you deploy.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves a live preview on 127.0.0.1 and rebuilds on every change.")
+        description = {"Serves a live preview on 127.0.0.1 and rebuilds on every change.",
+                "The preview is written into --out (default site/) with the live-reload script; run `kb build` before deploying."})
 final class ServeCommand implements Callable<Integer> {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     @Spec
     CommandSpec spec;
 
     @Mixin
     SiteOptions site;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+            description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
     @Option(names = "--drafts", description = "Show draft articles, with a badge.")
     boolean drafts;
 
     @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("kb serve is not available in this version yet.");
-        return ExitCodes.USAGE;
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            err.println("kb: --port must be between 0 and 65535, got " + port);
+            return ExitCodes.USAGE;
+        }
+        for (Path folder : List.of(site.content, site.templates)) {
+            if (!Files.isDirectory(folder)) {
+                err.println("kb: folder '" + folder + "' does not exist (see --content and --templates)");
+                return ExitCodes.USAGE;
+            }
+        }
+        BuildOptions options = new BuildOptions(site.content, site.templates, site.out, site.baseUrl, drafts, true, false);
+        Preview preview;
+        try {
+            preview = Preview.start(options, port, new Console(out, err, site.out.toString()));
+        } catch (PortInUseException e) {
+            err.println("kb: " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            err.println("kb: cannot start the preview: " + e.getMessage());
+            err.flush();
+            return ExitCodes.CONTENT_ERRORS;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(preview::close, "kb-serve-stop"));
+        out.println("Serving " + preview.url() + (drafts ? " with drafts" : "") + ", watching " + site.content + "/ and "
+                + site.templates + "/ (Ctrl+C stops)");
+        out.flush();
+        preview.await();
+        return ExitCodes.OK;
+    }
+
+    /** Prints what the preview does: one line per update, the summary of a full build, problems with their line. */
+    private record Console(PrintWriter out, PrintWriter err, String where) implements Preview.Listener {
+        @Override
+        public void built(IncrementalBuild.Update u) {
+            String at = LocalTime.now().format(CLOCK);
+            switch (u.kind()) {
+                case FULL -> {
+                    out.println(at + " full build (" + u.reason() + ")");
+                    Summary.print(out, u.report(), where, false);
+                }
+                case PAGES -> out.printf("%s updated %s in %d ms%n", at, pages(u.pages()), u.millis());
+                case SEARCH -> out.printf("%s search index updated in %d ms%s%n", at, u.millis(),
+                        u.pages().isEmpty() ? "" : "; related articles changed on " + pages(u.pages()));
+                case NONE -> { }
+            }
+            out.flush();
+        }
+
+        @Override
+        public void failed(List<Problem> problems) {
+            ProblemPrinter.print(err, problems);
+            err.println(LocalTime.now().format(CLOCK) + " the preview keeps serving the last good build;"
+                    + " the errors also show in the browser.");
+            err.flush();
+        }
+
+        private static String pages(List<String> urls) {
+            String shown = String.join(", ", urls.stream().limit(3).map(u -> "/" + u).toList());
+            return urls.size() + (urls.size() == 1 ? " page (" : " pages (") + shown
+                    + (urls.size() > 3 ? ", ..." : "") + ")";
+        }
     }
 }

@@ -22,7 +22,14 @@ import kb.diagnostic.SourceLocation;
 public final class ContentLoader {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Set<String> SECTION_KEYS = Set.of("title", "description", "order");
-    private static final Comparator<Article> READING_ORDER =
+    /**
+     * The site's own top-level folders (short links, the data API, the theme's assets, the FAQ,
+     * the lifespan table, search): a section or an alias there would overwrite kb's pages.
+     * ReservedFoldersTest checks the list against what a build writes.
+     */
+    public static final Set<String> RESERVED = Set.of("a", "api", "assets", "faq", "lifespans", "search");
+    /** The order of articles within a section: weight, then title, then slug. */
+    public static final Comparator<Article> READING_ORDER =
             Comparator.comparingInt(Article::weight).thenComparing(Article::title).thenComparing(Article::slug);
 
     private final Path root;
@@ -42,6 +49,16 @@ public final class ContentLoader {
         return new Content(root, config, sections, faq);
     }
 
+    /**
+     * Re-reads one article file ({@code articles/<section>/<slug>.md}) as {@link #load} reads it,
+     * for a preview that reloads only the file that changed. Null when it has errors (in {@code problems}).
+     */
+    public Article readArticle(Path file, Problems problems) {
+        String name = file.getFileName().toString();
+        return ArticleReader.read(file, file.getParent().getFileName().toString(),
+                name.substring(0, name.length() - ".md".length()), problems);
+    }
+
     private List<Section> sections(Problems problems) {
         Path articles = root.resolve("articles");
         List<Section> sections = new ArrayList<>();
@@ -57,6 +74,12 @@ public final class ContentLoader {
             if (!SLUG.matcher(name).matches()) {
                 problems.error(SourceLocation.of(folder), "section folder name '" + name + "' is not a URL slug",
                         "rename it to '" + Anchors.slug(name) + "'");
+                continue;
+            }
+            if (RESERVED.contains(name)) {
+                problems.error(SourceLocation.of(folder), "section folder name '" + name + "' is taken by the site's own "
+                        + name + "/ pages", "rename the folder; kb keeps " + String.join(", ", RESERVED.stream().sorted().toList())
+                        + " for itself");
                 continue;
             }
             Section section = section(folder, name, problems);
@@ -121,7 +144,16 @@ public final class ContentLoader {
             if (!name.endsWith(".md") || name.startsWith(".")) {
                 continue;
             }
-            FaqGroup group = FaqReader.read(file, Anchors.slug(name.substring(0, name.length() - 3)), problems);
+            String slug = Anchors.slug(name.substring(0, name.length() - 3));
+            FaqGroup same = groups.stream().filter(g -> g.slug().equals(slug)).findFirst().orElse(null);
+            if (slug.isEmpty() || same != null) {
+                // The group's anchor on the FAQ page comes from the file name: two groups, one anchor.
+                problems.error(SourceLocation.of(file), slug.isEmpty() ? "FAQ file name '" + name + "' gives no anchor"
+                        : "FAQ file name '" + name + "' gives the anchor '" + slug + "', as " + same.source().getFileName() + " does",
+                        "rename it with lower-case letters, digits and hyphens");
+                continue;
+            }
+            FaqGroup group = FaqReader.read(file, slug, problems);
             if (group != null) {
                 groups.add(group);
             }
@@ -158,6 +190,7 @@ public final class ContentLoader {
     private static void checkUnique(List<Section> sections, List<FaqGroup> faq, Problems problems) {
         Map<Integer, Article> ids = new HashMap<>();
         Map<String, String> paths = new HashMap<>();
+        sections.forEach(s -> paths.put(s.slug(), "the section " + s.slug() + "/"));
         sections.stream().flatMap(s -> s.articles().stream()).forEach(a -> paths.put(a.path(), a.source().toString()));
         for (Section section : sections) {
             for (Article a : section.articles()) {
@@ -167,6 +200,12 @@ public final class ContentLoader {
                             "give this article a number no other article uses");
                 }
                 for (Located<String> alias : a.aliases()) {
+                    String top = alias.value().split("/", 2)[0];
+                    if (RESERVED.contains(top)) {
+                        problems.error(alias.at(), "alias '" + alias.value() + "' is inside the site's own " + top + "/ pages",
+                                "aliases are old article paths, like section/old-slug");
+                        continue;
+                    }
                     String owner = paths.putIfAbsent(alias.value(), a.source().toString());
                     if (owner != null && !owner.equals(a.source().toString())) {
                         problems.error(alias.at(), "alias '" + alias.value() + "' is already taken by " + owner);

@@ -5,11 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import kb.diagnostic.KbException;
+import kb.diagnostic.Problem;
+import kb.diagnostic.SourceLocation;
 
 /**
  * Writes a build into a staging folder beside {@code --out}, then swaps it in. A failed or
@@ -27,16 +32,34 @@ public final class SiteWriter implements AutoCloseable {
         this.staging = staging;
     }
 
-    /** Starts a build for {@code out}, first restoring a site a killed swap left half-moved. */
+    /**
+     * Starts a build for {@code out}, first restoring a site a killed swap left half-moved.
+     *
+     * @throws KbException when {@code out} is a folder kb must not replace (see {@link #checkReplaceable})
+     */
     public static SiteWriter open(Path out) throws IOException {
         Path target = out.toAbsolutePath().normalize();
+        recover(target);
+        checkReplaceable(target);
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        recover(target);
         Path staging = parent.resolve("." + target.getFileName() + ".new");
         deleteTree(staging);
         Files.createDirectories(staging);
         return new SiteWriter(target, staging);
+    }
+
+    /**
+     * Writes straight into an existing site, for a preview's incremental update: each file is
+     * replaced atomically (a server reading it sees the old or the new bytes), nothing is swapped,
+     * and closing never deletes anything.
+     */
+    public static SiteWriter inPlace(Path out) throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        Files.createDirectories(target);
+        SiteWriter writer = new SiteWriter(target, target);
+        writer.committed = true;
+        return writer;
     }
 
     /** Where the site is being written; the search index is built directly in here. */
@@ -51,8 +74,14 @@ public final class SiteWriter implements AutoCloseable {
     public void write(String relativePath, byte[] data) {
         Path file = resolve(relativePath);
         try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, data);
+            createParents(file);
+            if (staging.equals(out)) {
+                Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+                Files.write(temp, data);
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.write(file, data);
+            }
             bytes.addAndGet(data.length);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + relativePath, e);
@@ -63,7 +92,7 @@ public final class SiteWriter implements AutoCloseable {
     public void copy(Path source, String relativePath) {
         Path file = resolve(relativePath);
         try {
-            Files.createDirectories(file.getParent());
+            createParents(file);
             Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
             bytes.addAndGet(Files.size(file));
         } catch (IOException e) {
@@ -96,6 +125,9 @@ public final class SiteWriter implements AutoCloseable {
      * deleted. Each rename is atomic; {@link #recover} mends the one moment between them.
      */
     public void commit() throws IOException {
+        if (staging.equals(out)) {
+            return; // written in place: there is nothing to swap
+        }
         Path old = old(out);
         deleteTree(old);
         if (Files.exists(out)) {
@@ -118,16 +150,64 @@ public final class SiteWriter implements AutoCloseable {
         return out.resolveSibling("." + out.getFileName() + ".old");
     }
 
-    /** A kill between the two renames of a commit leaves only the old site aside: put it back. */
-    private static void recover(Path out) throws IOException {
-        Path old = old(out);
-        if (!Files.exists(out) && Files.isDirectory(old)) {
-            Files.move(old, out, StandardCopyOption.ATOMIC_MOVE);
+    /**
+     * A kill between the two renames of a commit leaves no site at {@code out}, only the old one
+     * aside: puts it back. Readers of {@code out} see no site during that instant of a commit and
+     * until this runs, so the build calls it before anything else, even a build that then fails,
+     * and {@code kb check} calls it too. A killed build leaves nothing else to mend: its staging
+     * folder is hidden beside {@code out} and thrown away by the next build.
+     */
+    public static void recover(Path out) throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        Path old = old(target);
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
+            Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /**
+     * Refuses an {@code --out} whose replacement would lose someone's files: the file system root,
+     * the working folder or home folder or one of their parents ({@code --out .}), something that
+     * is not a folder, or a folder with files in it but no {@code index.html} ({@code --out content}).
+     */
+    static void checkReplaceable(Path out) throws IOException {
+        String refused = null;
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("user.home", "/")).toAbsolutePath().normalize();
+        if (out.getParent() == null) {
+            refused = "it is the root of the file system";
+        } else if (cwd.startsWith(out) || home.startsWith(out)) {
+            refused = "it holds the working folder or the home folder";
+        } else if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+            refused = "it is not a folder";
+        } else if (Files.isDirectory(out) && !Files.isRegularFile(out.resolve("index.html")) && hasVisibleFiles(out)) {
+            refused = "it holds files but no index.html, so it is not a site kb built";
+        }
+        if (refused != null) {
+            throw new KbException(Problem.error(SourceLocation.of(out), "refusing to replace " + out + ": " + refused,
+                    "choose a new or empty folder for --out"));
+        }
+    }
+
+    private static boolean hasVisibleFiles(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.anyMatch(p -> !p.getFileName().toString().startsWith("."));
+        }
+    }
+
+    /**
+     * Creates the folders above {@code file} and checks, on disk, that they are inside the site:
+     * a symbolic link inside an existing site (written in place) must not carry a write elsewhere.
+     */
+    private void createParents(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        if (!file.getParent().toRealPath().startsWith(staging.toRealPath()) || Files.isSymbolicLink(file)) {
+            throw new IOException("refusing to write through a symbolic link: " + staging.relativize(file));
         }
     }
 
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
