@@ -62,13 +62,15 @@ public final class BrowserExport {
             manifest.put("k1", 1.2);
             manifest.put("b", 0.75);
             manifest.put("fields", fieldStats(fields));
-            manifest.put("weights", Map.of("prefix", QueryPlan.PREFIX_WEIGHT, "typo1", QueryPlan.ONE_TYPO_WEIGHT,
+            // Sorted: Map.of iterates in a different order on every run, and builds must be reproducible.
+            manifest.put("weights", new java.util.TreeMap<>(Map.of("prefix", QueryPlan.PREFIX_WEIGHT, "typo1", QueryPlan.ONE_TYPO_WEIGHT,
                     "typo2", QueryPlan.TWO_TYPOS_WEIGHT, "expansions", QueryPlan.MAX_EXPANSIONS,
-                    "words", QueryPlan.MAX_WORDS));
+                    "words", QueryPlan.MAX_WORDS)));
             manifest.put("docs", index.reader().maxDoc());
             manifest.put("block", BLOCK_DOCS);
-            manifest.put("blocks", leaf == null ? List.of() : docBlocks(leaf));
-            manifest.put("groups", leaf == null ? "" : groupStarts(leaf));
+            StringBuilder groups = new StringBuilder();
+            manifest.put("blocks", leaf == null ? List.of() : docBlocks(leaf, groups));
+            manifest.put("groups", groups.toString());
             manifest.put("terms", leaf == null ? List.of() : termShards(leaf, fields));
             manifest.put("vocab", vocabShards());
             emit("manifest.js", "manifest", manifest);
@@ -148,12 +150,26 @@ public final class BrowserExport {
         return shards;
     }
 
-    /** What each record shows: kind, URL, anchor, title, heading, context, article id, text. */
-    private List<String> docBlocks(LeafReader leaf) throws IOException {
+    /**
+     * What each record shows: kind, URL, anchor, title, heading, context, article id, text. In the
+     * same pass, {@code groups} gets the doc ids where a new result group starts (an article with
+     * its sections, or one FAQ question or table row) as base-36 deltas, so the client groups hits
+     * without loading records.
+     */
+    private List<String> docBlocks(LeafReader leaf, StringBuilder groups) throws IOException {
         List<String> blocks = new ArrayList<>();
         List<List<Object>> block = new ArrayList<>();
+        var stored = leaf.storedFields();
+        String lastKey = null;
+        int lastStart = 0;
         for (int doc = 0; doc < leaf.maxDoc(); doc++) {
-            Document d = leaf.storedFields().document(doc);
+            Document d = stored.document(doc);
+            String key = SearchIndex.groupKey(d);
+            if (!key.equals(lastKey)) {
+                groups.append(groups.length() > 0 ? "," : "").append(Integer.toString(doc - lastStart, 36));
+                lastStart = doc;
+                lastKey = key;
+            }
             String text = d.get(IndexFields.TEXT).replaceAll("\\s+", " ").strip();
             if (text.length() > TEXT_CHARS) {
                 int cut = text.lastIndexOf(' ', TEXT_CHARS);
@@ -172,28 +188,6 @@ public final class BrowserExport {
             blocks.add(emitHashed("d/", block));
         }
         return blocks;
-    }
-
-    /**
-     * The doc ids where a new result group starts (an article with its sections, or one FAQ
-     * question or table row), as base-36 deltas: the client groups hits without loading records.
-     */
-    private String groupStarts(LeafReader leaf) throws IOException {
-        StringBuilder out = new StringBuilder();
-        String lastKey = null;
-        int lastStart = 0;
-        for (int doc = 0; doc < leaf.maxDoc(); doc++) {
-            String key = SearchIndex.groupKey(leaf.storedFields().document(doc));
-            if (!key.equals(lastKey)) {
-                if (out.length() > 0) {
-                    out.append(',');
-                }
-                out.append(Integer.toString(doc - lastStart, 36));
-                lastStart = doc;
-                lastKey = key;
-            }
-        }
-        return out.toString();
     }
 
     /** The surface vocabulary by first character ({@code _} for anything not a-z or 0-9). */

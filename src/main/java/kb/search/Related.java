@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.document.Document;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -25,7 +26,9 @@ final class Related {
         this.index = index;
         this.mlt = new MoreLikeThis(index.reader());
         mlt.setAnalyzer(IndexAnalyzer.create(index.synonyms()));
-        mlt.setFieldNames(new String[] {IndexFields.TITLE, IndexFields.HEADING, IndexFields.BODY});
+        // Title and body carry what an article is about; each extra field costs a docFreq lookup
+        // per distinct word of every article.
+        mlt.setFieldNames(new String[] {IndexFields.TITLE, IndexFields.BODY});
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(1);
         // Words in more than a fifth of all records say nothing about what an article is about.
@@ -37,11 +40,10 @@ final class Related {
     List<Integer> of(int articleId, String text, int count) {
         try {
             Query query = mlt.like(IndexFields.BODY, new StringReader(text));
-            TopDocs top = index.searcher().search(query, 60);
+            TopDocs top = index.searcher().search(query, 40);
             Set<Integer> out = new LinkedHashSet<>();
             for (ScoreDoc sd : top.scoreDocs) {
-                Document d = index.searcher().storedFields().document(sd.doc);
-                int id = d.getField(IndexFields.ARTICLE_ID).numericValue().intValue();
+                int id = articleId(sd.doc);
                 if (id != 0 && id != articleId) {
                     out.add(id);
                 }
@@ -53,5 +55,10 @@ final class Related {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private int articleId(int doc) throws IOException {
+        NumericDocValues ids = MultiDocValues.getNumericValues(index.reader(), IndexFields.ARTICLE_ID);
+        return ids != null && ids.advanceExact(doc) ? (int) ids.longValue() : 0;
     }
 }

@@ -79,6 +79,9 @@ public final class SearchIndexer {
         doc.add(new StoredField(IndexFields.CONTEXT, r.context()));
         doc.add(new StoredField(IndexFields.TEXT, r.summary().isEmpty() ? r.body() : r.summary() + "\n" + r.body()));
         doc.add(new StoredField(IndexFields.ARTICLE_ID, r.articleId()));
+        // Also as doc values: related-article lookups read thousands of ids, and stored fields
+        // would decompress a whole block for each.
+        doc.add(new NumericDocValuesField(IndexFields.ARTICLE_ID, r.articleId()));
         try {
             writer.addDocument(doc);
         } catch (IOException e) {
