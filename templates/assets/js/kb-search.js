@@ -29,14 +29,15 @@
   };
 
   /** Loads one data file once, as a script tag; resolves with its payload. */
-  function load(name, file) {
+  function load(name, file, version) {
     if (loaded.hasOwnProperty(name)) return Promise.resolve(loaded[name]);
     return new Promise(function (resolve, reject) {
       (waiting[name] = waiting[name] || []).push([resolve, reject]);
       if (requested[name]) return;
       requested[name] = true;
       var s = document.createElement('script');
-      s.src = dataBase + (file || name);
+      // A version query string busts HTTP caches; file:// has none, and is left alone.
+      s.src = dataBase + (file || name) + (version && location.protocol !== 'file:' ? '?v=' + version : '');
       s.async = true;
       s.onerror = function () {
         requested[name] = false;
@@ -148,7 +149,7 @@
   Engine.prototype.plan = function (query, prefix) {
     var self = this, w = this.m.weights;
     var words = window.kbAnalyzer.surface(query).slice(0, w.words);
-    var keys = words.filter(function (s, i) { return s.length >= 5 || (prefix && i === words.length - 1); }).map(vocabKey);
+    var keys = words.filter(function (s, i) { return s.length >= 5 || (prefix && i === words.length - 1 && s.length >= w.minPrefix); }).map(vocabKey);
     return this.vocab(keys).then(function (shards) {
       var slots = [], seen = {};
       words.forEach(function (surface, i) {
@@ -158,7 +159,7 @@
         var alts = [{ stem: stem, surface: surface, weight: 1 }], have = {};
         have[stem] = true;
         var list = shards[vocabKey(surface)] || [];
-        if (prefix && i === words.length - 1 && surface.length >= 2) {
+        if (prefix && i === words.length - 1 && surface.length >= w.minPrefix) {
           list.filter(function (e) { return e[0] !== surface && e[0].lastIndexOf(surface, 0) === 0; })
             .sort(byDfThenWord).slice(0, w.expansions).forEach(function (e) {
               var s = e[2] || e[0];
@@ -184,13 +185,25 @@
     });
   };
 
-  /** Postings of one (term, field) as parallel arrays, parsed once. */
+  // Digits of the posting encoding (kb.search.PostingCodec): 0-31 marks a number's last digit,
+  // 32-63 an earlier one.
+  var DIGIT = new Int8Array(128).fill(-1);
+  '0123456789abcdefghijklmnopqrstuv'.split('').forEach(function (c, i) { DIGIT[c.charCodeAt(0)] = i; });
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*'.split('').forEach(function (c, i) { DIGIT[c.charCodeAt(0)] = 32 + i; });
+
+  /** Postings of one (term, field) as parallel typed arrays, decoded once. */
   function postings(entry) {
     if (!entry.docs) {
-      var nums = entry[2].split(','), n = nums.length / 3, docs = new Int32Array(n), tfs = new Float32Array(n),
-        norms = new Uint8Array(n), doc = 0;
-      for (var i = 0; i < n; i++) {
-        doc += +nums[3 * i]; docs[i] = doc; tfs[i] = +nums[3 * i + 1]; norms[i] = +nums[3 * i + 2];
+      var text = entry[2], n = entry[1], docs = new Int32Array(n), tfs = new Float32Array(n), norms = new Uint8Array(n);
+      var value = 0, field = 0, doc = 0, i = 0, nextIsTf = false;
+      for (var c = 0; c < text.length; c++) {
+        var d = DIGIT[text.charCodeAt(c)];
+        if (d >= 32) { value = value * 32 + (d - 32); continue; }
+        value = value * 32 + d;
+        if (nextIsTf) { tfs[i - 1] = value; nextIsTf = false; }
+        else if (field === 0) { doc += value; docs[i] = doc; field = 1; }
+        else { norms[i] = value >> 1; tfs[i] = 1; nextIsTf = (value & 1) === 1; i++; field = 0; }
+        value = 0;
       }
       entry.docs = docs; entry.tfs = tfs; entry.norms = norms;
     }
@@ -286,10 +299,12 @@
   Engine.prototype.docs = function (ids) {
     var self = this, blocks = {};
     ids.forEach(function (id) { blocks[Math.floor(id / self.m.block)] = true; });
-    return Promise.all(Object.keys(blocks).map(function (b) { return load(self.m.blocks[b]); })).then(function () {
+    return Promise.all(Object.keys(blocks).map(function (b) {
+      return load('d/' + b + '.js', null, self.m.blocksVersion);
+    })).then(function () {
       var out = {};
       ids.forEach(function (id) {
-        var row = loaded[self.m.blocks[Math.floor(id / self.m.block)]][id % self.m.block];
+        var row = loaded['d/' + Math.floor(id / self.m.block) + '.js'][id % self.m.block];
         out[id] = { kind: KINDS[row[0]], url: row[1], anchor: row[2], title: row[3], heading: row[4],
           context: row[5], articleId: row[6], text: row[7] };
       });
@@ -402,7 +417,7 @@
     var last = words.length ? words[words.length - 1] : '';
     var out = [], at = 0;
     window.kbAnalyzer.tokens(text).forEach(function (t) {
-      var hit = stems[t.term] || (last.length >= 2 && t.surface.lastIndexOf(last, 0) === 0);
+      var hit = stems[t.term] || (last.length >= 3 && t.surface.lastIndexOf(last, 0) === 0);
       if (!hit) return;
       if (t.start > at) out.push({ text: text.slice(at, t.start), match: false });
       out.push({ text: text.slice(t.start, t.end), match: true });

@@ -36,8 +36,10 @@ public final class BrowserExport {
     public static final int VERSION = 1;
     /** Postings per term shard: about 15 KB gzipped each. */
     static final int SHARD_POSTINGS = 6000;
-    static final int BLOCK_DOCS = 40;
-    static final int TEXT_CHARS = 480;
+    /** Records per block: a result page of ten hits loads at most ten small blocks. */
+    static final int BLOCK_DOCS = 24;
+    /** Text kept per record for the excerpt. */
+    static final int TEXT_CHARS = 360;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,11 +67,15 @@ public final class BrowserExport {
             // Sorted: Map.of iterates in a different order on every run, and builds must be reproducible.
             manifest.put("weights", new java.util.TreeMap<>(Map.of("prefix", QueryPlan.PREFIX_WEIGHT, "typo1", QueryPlan.ONE_TYPO_WEIGHT,
                     "typo2", QueryPlan.TWO_TYPOS_WEIGHT, "expansions", QueryPlan.MAX_EXPANSIONS,
-                    "words", QueryPlan.MAX_WORDS)));
+                    "words", QueryPlan.MAX_WORDS, "minPrefix", QueryPlan.MIN_PREFIX)));
             manifest.put("docs", index.reader().maxDoc());
             manifest.put("block", BLOCK_DOCS);
             StringBuilder groups = new StringBuilder();
-            manifest.put("blocks", leaf == null ? List.of() : docBlocks(leaf, groups));
+            List<String> blocks = leaf == null ? List.of() : docBlocks(leaf, groups);
+            // Blocks are named by number (a list of thousands of hashed names would weigh on every
+            // first query); this version, a hash of them all, busts HTTP caches instead.
+            manifest.put("blocks", blocks.size());
+            manifest.put("blocksVersion", hash(String.join(",", blocks)));
             manifest.put("groups", groups.toString());
             manifest.put("terms", leaf == null ? List.of() : termShards(leaf, fields));
             manifest.put("vocab", vocabShards());
@@ -115,10 +121,7 @@ public final class BrowserExport {
                 int last = 0;
                 for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
                     int norm = norms != null && norms.advanceExact(doc) ? (int) (norms.longValue() & 0xFF) : 1;
-                    if (postings.length() > 0) {
-                        postings.append(',');
-                    }
-                    postings.append(doc - last).append(',').append(pe.freq()).append(',').append(norm);
+                    PostingCodec.append(postings, doc - last, pe.freq(), norm);
                     last = doc;
                 }
                 terms.computeIfAbsent(term.utf8ToString(), k -> new ArrayList<>())
@@ -180,12 +183,12 @@ public final class BrowserExport {
                     d.get(IndexFields.SHOWN_HEADING), d.get(IndexFields.CONTEXT),
                     d.getField(IndexFields.ARTICLE_ID).numericValue().intValue(), text));
             if (block.size() == BLOCK_DOCS) {
-                blocks.add(emitHashed("d/", block));
+                blocks.add(emitNumbered(blocks.size(), block));
                 block = new ArrayList<>();
             }
         }
         if (!block.isEmpty()) {
-            blocks.add(emitHashed("d/", block));
+            blocks.add(emitNumbered(blocks.size(), block));
         }
         return blocks;
     }
@@ -214,6 +217,14 @@ public final class BrowserExport {
         String name = folder + hash(json) + ".js";
         emitJson(name, name, json);
         return name;
+    }
+
+    /** Writes record block {@code n} as {@code d/<n>.js}; returns its content hash. */
+    private String emitNumbered(int n, Object payload) throws IOException {
+        String json = JSON.writeValueAsString(payload);
+        String name = "d/" + n + ".js";
+        emitJson(name, name, json);
+        return hash(json);
     }
 
     private void emit(String file, String name, Object payload) throws JsonProcessingException {

@@ -22,6 +22,11 @@ public record QueryPlan(List<Slot> slots) {
     /** Longer queries are cut: a pasted paragraph is not worth a slower search. */
     static final int MAX_WORDS = 32;
     static final int MAX_EXPANSIONS = 10;
+    /**
+     * Prefixes shorter than this are not expanded: "pa" stands for too many words to be useful,
+     * and would make the browser load postings for all of them.
+     */
+    static final int MIN_PREFIX = 3;
     static final float PREFIX_WEIGHT = 0.6f;
     static final float ONE_TYPO_WEIGHT = 0.4f;
     static final float TWO_TYPOS_WEIGHT = 0.3f;
@@ -65,7 +70,7 @@ public record QueryPlan(List<Slot> slots) {
             }
             Map<String, Alternative> alts = new LinkedHashMap<>();
             alts.put(stem, new Alternative(stem, surface, 1f));
-            if (prefix && i == words.size() - 1 && surface.length() >= 2) {
+            if (prefix && i == words.size() - 1 && surface.length() >= MIN_PREFIX) {
                 vocabulary.words().stream()
                         .filter(w -> w.word().startsWith(surface) && !w.word().equals(surface))
                         .sorted(Comparator.comparingInt((Vocabulary.Word w) -> -w.df()).thenComparing(Vocabulary.Word::word))
