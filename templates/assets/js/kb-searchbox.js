@@ -150,7 +150,9 @@
     });
   }
 
-  var runSoon = ui.debounce(run, 60);
+  // Wait for a short pause in typing, as Pagefind's UI does (300 ms): a search per keystroke would
+  // load index files for words the reader is still in the middle of.
+  var runSoon = ui.debounce(run, 150);
 
   function move(step) {
     if (!options.length) return;
