@@ -20,7 +20,10 @@ final class ContentFingerprint {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(("kb-search-" + kb.search.BrowserExport.VERSION + kb.search.KbAnalyzer.VERSION)
                     .getBytes(StandardCharsets.UTF_8));
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            // The published-URL manifest is kb's own record, rewritten by a build: it must not make
+            // the next build's output differ from this one's.
+            Path manifest = content.resolve(kb.check.PublishedManifest.FILE);
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.equals(manifest)).sorted().toList()) {
                 digest.update(content.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 digest.update(Files.readAllBytes(file));

@@ -408,12 +408,14 @@ public final class IncrementalBuild implements AutoCloseable {
         return stale.stream().map(ra -> UrlScheme.article(ra.article())).toList();
     }
 
-    /** Writes the browser export in place: new content-hashed files, then the manifest; drops files it no longer lists. */
+    /** Writes the browser export in place: new or changed files, then the manifest; drops files it no longer lists. */
     private static void writeExport(SiteWriter writer, Map<String, byte[]> export) {
         Path folder = writer.resolve(SearchRecords.BROWSER + MANIFEST).getParent();
         export.forEach((file, bytes) -> {
-            // Other files are named by their content: one that exists already holds these bytes.
-            if (!file.equals(MANIFEST) && !Files.isRegularFile(folder.resolve(file))) {
+            // Term and vocabulary files are named by their content: one that exists already holds
+            // these bytes. Record blocks are numbered, so theirs are compared.
+            if (!file.equals(MANIFEST) && (!Files.isRegularFile(folder.resolve(file))
+                    || file.startsWith("d/") && !sameBytes(folder.resolve(file), bytes))) {
                 writer.write(SearchRecords.BROWSER + file, bytes);
             }
         });
@@ -427,6 +429,14 @@ public final class IncrementalBuild implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean sameBytes(Path file, byte[] bytes) {
+        try {
+            return java.util.Arrays.equals(Files.readAllBytes(file), bytes);
+        } catch (IOException e) {
+            return false;
         }
     }
 

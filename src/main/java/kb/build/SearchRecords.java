@@ -14,8 +14,12 @@ import kb.search.SearchRecord;
 
 /** Turns the rendered site into search records, indexes them, and exports the index for the browser. */
 final class SearchRecords {
-    /** Where the Lucene index lives inside the site, so {@code kb search} can open it. */
-    static final String LUCENE = "search/lucene";
+    /**
+     * Where the Lucene index lives inside the output, so {@code kb search} can open it. A dot
+     * folder: Lucene stamps every index with a random id and the time, so it is the one part of a
+     * build that is never byte-identical, and it is not for readers (deploy without it).
+     */
+    static final String LUCENE = ".kb/lucene";
     static final String BROWSER = "search/data/";
 
     private SearchRecords() {

@@ -15,7 +15,7 @@ import org.apache.lucene.store.FSDirectory;
  * the content has not changed since, else a fresh one built in memory (nothing is written).
  */
 public final class SiteSearch {
-    static final String FINGERPRINT = "search/fingerprint.txt";
+    static final String FINGERPRINT = ".kb/fingerprint.txt";
 
     private SiteSearch() {
     }

@@ -62,7 +62,8 @@ public final class ReferenceCheck {
         for (Network n : networks.all()) {
             if (n.article() != null) {
                 String path = n.article().value();
-                if (path.contains("..") || !Files.isRegularFile(content.root().resolve("articles").resolve(path))) {
+                if (path.contains("..") || path.startsWith("/") || path.contains("\\") || path.contains(":")
+                        || !Files.isRegularFile(content.root().resolve("articles").resolve(path))) {
                     problems.error(n.article().at(), "article '" + path + "' not found under content/articles/");
                 }
             }

@@ -2,7 +2,10 @@ package kb.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import kb.diagnostic.Problem;
 
 /**
@@ -14,9 +17,11 @@ final class ProblemPrinter {
     }
 
     static void print(PrintWriter err, List<Problem> problems) {
+        // Each file is read once: a 10 MB article with thousands of errors must not be re-read per error.
+        Map<Path, List<String>> files = new HashMap<>();
         for (Problem p : problems) {
             err.println(p);
-            String line = sourceLine(p);
+            String line = sourceLine(p, files);
             if (line != null) {
                 String shown = line.replace('\t', ' ');
                 if (shown.length() > 160) {
@@ -36,16 +41,20 @@ final class ProblemPrinter {
         err.flush();
     }
 
-    private static String sourceLine(Problem p) {
-        if (p.where().line() <= 0 || !Files.isRegularFile(p.where().file())) {
+    private static String sourceLine(Problem p, Map<Path, List<String>> files) {
+        if (p.where().line() <= 0) {
             return null;
         }
+        List<String> lines = files.computeIfAbsent(p.where().file(), ProblemPrinter::readLines);
+        int i = p.where().line() - 1;
+        return i < lines.size() && !lines.get(i).isBlank() ? lines.get(i) : null;
+    }
+
+    private static List<String> readLines(Path file) {
         try {
-            List<String> lines = Files.readAllLines(p.where().file());
-            int i = p.where().line() - 1;
-            return i < lines.size() && !lines.get(i).isBlank() ? lines.get(i) : null;
+            return Files.isRegularFile(file) ? Files.readAllLines(file) : List.of();
         } catch (Exception e) {
-            return null; // not text we can show; the location alone still says where
+            return List.of(); // not text we can show; the location alone still says where
         }
     }
 }

@@ -26,6 +26,12 @@ final class ArticleReader {
             problems.addAll(e.problems());
             return null;
         }
+        if (!(fm.yaml() instanceof YamlNode.Mapping)) {
+            // Reported once: every "missing title" and "missing id" after it would say the same thing.
+            problems.error(fm.yaml().at(), "article front matter must be a mapping of keys to values, found "
+                    + fm.yaml().kind(), "write one 'key: value' per line, like title: Reconnect LinkedIn");
+            return null;
+        }
         Problems own = new Problems();
         Fields f = new Fields(fm.yaml(), "article front matter", KEYS, own);
         String title = f.requiredText("title");

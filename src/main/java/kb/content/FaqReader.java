@@ -26,6 +26,11 @@ final class FaqReader {
             problems.addAll(e.problems());
             return null;
         }
+        if (!(fm.yaml() instanceof YamlNode.Mapping)) {
+            problems.error(fm.yaml().at(), "FAQ front matter must be a mapping of keys to values, found "
+                    + fm.yaml().kind(), "write one 'key: value' per line, like title: LinkedIn");
+            return null;
+        }
         Fields f = new Fields(fm.yaml(), "FAQ front matter", KEYS, problems);
         String title = f.requiredText("title");
         int order = f.integer("order").orElse(1000);

@@ -8,13 +8,24 @@ public final class NearMiss {
     private NearMiss() {
     }
 
-    /** A hint naming the closest candidate within two edits, or the full list when none is close. */
+    /**
+     * A hint naming the closest candidate within two edits (or a third of the word), else one the
+     * typed word begins or ends ({@code lifespan} for {@code lifespan_days}) if only one does, else the full list.
+     */
     public static String hint(String typed, Collection<String> candidates) {
+        String word = typed.toLowerCase();
         return candidates.stream()
-                .min(Comparator.comparingInt((String c) -> distance(typed.toLowerCase(), c.toLowerCase())).thenComparing(c -> c))
-                .filter(best -> distance(typed.toLowerCase(), best.toLowerCase()) <= Math.max(2, typed.length() / 3))
+                .min(Comparator.comparingInt((String c) -> distance(word, c.toLowerCase())).thenComparing(c -> c))
+                .filter(best -> distance(word, best.toLowerCase()) <= Math.max(2, typed.length() / 3))
+                .or(() -> only(candidates.stream()
+                        .filter(c -> word.length() >= 4 && (c.toLowerCase().startsWith(word) || c.toLowerCase().endsWith(word)))
+                        .toList()))
                 .map(best -> "did you mean '" + best + "'?")
                 .orElse("known: " + String.join(", ", candidates.stream().sorted().toList()));
+    }
+
+    private static java.util.Optional<String> only(java.util.List<String> matches) {
+        return matches.size() == 1 ? java.util.Optional.of(matches.get(0)) : java.util.Optional.empty();
     }
 
     /** Levenshtein distance with adjacent transpositions counted as one edit. */

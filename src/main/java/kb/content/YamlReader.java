@@ -16,6 +16,8 @@ import kb.diagnostic.KbException;
 import kb.diagnostic.Problem;
 import kb.diagnostic.SourceLocation;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML into {@link YamlNode}s with Jackson's streaming parser, keeping each token's
@@ -40,14 +42,33 @@ public final class YamlReader {
             }
             return new Builder(parser, file, firstLine - 1).value(0);
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            int line = loc == null ? 1 : Math.max(loc.getLineNr(), 1);
-            int col = loc == null ? 1 : Math.max(loc.getColumnNr(), 1);
-            throw new KbException(Problem.error(new SourceLocation(file, line + firstLine - 1, col),
-                    "invalid YAML: " + firstSentence(e.getOriginalMessage())));
+            throw new KbException(problem(file, firstLine, e));
         } catch (IOException e) {
             throw new KbException(Problem.error(SourceLocation.of(file), "cannot read YAML: " + e.getMessage()));
         }
+    }
+
+    /**
+     * The YAML error where the writer can fix it: SnakeYAML knows both where it gave up and where
+     * the broken construct began (an unclosed quote or bracket); the beginning is the useful place.
+     */
+    private static Problem problem(Path file, int firstLine, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            Mark mark = m.getContextMark() != null ? m.getContextMark() : m.getProblemMark();
+            String problem = m.getProblem() == null ? "cannot parse" : m.getProblem().replace("\\t(TAB)", "a tab");
+            String message = m.getContext() == null ? problem : m.getContext() + ": " + problem;
+            String hint = problem.startsWith("mapping values are not allowed")
+                    ? "a value that contains ': ' must be quoted, like title: \"Reconnect: step by step\""
+                    : problem.contains("a tab") ? "indent YAML with spaces" : null;
+            return Problem.error(new SourceLocation(file, mark.getLine() + firstLine, mark.getColumn() + 1),
+                    "invalid YAML: " + firstSentence(message), hint);
+        }
+        JsonLocation loc = e.getLocation();
+        int line = loc == null ? 1 : Math.max(loc.getLineNr(), 1);
+        int col = loc == null ? 1 : Math.max(loc.getColumnNr(), 1);
+        String message = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Expected a field name")
+                ? "a key must be a plain word, not a list or mapping" : firstSentence(e.getOriginalMessage());
+        return Problem.error(new SourceLocation(file, line + firstLine - 1, col), "invalid YAML: " + message);
     }
 
     private static String firstSentence(String message) {

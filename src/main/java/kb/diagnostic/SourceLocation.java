@@ -25,10 +25,15 @@ public record SourceLocation(Path file, int line, int column) {
         return line == 0 ? this : new SourceLocation(file, line + lines, column);
     }
 
-    /** {@code path:line:col}, the shape editors and terminals turn into a link. */
+    /**
+     * {@code path:line:col}, the shape editors and terminals turn into a link. A whole-file
+     * location prints as {@code path:1:1}: every error kb prints has the same shape, so tools
+     * that parse the output never meet a line without one.
+     */
     @Override
     public String toString() {
-        String path = file.toString().replace('\\', '/');
-        return line == 0 ? path : path + ":" + line + ":" + Math.max(column, 1);
+        // Forward slashes on Windows too; elsewhere a backslash is part of a file name and stays.
+        String path = java.io.File.separatorChar == '\\' ? file.toString().replace('\\', '/') : file.toString();
+        return path + ":" + Math.max(line, 1) + ":" + Math.max(column, 1);
     }
 }

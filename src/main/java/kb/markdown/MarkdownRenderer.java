@@ -2,7 +2,9 @@ package kb.markdown;
 
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -23,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import kb.content.Anchors;
+import kb.diagnostic.Problem;
 import kb.diagnostic.Problems;
 import kb.diagnostic.SourceLocation;
 
@@ -32,6 +35,8 @@ import kb.diagnostic.SourceLocation;
  * parser and renderer are immutable, and per-page state lives on each parsed document.
  */
 public final class MarkdownRenderer {
+    private static final RenderedMarkdown EMPTY = new RenderedMarkdown("", List.of(), List.of(), List.of());
+
     private final Parser parser;
     private final HtmlRenderer renderer;
 
@@ -66,14 +71,27 @@ public final class MarkdownRenderer {
      */
     public RenderedMarkdown render(Path file, int firstLine, String markdown, Links links, Facts facts,
             Problems problems) {
+        Problem tooDeep = NestingLimits.check(file, firstLine, markdown);
+        if (tooDeep != null) {
+            problems.add(tooDeep);
+            return EMPTY;
+        }
         String text = Preprocessor.expand(markdown, file, firstLine, facts, problems);
         PageState state = new PageState(file, firstLine, text, links, facts);
-        Document document = parser.parse(text);
-        document.set(PageState.KEY, state);
-        List<Heading> headings = assignHeadingIds(document, state, problems);
-        collectLinks(document, state);
-        String html = renderer.render(document);
-        return new RenderedMarkdown(html, headings, PlainText.sections(document, state), state.found);
+        try {
+            Document document = parser.parse(text);
+            document.set(PageState.KEY, state);
+            List<Heading> headings = assignHeadingIds(document, state, problems);
+            checkFactsBoxesStandAlone(document, state, problems);
+            collectLinks(document, state);
+            String html = renderer.render(document);
+            return new RenderedMarkdown(html, headings, PlainText.sections(document, state), state.found);
+        } catch (StackOverflowError e) {
+            // NestingLimits refuses every shape known to recurse this deep; this is the net under it.
+            problems.error(new SourceLocation(file, firstLine, 1), "Markdown nested too deeply to render",
+                    "flatten deeply nested lists, quotes, brackets or emphasis");
+            return EMPTY;
+        }
     }
 
     private static List<Heading> assignHeadingIds(Document document, PageState state, Problems problems) {
@@ -124,11 +142,29 @@ public final class MarkdownRenderer {
         }
     }
 
+    /**
+     * A {@code {{ token-facts x }}} line is a block of its own; written straight under a line of
+     * text (or inside a list item) Markdown joins it to that paragraph, where it cannot be a box.
+     */
+    private static void checkFactsBoxesStandAlone(Document document, PageState state, Problems problems) {
+        for (Node node : document.getDescendants()) {
+            if (node instanceof Text t && t.getChars().toString().contains(Preprocessor.BOX)
+                    && !(t.getParent() instanceof com.vladsch.flexmark.ast.Paragraph p && p.getFirstChild() == p.getLastChild()
+                            && p.getParent() instanceof Document)) {
+                int at = t.getStartOffset() + t.getChars().toString().indexOf(Preprocessor.BOX);
+                problems.error(state.locate(at), "the token-facts box must stand on its own, not inside a paragraph or list",
+                        "leave a blank line before and after {{ token-facts ... }}");
+            }
+        }
+    }
+
     private static void collectLinks(Document document, PageState state) {
         for (Node node : document.getDescendants()) {
+            // A reference-style link is checked where its URL is written: the [label]: url line.
             String href = node instanceof Link l ? l.getUrl().toString()
                     : node instanceof Image i ? i.getUrl().toString()
-                    : node instanceof AutoLink a ? a.getUrl().toString() : null;
+                    : node instanceof AutoLink a ? a.getUrl().toString()
+                    : node instanceof Reference r ? r.getUrl().toString() : null;
             if (href != null) {
                 state.found.add(new LinkRef(href, state.locate(node.getStartOffset())));
             }
@@ -139,12 +175,13 @@ public final class MarkdownRenderer {
     private record LinkRewriting(PageState state) implements AttributeProvider {
         @Override
         public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
-            if (node instanceof Link || node instanceof AutoLink) {
+            if (node instanceof Link || node instanceof AutoLink
+                    || node instanceof com.vladsch.flexmark.ast.LinkRef) {
                 String href = attributes.getValue("href");
                 if (href != null) {
                     attributes.replaceValue("href", state.links.rewrite(href));
                 }
-            } else if (node instanceof Image) {
+            } else if (node instanceof Image || node instanceof ImageRef) {
                 String src = attributes.getValue("src");
                 if (src != null) {
                     attributes.replaceValue("src", state.links.rewrite(src));

@@ -11,7 +11,26 @@ final class PlainText {
     }
 
     static String of(Node node) {
-        return new TextCollectingVisitor().collectAndGetText(node).replaceAll("\\s+", " ").strip();
+        String text;
+        try {
+            text = new TextCollectingVisitor().collectAndGetText(node);
+        } catch (AssertionError e) {
+            // flexmark 0.64.8's SpaceInsertingSequenceBuilder mis-tracks a cached length for some
+            // nested quote and list shapes and asserts on it (only with -ea, as in tests; found by
+            // MarkdownFuzzIT). The text is all there: collect it from the leaves instead.
+            text = leafText(node);
+        }
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static String leafText(Node node) {
+        StringBuilder sb = new StringBuilder();
+        for (Node n : node.getDescendants()) {
+            if (!n.hasChildren()) {
+                sb.append(n.getChars().unescape()).append(' ');
+            }
+        }
+        return sb.toString();
     }
 
     /** The intro, then one part per h2/h3; deeper headings stay inside their h3's text. */

@@ -50,6 +50,9 @@ final class Preprocessor {
     }
 
     private static String expandLine(String line, SourceLocation at, Facts facts, Problems problems) {
+        // A writer who types kb's own markers gets them as text: "\-" shows as "-", but is no marker.
+        line = line.replace(BOX, BOX.substring(0, BOX.length() - 1) + "\\-")
+                .replace(CALLOUT, CALLOUT.substring(0, CALLOUT.length() - 1) + "\\-");
         Matcher box = BOX_LINE.matcher(line);
         if (box.matches()) {
             String id = box.group(1);

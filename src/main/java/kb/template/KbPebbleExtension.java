@@ -22,7 +22,10 @@ final class KbPebbleExtension extends AbstractExtension {
      * {@code <}, {@code >} and {@code &} is escaped, so no text can close the script element.
      */
     static final class JsonLdFilter implements Filter {
-        private static final ObjectMapper JSON = new ObjectMapper();
+        // Keys sorted: a model built with Map.of iterates in a different order on every run,
+        // and the same content must give byte-identical pages.
+        private static final ObjectMapper JSON = new ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
         @Override
         public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,

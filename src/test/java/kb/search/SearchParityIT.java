@@ -45,7 +45,7 @@ class SearchParityIT {
         Path site = temp.resolve("site");
         TestSites.build(TestSites.CONTENT, site);
         List<JsonNode> browser = runNode(site, QUERIES, 10);
-        try (SearchIndex index = SearchIndex.open(FSDirectory.open(site.resolve("search/lucene")), Map.of())) {
+        try (SearchIndex index = SearchIndex.open(FSDirectory.open(site.resolve(".kb/lucene")), Map.of())) {
             int compared = 0;
             for (int i = 0; i < QUERIES.size(); i++) {
                 List<Hit> java = index.search(QUERIES.get(i), 10, true);

@@ -1,0 +1,306 @@
+// kb against Hugo + Pagefind on the same generated pages: see bench/README.md.
+//
+//   node --experimental-websocket bench/bench.mjs N [runs] [--no-browser] [--no-bounded] [--profile] [--smoke]
+//
+// Alternates kb's full build with `hugo` followed by `pagefind --site` (kb first on odd runs,
+// Hugo first on even ones), each under /usr/bin/time -v for peak memory; then one kb build with a
+// small heap (-Xmx512m up to 10,000 articles, -Xmx1g above) to prove bounded memory; then the
+// search budgets in headless Chromium (search-budget.mjs). Prints tables and writes
+// bench/work/results-N.json.
+
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { profileSummary } from './profile.mjs';
+import { measure, median, report as searchReport } from './search-budget.mjs';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(BENCH, '..');
+const WORK = process.env.BENCH_WORK || join(BENCH, 'work');
+const JAR = process.env.KB_JAR || join(REPO, 'target', 'kb.jar');
+const TEMPLATES = process.env.KB_TEMPLATES || join(REPO, 'templates');
+const SEED = process.env.BENCH_SEED || '42';
+const PAGEFIND = join(WORK, 'node_modules', '.bin', 'pagefind');
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const positional = args.filter((a) => !a.startsWith('--'));
+const smoke = flag('--smoke');
+// Only kb's builds (no Hugo, Pagefind or browser): for the largest N, where kb's cost per article is the question.
+const kbOnly = flag('--kb-only');
+const N = Number(positional[0] || (smoke ? 50 : NaN));
+const RUNS = Number(positional[1] || (smoke ? 1 : 5));
+if (!Number.isInteger(N) || N < 1 || !Number.isInteger(RUNS) || RUNS < 1) {
+  console.error('usage: bench/run.sh N [runs] [--no-browser] [--no-bounded] [--profile] [--kb-only] | bench/run.sh --smoke');
+  process.exit(2);
+}
+
+const failures = [];
+
+/** Runs a command under /usr/bin/time -v; returns wall time, CPU time, peak RSS and output. */
+function timed(cmd, argv, { env } = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...argv], {
+    encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env },
+  });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const err = r.stderr || '';
+  const num = (re) => { const m = re.exec(err); return m ? Number(m[1]) : NaN; };
+  const cpuMs = (num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/)) * 1000;
+  const rssMb = num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024;
+  const exit = num(/Exit status: (\d+)/);
+  return { ok: r.status === 0, status: r.status, wallMs, cpuMs, rssMb, stdout: r.stdout || '', stderr: err, exit };
+}
+
+function must(what, r) {
+  if (!r.ok) {
+    console.error(`\n${what} failed (exit ${r.status}):\n${tail(r.stdout)}\n${tail(r.stderr)}`);
+    failures.push(`${what} failed (exit ${r.status})`);
+  }
+  return r;
+}
+
+const tail = (s, n = 30) => s.split('\n').slice(-n).join('\n');
+
+function dirBytes(dir) {
+  let bytes = 0, files = 0, html = 0;
+  if (!existsSync(dir)) return { bytes, files, html };
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop();
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else { bytes += statSync(p).size; files++; if (e.name.endsWith('.html')) html++; }
+    }
+  }
+  return { bytes, files, html };
+}
+
+/** The corpus for N articles, generated again only when the generator or the seed changed. */
+function corpus(n) {
+  const dir = join(WORK, `corpus-${n}`);
+  const generator = join(BENCH, 'src', 'CorpusGenerator.java');
+  const networks = join(REPO, 'content', 'data', 'networks.yaml');
+  const key = [n, SEED, sha(readFileSync(generator)), sha(readFileSync(networks))].join(' ');
+  const stamp = join(dir, '.generated');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === key) return dir;
+  console.log(`Generating ${n} articles into ${dir} ...`);
+  const r = spawnSync('java', [generator, '--articles', String(n), '--seed', SEED, '--out', dir, '--networks', networks],
+    { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) { console.error('corpus generation failed'); process.exit(1); }
+  writeFileSync(stamp, key);
+  return dir;
+}
+
+const sha = (b) => createHash('sha1').update(b).digest('hex').slice(0, 12);
+
+/** kb's build summary: "... in 12.3 s" and "  load 12 ms, markdown 345 ms, ...". */
+function kbPhases(stdout) {
+  const lines = stdout.split('\n');
+  const line = lines[lines.findIndex((l) => l.startsWith('Built ')) + 1] || '';
+  const phases = {};
+  for (const m of line.matchAll(/([a-z][a-z ]*?) (\d+) ms/g)) phases[m[1].trim()] = Number(m[2]);
+  return phases;
+}
+
+function kbBuild(dir, out, xmx, extraJvm = []) {
+  rmSync(out, { recursive: true, force: true });
+  const jvm = [...(xmx ? [`-Xmx${xmx}`] : []), ...extraJvm];
+  const r = timed('java', [...jvm, '-jar', JAR, 'build', '--content', join(dir, 'kb', 'content'),
+    '--templates', TEMPLATES, '--out', out]);
+  return { ...r, phases: kbPhases(r.stdout) };
+}
+
+function hugoBuild(dir, out) {
+  rmSync(out, { recursive: true, force: true });
+  const hugo = timed('hugo', ['--source', join(dir, 'hugo'), '--destination', out, '--quiet']);
+  if (!hugo.ok) return { hugo, pagefind: { ok: false, wallMs: NaN, cpuMs: NaN, rssMb: NaN } };
+  const pagefind = timed(PAGEFIND, ['--site', out]);
+  return { hugo, pagefind };
+}
+
+function ensurePagefind() {
+  if (existsSync(PAGEFIND)) return;
+  console.log('Installing pagefind into bench/work/node_modules ...');
+  mkdirSync(WORK, { recursive: true });
+  if (!existsSync(join(WORK, 'package.json'))) writeFileSync(join(WORK, 'package.json'), '{ "private": true }\n');
+  const version = readFileSync(join(BENCH, 'PAGEFIND_VERSION'), 'utf8').trim();
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', `pagefind@${version}`], { cwd: WORK, stdio: 'inherit' });
+  if (r.status !== 0) { console.error('npm install pagefind failed'); process.exit(1); }
+}
+
+// ---------------------------------------------------------------- formatting
+
+const sec = (ms) => Number.isFinite(ms) ? (ms / 1000).toFixed(2) + ' s' : 'n/a';
+const mb = (x) => Number.isFinite(x) ? x.toFixed(0) + ' MB' : 'n/a';
+const size = (b) => b >= 1024 * 1024 ? (b / 1024 / 1024).toFixed(1) + ' MB' : (b / 1024).toFixed(1) + ' KB';
+const med = (xs) => median(xs.filter(Number.isFinite));
+const table = (head, rows) => [
+  `| ${head.join(' | ')} |`, `| ${head.map((_, i) => i ? '---:' : '---').join(' | ')} |`,
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+
+// ---------------------------------------------------------------- main
+
+if (!existsSync(JAR)) {
+  console.error(`${JAR} not found: run 'mvn package' first (or set KB_JAR)`);
+  process.exit(1);
+}
+ensurePagefind();
+const dir = corpus(N);
+const outKb = join(WORK, 'out', `kb-${N}`);
+const outHugo = join(WORK, 'out', `hugo-${N}`);
+mkdirSync(join(WORK, 'out'), { recursive: true });
+
+console.log(`\nkb vs Hugo + Pagefind, ${N} articles, ${RUNS} run(s); ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, `
+  + `load ${loadavg().map((x) => x.toFixed(1)).join(' ')}; jar ${JAR}`);
+const runs = [];
+for (let i = 0; i < RUNS; i++) {
+  const kbFirst = i % 2 === 0;
+  let kb, other;
+  const skipped = { ok: true, wallMs: NaN, cpuMs: NaN, rssMb: NaN };
+  const otherBuild = () => (kbOnly ? { hugo: skipped, pagefind: skipped } : hugoBuild(dir, outHugo));
+  if (kbFirst) { kb = must(`kb build (run ${i + 1})`, kbBuild(dir, outKb)); other = otherBuild(); }
+  else { other = otherBuild(); kb = must(`kb build (run ${i + 1})`, kbBuild(dir, outKb)); }
+  must(`hugo (run ${i + 1})`, other.hugo);
+  must(`pagefind (run ${i + 1})`, other.pagefind);
+  const hp = other.hugo.wallMs + other.pagefind.wallMs;
+  const run = {
+    kbWallMs: kb.wallMs, kbCpuMs: kb.cpuMs, kbRssMb: kb.rssMb, kbPhases: kb.phases,
+    hugoWallMs: other.hugo.wallMs, hugoCpuMs: other.hugo.cpuMs, hugoRssMb: other.hugo.rssMb,
+    pagefindWallMs: other.pagefind.wallMs, pagefindCpuMs: other.pagefind.cpuMs, pagefindRssMb: other.pagefind.rssMb,
+    ratio: kb.wallMs / hp, cpuRatio: kb.cpuMs / (other.hugo.cpuMs + other.pagefind.cpuMs),
+  };
+  runs.push(run);
+  console.log(`run ${i + 1}${kbFirst ? ' (kb first)' : ' (Hugo first)'}: kb ${sec(run.kbWallMs)} (cpu ${sec(run.kbCpuMs)}, ${mb(run.kbRssMb)}); `
+    + `hugo ${sec(run.hugoWallMs)} + pagefind ${sec(run.pagefindWallMs)} = ${sec(hp)} (cpu ${sec(run.hugoCpuMs + run.pagefindCpuMs)}); `
+    + `ratio ${run.ratio.toFixed(2)}`);
+}
+
+const kbOut = dirBytes(outKb);
+const hugoOut = dirBytes(outHugo);
+const kbBrowserIndex = dirBytes(join(outKb, 'search', 'data'));
+const kbLucene = dirBytes(join(outKb, '.kb', 'lucene'));
+const pagefindIndex = dirBytes(join(outHugo, 'pagefind'));
+
+const m = (k) => med(runs.map((r) => r[k]));
+const phase = (name) => med(runs.map((r) => r.kbPhases[name]));
+const kbIndexMs = med(runs.map((r) => (r.kbPhases['search index'] ?? NaN) + (r.kbPhases['browser export'] ?? NaN)));
+const hpWall = med(runs.map((r) => r.hugoWallMs + r.pagefindWallMs));
+const hpCpu = med(runs.map((r) => r.hugoCpuMs + r.pagefindCpuMs));
+const hpRss = med(runs.map((r) => Math.max(r.hugoRssMb, r.pagefindRssMb)));
+
+const summary = {
+  articles: N, runs: RUNS, date: new Date().toISOString(), cores: cpus().length, load: loadavg(), jar: JAR,
+  kb: { wallMs: m('kbWallMs'), cpuMs: m('kbCpuMs'), rssMb: m('kbRssMb'), msPerArticle: m('kbWallMs') / N,
+    cpuMsPerArticle: m('kbCpuMs') / N, indexMs: kbIndexMs, outputBytes: kbOut.bytes, htmlFiles: kbOut.html,
+    browserIndexBytes: kbBrowserIndex.bytes, browserIndexFiles: kbBrowserIndex.files, luceneBytes: kbLucene.bytes,
+    phasesMs: Object.fromEntries(Object.keys(runs[0].kbPhases).map((k) => [k, phase(k)])) },
+  hugo: { wallMs: m('hugoWallMs'), cpuMs: m('hugoCpuMs'), rssMb: m('hugoRssMb') },
+  pagefind: { wallMs: m('pagefindWallMs'), cpuMs: m('pagefindCpuMs'), rssMb: m('pagefindRssMb'),
+    indexBytes: pagefindIndex.bytes, indexFiles: pagefindIndex.files },
+  hugoPagefind: { wallMs: hpWall, cpuMs: hpCpu, rssMb: hpRss, outputBytes: hugoOut.bytes, htmlFiles: hugoOut.html,
+    msPerArticle: hpWall / N },
+  ratios: runs.map((r) => r.ratio), medianRatio: m('ratio'), medianCpuRatio: m('cpuRatio'), runsDetail: runs,
+};
+
+console.log(`\n## ${N} articles: median of ${RUNS} run(s)\n`);
+console.log(table(['', 'kb build', 'Hugo', 'Pagefind', 'Hugo + Pagefind', 'kb / (Hugo + Pagefind)'], [
+  ['wall time', sec(summary.kb.wallMs), sec(summary.hugo.wallMs), sec(summary.pagefind.wallMs), sec(hpWall),
+    `**${summary.medianRatio.toFixed(2)}** (runs: ${summary.ratios.map((x) => x.toFixed(2)).join(', ')}; target <= 1.0)`],
+  ['CPU time (user + sys)', sec(summary.kb.cpuMs), sec(summary.hugo.cpuMs), sec(summary.pagefind.cpuMs), sec(hpCpu),
+    summary.medianCpuRatio.toFixed(2)],
+  ['peak RSS', mb(summary.kb.rssMb), mb(summary.hugo.rssMb), mb(summary.pagefind.rssMb), `${mb(hpRss)} (max of the two)`,
+    (summary.kb.rssMb / hpRss).toFixed(2)],
+  ['wall time per article', `${summary.kb.msPerArticle.toFixed(2)} ms`, '', '', `${summary.hugoPagefind.msPerArticle.toFixed(2)} ms`, ''],
+  ['output (HTML pages)', `${size(kbOut.bytes)} (${kbOut.html})`, `${size(hugoOut.bytes - pagefindIndex.bytes)} (${hugoOut.html})`, '',
+    size(hugoOut.bytes), ''],
+  ['search index', `${size(kbBrowserIndex.bytes)} browser (${kbBrowserIndex.files} files) + ${size(kbLucene.bytes)} Lucene`, '',
+    `${size(pagefindIndex.bytes)} (${pagefindIndex.files} files)`, '', ''],
+  ['index build time', `${sec(kbIndexMs)} (search index + browser export)`, '', sec(summary.pagefind.wallMs), '',
+    (kbIndexMs / summary.pagefind.wallMs).toFixed(2) + ' (target < 1)'],
+]));
+console.log(`\nkb phases (median): ${Object.entries(summary.kb.phasesMs).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
+
+// Bounded memory: one build with a small heap.
+if (!flag('--no-bounded')) {
+  const xmx = process.env.BENCH_XMX || (N <= 10000 ? '512m' : '1g');
+  const r = kbBuild(dir, outKb + '-xmx', xmx);
+  summary.bounded = { xmx, ok: r.ok, wallMs: r.wallMs, rssMb: r.rssMb };
+  console.log(`\nBounded memory: kb build with -Xmx${xmx}: ${r.ok ? 'OK' : 'FAILED'} in ${sec(r.wallMs)}, peak RSS ${mb(r.rssMb)}`);
+  if (!r.ok) {
+    console.log(tail(r.stdout + '\n' + r.stderr, 15));
+    failures.push(`kb build with -Xmx${xmx} failed`);
+  }
+  rmSync(outKb + '-xmx', { recursive: true, force: true });
+}
+
+// Profile: one build under Java Flight Recorder, top methods by samples.
+if (flag('--profile')) {
+  const jfrFile = join(WORK, `kb-${N}.jfr`);
+  const r = kbBuild(dir, outKb + '-jfr', null, ['-XX:FlightRecorderOptions=stackdepth=1024', `-XX:StartFlightRecording=filename=${jfrFile},settings=profile,dumponexit=true`]);
+  if (r.ok) {
+    summary.profile = await profileSummary(jfrFile);
+    console.log(`\nJFR profile of one kb build (${jfrFile}; open it in JDK Mission Control for more):`);
+    console.log(summary.profile.text);
+  } else {
+    failures.push('kb build under JFR failed');
+  }
+  rmSync(outKb + '-jfr', { recursive: true, force: true });
+}
+
+// Search budgets in headless Chromium.
+if (kbOnly) {
+  // nothing to compare in a browser
+} else if (!flag('--no-browser') && !(existsSync(join(outKb, 'index.html')) && existsSync(join(outHugo, 'pagefind')))) {
+  failures.push('search budgets not measured: a build above failed');
+} else if (!flag('--no-browser')) {
+  try {
+    const page = firstArticle(outKb);
+    const result = await measure({ kbDir: outKb, hugoDir: outHugo, pagePath: page,
+      queries: smoke ? ['reconnect facebook'] : undefined });
+    summary.search = result;
+    console.log(`\n## Search budgets, ${N} articles\n`);
+    console.log(searchReport(result));
+  } catch (e) {
+    console.error(`\nsearch budget measurement failed: ${e.stack || e}`);
+    failures.push('search budget measurement failed');
+  }
+}
+
+writeFileSync(join(WORK, `results-${N}.json`), JSON.stringify(summary, null, 2));
+scaling();
+console.log(`\nResults: ${join(WORK, `results-${N}.json`)}`);
+if (failures.length) {
+  console.error(`\nFAILED: ${failures.join('; ')}`);
+  process.exit(1);
+}
+
+/** The first article of the first section, as a site path: both sites use /section/slug/. */
+function firstArticle(site) {
+  const section = readdirSync(site, { withFileTypes: true }).filter((e) => e.isDirectory()
+    && existsSync(join(site, e.name, 'index.html')) && readdirSync(join(site, e.name), { withFileTypes: true })
+      .some((c) => c.isDirectory() && existsSync(join(site, e.name, c.name, 'index.html')))
+    && !['a', 'faq', 'search', 'lifespans', 'assets', 'api'].includes(e.name)).map((e) => e.name).sort()[0];
+  const slug = readdirSync(join(site, section), { withFileTypes: true }).filter((c) => c.isDirectory()).map((c) => c.name).sort()[0];
+  return `/${section}/${slug}/`;
+}
+
+/** kb's cost per article across every N measured so far (results-*.json in bench/work). */
+function scaling() {
+  const all = readdirSync(WORK).filter((f) => /^results-\d+\.json$/.test(f))
+    .map((f) => JSON.parse(readFileSync(join(WORK, f), 'utf8'))).sort((a, b) => a.articles - b.articles);
+  if (all.length < 2) return;
+  const base = all.find((r) => r.articles === 1000) || all[0];
+  console.log(`\n## kb cost per article across sizes (from bench/work/results-*.json; base ${base.articles})\n`);
+  console.log(table(['articles', 'kb wall', 'ms / article', 'x base', 'kb CPU ms / article', 'kb peak RSS',
+    'Hugo + Pagefind ms / article', 'kb / (Hugo + Pagefind)', 'bounded heap'], all.map((r) => [
+    r.articles, sec(r.kb.wallMs), r.kb.msPerArticle.toFixed(2), (r.kb.msPerArticle / base.kb.msPerArticle).toFixed(2),
+    r.kb.cpuMsPerArticle.toFixed(2), mb(r.kb.rssMb), r.hugoPagefind.msPerArticle.toFixed(2), r.medianRatio.toFixed(2),
+    r.bounded ? `-Xmx${r.bounded.xmx} ${r.bounded.ok ? 'OK' : 'FAILED'}` : 'not run',
+  ])));
+}

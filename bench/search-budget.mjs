@@ -1,0 +1,441 @@
+// Search budgets in headless Chromium: the bytes a browser downloads for a first query on kb's
+// site and on the Hugo + Pagefind site, and how long each later keystroke takes in kb.search().
+//
+//   node --experimental-websocket bench/search-budget.mjs --kb DIR --hugo DIR [--page /section/slug/]
+//        [--queries "a|b|c"] [--json FILE]
+//
+// Both sites are served by a small static server in this process that compresses text files with
+// gzip, as nginx, GitHub Pages or S3+CloudFront do; it counts every byte it sends, so requests made
+// by scripts, workers or fetch are all counted whatever the browser does with them. Each query
+// runs in a fresh browser context (empty cache), like a first visit. Chromium is driven through
+// the DevTools protocol (Node 20's WebSocket, no npm package needed).
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const DEFAULT_QUERIES = [
+  'reconnect facebook',
+  'export analytics report',
+  'invite teammate',
+  'password reset',
+  'schedule instagram post',
+  'linkdin token',
+];
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript',
+  '.css': 'text/css', '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain',
+  '.svg': 'image/svg+xml', '.wasm': 'application/wasm',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.xml', '.txt', '.svg']);
+
+/** A static file server that logs every response: path, raw size, bytes sent. */
+function serve(root) {
+  const gz = new Map();
+  const log = [];
+  const server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      const body = readFileSync(file);
+      const ext = extname(file);
+      const headers = { 'content-type': TYPES[ext] || 'application/octet-stream', 'cache-control': 'no-cache' };
+      let sent = body;
+      if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        if (!gz.has(file)) gz.set(file, gzipSync(body, { level: 6 }));
+        sent = gz.get(file);
+        headers['content-encoding'] = 'gzip';
+      }
+      headers['content-length'] = sent.length;
+      res.writeHead(200, headers).end(sent);
+      log.push({ path, raw: body.length, sent: sent.length });
+    } catch {
+      res.writeHead(404).end();
+      log.push({ path, raw: 0, sent: 0, status: 404 });
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () =>
+    resolve({ server, log, url: `http://127.0.0.1:${server.address().port}` })));
+}
+
+/** Launches headless Chromium and connects to its browser-wide DevTools endpoint. */
+async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), 'kb-bench-chromium-'));
+  const proc = spawn(process.env.CHROMIUM || '/usr/bin/chromium', [
+    '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions',
+    '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--window-size=1280,900', 'about:blank',
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const wsUrl = await new Promise((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error('Chromium did not start: ' + err)), 30000);
+    proc.stderr.on('data', (d) => {
+      err += d;
+      const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    proc.on('exit', (code) => reject(new Error(`Chromium exited (${code}): ${err}`)));
+  });
+  const cdp = await Cdp.connect(wsUrl);
+  return {
+    cdp,
+    async close() {
+      try { await cdp.send('Browser.close'); } catch { /* already gone */ }
+      cdp.ws.close();
+      await new Promise((r) => { if (proc.exitCode !== null) r(); else { proc.on('exit', r); setTimeout(() => { proc.kill('SIGKILL'); r(); }, 5000); } });
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The few DevTools protocol calls this needs: commands with replies, and events per session. */
+class Cdp {
+  static async connect(url) {
+    if (typeof WebSocket === 'undefined') throw new Error('run node with --experimental-websocket (Node 20) or Node 22+');
+    const c = new Cdp(new WebSocket(url));
+    await new Promise((resolve, reject) => { c.ws.onopen = resolve; c.ws.onerror = reject; });
+    return c;
+  }
+
+  constructor(ws) {
+    this.ws = ws;
+    this.next = 0;
+    this.pending = new Map();
+    this.listeners = [];
+    ws.onmessage = (e) => {
+      const m = JSON.parse(e.data);
+      if (m.id !== undefined) {
+        const p = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        if (m.error) p.reject(new Error(`${p.method}: ${m.error.message}`)); else p.resolve(m.result);
+      } else {
+        this.listeners.forEach((l) => l(m));
+      }
+    };
+  }
+
+  send(method, params = {}, sessionId) {
+    const id = ++this.next;
+    this.ws.send(JSON.stringify({ id, method, params, sessionId }));
+    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject, method }));
+  }
+
+  waitFor(method, sessionId, timeoutMs = 30000) {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => { this.listeners = this.listeners.filter((x) => x !== l); reject(new Error(`timeout waiting for ${method}`)); }, timeoutMs);
+      const l = (m) => {
+        if (m.method === method && m.sessionId === sessionId) {
+          clearTimeout(timer);
+          this.listeners = this.listeners.filter((x) => x !== l);
+          resolve(m.params);
+        }
+      };
+      this.listeners.push(l);
+    });
+  }
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A fresh browser context (empty cache, no cookies) with one page in it. */
+async function freshPage(cdp) {
+  const { browserContextId } = await cdp.send('Target.createBrowserContext');
+  const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank', browserContextId });
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
+  await cdp.send('Page.enable', {}, sessionId);
+  await cdp.send('Runtime.enable', {}, sessionId);
+  const page = {
+    async goto(url) {
+      const loaded = cdp.waitFor('Page.loadEventFired', sessionId);
+      await cdp.send('Page.navigate', { url }, sessionId);
+      await loaded;
+    },
+    async eval(expression) {
+      const r = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId);
+      if (r.exceptionDetails) throw new Error(`in page: ${r.exceptionDetails.exception?.description || r.exceptionDetails.text}`);
+      return r.result.value;
+    },
+    async type(text, gapMs) {
+      for (const ch of text) {
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch }, sessionId);
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch }, sessionId);
+        await sleep(gapMs);
+      }
+    },
+    async close() {
+      await cdp.send('Target.closeTarget', { targetId });
+      await cdp.send('Target.disposeBrowserContext', { browserContextId });
+    },
+  };
+  return page;
+}
+
+/** Waits until the server has been quiet for quietMs (every lazy request has been made). */
+async function quiet(log, quietMs, maxMs = 20000) {
+  const start = Date.now();
+  let seen = log.length;
+  let since = Date.now();
+  while (Date.now() - start < maxMs) {
+    await sleep(50);
+    if (log.length !== seen) { seen = log.length; since = Date.now(); } else if (Date.now() - since >= quietMs) return;
+  }
+}
+
+async function until(page, expression, what, maxMs = 20000) {
+  const start = Date.now();
+  while (Date.now() - start < maxMs) {
+    if (await page.eval(expression)) return;
+    await sleep(50);
+  }
+  throw new Error(`timeout: ${what}`);
+}
+
+/** The two sites: how to find the search box, tell results appeared, and which files are search. */
+const SITES = {
+  kb: {
+    input: '#kb-search-input',
+    results: `document.querySelectorAll('#kb-search-results [role=option]').length > 0
+      || !document.getElementById('kb-search-empty').hidden`,
+    count: `document.querySelectorAll('#kb-search-results [role=option]').length`,
+    isSearch: (p) => /^\/assets\/js\/kb-(analyzer|search|searchbox|ui)\.js$/.test(p) || p.startsWith('/search/data/'),
+  },
+  pagefind: {
+    input: '.pagefind-ui__search-input',
+    results: `document.querySelectorAll('.pagefind-ui__result').length > 0
+      || /No results/i.test(document.querySelector('.pagefind-ui__message')?.textContent || '')`,
+    count: `document.querySelectorAll('.pagefind-ui__result').length`,
+    isSearch: (p) => (p.startsWith('/pagefind/') && !p.endsWith('.css')) || p === '/search.js',
+  },
+};
+
+/** Loads a page, types the query into the site's own search box, sums what the server sent. */
+async function firstQuery(cdp, served, site, pagePath, query) {
+  const page = await freshPage(cdp);
+  try {
+    served.log.length = 0;
+    await page.goto(served.url + pagePath);
+    await quiet(served.log, 400);
+    await until(page, `!!document.querySelector(${JSON.stringify(site.input)})`, 'search box');
+    await page.eval(`document.querySelector(${JSON.stringify(site.input)}).focus()`);
+    await page.type(query, 110);
+    await until(page, site.results, `results for "${query}"`);
+    await quiet(served.log, 800);
+    const shown = await page.eval(site.count);
+    const requests = served.log.slice();
+    const search = requests.filter((r) => site.isSearch(r.path));
+    return {
+      query, shown,
+      searchSent: sum(search, 'sent'), searchRaw: sum(search, 'raw'), searchFiles: search.length,
+      allSent: sum(requests, 'sent'), allFiles: requests.length,
+      files: search.map((r) => `${r.path} ${r.sent}`),
+      missing: requests.filter((r) => r.status === 404 && r.path !== '/favicon.ico').map((r) => r.path),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The lower bound: one call of each site's JS API with the whole query (no intermediate
+ * prefixes), top 10 results with their excerpts. Counts the search files the page loaded too.
+ */
+async function apiQuery(cdp, served, site, pagePath, query, call) {
+  const page = await freshPage(cdp);
+  try {
+    served.log.length = 0;
+    await page.goto(served.url + pagePath);
+    await quiet(served.log, 400);
+    const hits = await page.eval(call(query));
+    await quiet(served.log, 300);
+    const after = served.log.filter((r) => site.isSearch(r.path));
+    return { hits, sent: sum(after, 'sent'), files: after.length };
+  } finally {
+    await page.close();
+  }
+}
+
+const KB_CALL = (q) => `(async () => {
+  while (!(window.kb && window.kb.search)) await new Promise((r) => setTimeout(r, 20));
+  return (await window.kb.search(${JSON.stringify(q)}, { limit: 10 })).length;
+})()`;
+const PAGEFIND_CALL = (q) => `(async () => {
+  const pf = await import('/pagefind/pagefind.js');
+  const r = await pf.search(${JSON.stringify(q)});
+  await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+  return r.results.length;
+})()`;
+
+/** kb.search() timed per keystroke: prefixes of each query, typed one character at a time. */
+async function keystrokes(cdp, served, pagePath, queries) {
+  const page = await freshPage(cdp);
+  try {
+    await page.goto(served.url + pagePath);
+    await until(page, `!!(window.kb && window.kb.search)`, 'window.kb.search');
+    return await page.eval(`(async () => {
+      const out = [];
+      for (const q of ${JSON.stringify(queries)}) {
+        for (let i = 1; i <= q.length; i++) {
+          const prefix = q.slice(0, i);
+          if (prefix.endsWith(' ')) continue;
+          const before = performance.getEntriesByType('resource').length;
+          const t = performance.now();
+          const hits = await window.kb.search(prefix, { limit: 10 });
+          const ms = performance.now() - t;
+          const loads = performance.getEntriesByType('resource').length - before;
+          out.push({ query: q, prefix, ms, hits: hits.length, loads });
+        }
+      }
+      return out;
+    })()`);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The same for Pagefind's own API (search, then the data of the top 10), for comparison. */
+async function pagefindKeystrokes(cdp, served, pagePath, queries) {
+  const page = await freshPage(cdp);
+  try {
+    await page.goto(served.url + pagePath);
+    return await page.eval(`(async () => {
+      const pf = await import('/pagefind/pagefind.js');
+      await pf.init();
+      const out = [];
+      for (const q of ${JSON.stringify(queries)}) {
+        for (let i = 1; i <= q.length; i++) {
+          const prefix = q.slice(0, i);
+          if (prefix.endsWith(' ')) continue;
+          const before = performance.getEntriesByType('resource').length;
+          const t = performance.now();
+          const r = await pf.search(prefix);
+          await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+          const ms = performance.now() - t;
+          const loads = performance.getEntriesByType('resource').length - before;
+          out.push({ query: q, prefix, ms, hits: r.results.length, loads });
+        }
+      }
+      return out;
+    })()`);
+  } finally {
+    await page.close();
+  }
+}
+
+const sum = (xs, k) => xs.reduce((a, x) => a + x[k], 0);
+export const median = (xs) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+
+function latencyStats(samples) {
+  const later = samples.filter((s) => s.prefix.length > 1).map((s) => s.ms);
+  const cached = samples.filter((s) => s.prefix.length > 1 && s.loads === 0).map((s) => s.ms);
+  const loading = samples.filter((s) => s.prefix.length > 1 && s.loads > 0).map((s) => s.ms);
+  const firsts = samples.filter((s) => s.prefix.length === 1).map((s) => s.ms);
+  return {
+    coldFirstMs: samples.length ? samples[0].ms : NaN,
+    firstKeyMedianMs: median(firsts),
+    laterMedianMs: median(later), laterP95Ms: pct(later, 0.95), laterMaxMs: Math.max(...later),
+    laterOver16: later.filter((x) => x >= 16).length, laterCount: later.length,
+    noLoadCount: cached.length, noLoadMedianMs: median(cached), noLoadMaxMs: Math.max(...cached),
+    noLoadOver16: cached.filter((x) => x >= 16).length,
+    loadCount: loading.length, loadMedianMs: median(loading), loadMaxMs: Math.max(...loading),
+    loadOver16: loading.filter((x) => x >= 16).length,
+  };
+}
+
+/** Runs every measurement; returns a plain object (also written as JSON when asked). */
+export async function measure({ kbDir, hugoDir, pagePath, queries = DEFAULT_QUERIES }) {
+  const kbServed = await serve(kbDir);
+  const pfServed = await serve(hugoDir);
+  const browser = await launch();
+  try {
+    const rows = [];
+    for (const q of queries) {
+      const kb = await firstQuery(browser.cdp, kbServed, SITES.kb, pagePath, q);
+      const pf = await firstQuery(browser.cdp, pfServed, SITES.pagefind, pagePath, q);
+      const kbApi = await apiQuery(browser.cdp, kbServed, SITES.kb, pagePath, q, KB_CALL);
+      const pfApi = await apiQuery(browser.cdp, pfServed, SITES.pagefind, pagePath, q, PAGEFIND_CALL);
+      rows.push({ query: q, kb, pagefind: pf, ratio: kb.searchSent / pf.searchSent, kbApi, pagefindApi: pfApi });
+    }
+    const kbKeys = await keystrokes(browser.cdp, kbServed, pagePath, queries);
+    const pfKeys = await pagefindKeystrokes(browser.cdp, pfServed, pagePath, queries);
+    return {
+      pagePath, rows,
+      medianKbBytes: median(rows.map((r) => r.kb.searchSent)),
+      medianPagefindBytes: median(rows.map((r) => r.pagefind.searchSent)),
+      medianRatio: median(rows.map((r) => r.ratio)),
+      kbLatency: latencyStats(kbKeys), pagefindLatency: latencyStats(pfKeys),
+      kbKeystrokes: kbKeys, pagefindKeystrokes: pfKeys,
+    };
+  } finally {
+    await browser.close();
+    kbServed.server.close();
+    pfServed.server.close();
+  }
+}
+
+const kbs = (n) => (n / 1024).toFixed(1) + ' KB';
+
+/** The search-budget table, in the same style as the build table. */
+export function report(r) {
+  const lines = [];
+  lines.push(`First query, bytes sent by the server (gzip like a static host; fresh cache; page ${r.pagePath}):`);
+  lines.push('| query | kb search bytes (files) | Pagefind bytes (files) | kb / Pagefind | results shown kb / Pagefind |');
+  lines.push('| --- | ---: | ---: | ---: | ---: |');
+  for (const row of r.rows) {
+    lines.push(`| ${row.query} | ${kbs(row.kb.searchSent)} (${row.kb.searchFiles}) | ${kbs(row.pagefind.searchSent)} (${row.pagefind.searchFiles}) | ${row.ratio.toFixed(2)} | ${row.kb.shown} / ${row.pagefind.shown} |`);
+  }
+  lines.push(`| **median** | **${kbs(r.medianKbBytes)}** | **${kbs(r.medianPagefindBytes)}** | **${r.medianRatio.toFixed(2)}** (target <= 0.50) | |`);
+  lines.push('');
+  lines.push('The same queries through the JS API, whole query at once, top 10 with excerpts (search files of the page');
+  lines.push('load and the query; the UI rows above also count the lookups made for each prefix while typing):');
+  lines.push('| query | kb bytes (files, hits) | Pagefind bytes (files, hits) | kb / Pagefind |');
+  lines.push('| --- | ---: | ---: | ---: |');
+  for (const row of r.rows) {
+    lines.push(`| ${row.query} | ${kbs(row.kbApi.sent)} (${row.kbApi.files}, ${row.kbApi.hits}) | ${kbs(row.pagefindApi.sent)} (${row.pagefindApi.files}, ${row.pagefindApi.hits}) | ${(row.kbApi.sent / row.pagefindApi.sent).toFixed(2)} |`);
+  }
+  const l = r.kbLatency, p = r.pagefindLatency;
+  const ms = (x) => Number.isFinite(x) ? x.toFixed(1) + ' ms' : 'n/a';
+  lines.push('');
+  lines.push('Keystroke latency, search call per typed prefix, limit 10 (kb: window.kb.search; Pagefind: search + data of the top 10):');
+  lines.push('| | first key (cold) | later keys median | p95 | max | later keys >= 16 ms |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(`| kb | ${ms(l.coldFirstMs)} | ${ms(l.laterMedianMs)} | ${ms(l.laterP95Ms)} | ${ms(l.laterMaxMs)} | ${l.laterOver16} of ${l.laterCount} (target 0) |`);
+  lines.push(`| Pagefind | ${ms(p.coldFirstMs)} | ${ms(p.laterMedianMs)} | ${ms(p.laterP95Ms)} | ${ms(p.laterMaxMs)} | ${p.laterOver16} of ${p.laterCount} |`);
+  lines.push('');
+  lines.push('kb\'s later keys split by whether the call had to download a file (term shard or record block) first');
+  lines.push('(Pagefind downloads from a Web Worker, which the page\'s resource timing does not see, so it has no split):');
+  lines.push('| | count | median | max | >= 16 ms |');
+  lines.push('| --- | ---: | ---: | ---: | ---: |');
+  lines.push(`| answered from loaded data | ${l.noLoadCount} | ${ms(l.noLoadMedianMs)} | ${ms(l.noLoadMaxMs)} | ${l.noLoadOver16} |`);
+  lines.push(`| downloaded files first | ${l.loadCount} | ${ms(l.loadMedianMs)} | ${ms(l.loadMaxMs)} | ${l.loadOver16} |`);
+  const missing = r.rows.flatMap((row) => [...row.kb.missing, ...row.pagefind.missing]);
+  if (missing.length) lines.push(`\nWARNING: 404s during the measurement: ${[...new Set(missing)].join(', ')}`);
+  return lines.join('\n');
+}
+
+// Standalone use.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+  const kbDir = opt('--kb'), hugoDir = opt('--hugo');
+  if (!kbDir || !hugoDir || !existsSync(kbDir) || !existsSync(hugoDir)) {
+    console.error('usage: node --experimental-websocket search-budget.mjs --kb SITE --hugo SITE [--page /path/] [--queries "a|b"] [--json FILE]');
+    process.exit(2);
+  }
+  const result = await measure({
+    kbDir, hugoDir, pagePath: opt('--page') || '/',
+    queries: opt('--queries') ? opt('--queries').split('|') : DEFAULT_QUERIES,
+  });
+  console.log(report(result));
+  if (opt('--json')) writeFileSync(opt('--json'), JSON.stringify(result, null, 2));
+}

@@ -1,0 +1,198 @@
+package kb.markdown;
+
+import java.nio.file.Path;
+import kb.diagnostic.Problem;
+import kb.diagnostic.SourceLocation;
+
+/**
+ * Refuses Markdown shaped to make flexmark overflow its stack or run for minutes, before
+ * flexmark sees it. flexmark recurses once per nesting level (parser post-processing, renderer,
+ * some regular expressions) and a few of its inline scans are quadratic: measured on 0.64.8,
+ * 50,000 nested quotes, list levels or emphasis markers overflow a 1 MB stack, 50,000
+ * {@code [} or {@code [](} in one paragraph take 30 to 90 seconds, and a link label full of
+ * backslashes backtracks exponentially. Each limit below is far
+ * beyond what a readable help article uses, and the error names the line and column where
+ * the text crosses it.
+ */
+final class NestingLimits {
+    /** Block quotes and list markers opening one line. */
+    static final int MAX_DEPTH = 32;
+    /** Columns of indentation before a line's text (nested lists indent 2 to 4 per level). */
+    static final int MAX_INDENT = 128;
+    /** The same emphasis character ({@code * _ ~}) in a row. */
+    static final int MAX_RUN = 100;
+    /** Brackets or parentheses opened and not yet closed in one paragraph. */
+    static final int MAX_OPEN = 32;
+    /** {@code [} in one paragraph: each may start a link that flexmark looks ahead for. */
+    static final int MAX_BRACKETS = 1000;
+    /** Emphasis markers ({@code * _ ~}) in one paragraph. */
+    static final int MAX_DELIMITERS = 2000;
+    /**
+     * Backslashes after a {@code [} that is still open. flexmark's link label pattern can match a
+     * backslash alone or with the character after it, so a label that fails to close backtracks
+     * through every split: measured, 24 backslashes take 6 s and 48 over a minute. Found by
+     * MarkdownFuzzIT.
+     */
+    static final int MAX_LABEL_BACKSLASHES = 16;
+
+    private NestingLimits() {
+    }
+
+    /**
+     * The first limit the Markdown breaks, or null.
+     *
+     * @param firstLine the line of {@code file} the Markdown starts on
+     */
+    static Problem check(Path file, int firstLine, String markdown) {
+        Paragraph paragraph = new Paragraph();
+        String fence = null;
+        int lineStart = 0;
+        for (int number = firstLine; lineStart <= markdown.length(); number++) {
+            int end = markdown.indexOf('\n', lineStart);
+            String line = markdown.substring(lineStart, end < 0 ? markdown.length() : end);
+            lineStart = end < 0 ? markdown.length() + 1 : end + 1;
+            String trimmed = line.stripLeading();
+            boolean fenceLine = trimmed.startsWith("```") || trimmed.startsWith("~~~");
+            if (fence != null && !fenceLine) {
+                continue; // code is shown as written: flexmark does not parse inside it
+            }
+            if (fenceLine) {
+                String marker = trimmed.substring(0, 3);
+                fence = fence == null ? marker : marker.equals(fence) ? null : fence;
+                paragraph = new Paragraph();
+            }
+            Problem problem = checkLine(new Position(file, number), line, paragraph);
+            if (problem != null) {
+                return problem;
+            }
+            if (fenceLine || line.isBlank() || trimmed.startsWith("|")) {
+                paragraph = new Paragraph(); // a table row's cells are parsed one by one
+            }
+        }
+        return null;
+    }
+
+    private static Problem checkLine(Position at, String line, Paragraph paragraph) {
+        int i = 0;
+        int depth = 0;
+        int indent = 0;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '\t') {
+                indent += c == '\t' ? 4 - indent % 4 : 1;
+                if (indent > MAX_INDENT) {
+                    return at.error(i, "line indented more than " + MAX_INDENT + " columns",
+                            "nesting this deep cannot be read; un-indent it, or put code in a fenced block");
+                }
+                i++;
+                continue;
+            }
+            int marker = containerMarker(line, i);
+            if (marker == 0) {
+                break;
+            }
+            if (++depth > MAX_DEPTH) {
+                return at.error(i, "block quotes and lists nested more than " + MAX_DEPTH + " levels deep",
+                        "flatten the structure; nobody can follow that many levels");
+            }
+            i += marker;
+        }
+        for (; i < line.length(); i++) {
+            Problem problem = paragraph.add(at, line, i);
+            if (problem == null && line.charAt(i) == '\\' && i + 1 < line.length()) {
+                i++; // an escaped character is plain text, but an escaped backslash still counts as one
+                problem = line.charAt(i) == '\\' ? paragraph.add(at, line, i) : null;
+            }
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    /** The length of a block quote or list marker at {@code i}, or 0. */
+    private static int containerMarker(String line, int i) {
+        char c = line.charAt(i);
+        if (c == '>') {
+            return 1;
+        }
+        boolean spaceAfter = i + 1 >= line.length() || line.charAt(i + 1) == ' ' || line.charAt(i + 1) == '\t';
+        if ((c == '-' || c == '+' || c == '*') && spaceAfter) {
+            return 1;
+        }
+        int j = i;
+        while (j < line.length() && j - i < 9 && Character.isDigit(line.charAt(j))) {
+            j++;
+        }
+        if (j > i && j < line.length() && (line.charAt(j) == '.' || line.charAt(j) == ')')
+                && (j + 1 == line.length() || line.charAt(j + 1) == ' ' || line.charAt(j + 1) == '\t')) {
+            return j - i + 1;
+        }
+        return 0;
+    }
+
+    /** A line's file and number; columns are 1-based characters. */
+    private record Position(Path file, int line) {
+        Problem error(int index, String message, String hint) {
+            return Problem.error(new SourceLocation(file, line, index + 1), message, hint);
+        }
+    }
+
+    /** Counts over one paragraph: flexmark parses a paragraph's inlines as one piece. */
+    private static final class Paragraph {
+        private int brackets;
+        private int openBrackets;
+        private int openParens;
+        private int delimiters;
+        private int run;
+        private char previous;
+        private int labelBackslashes;
+
+        Problem add(Position at, String line, int i) {
+            char c = line.charAt(i);
+            run = c == previous && i > 0 ? run + 1 : 1;
+            previous = c;
+            switch (c) {
+                case '[' -> {
+                    if (++brackets > MAX_BRACKETS) {
+                        return at.error(i, "more than " + MAX_BRACKETS + " '[' in one paragraph",
+                                "split the paragraph, or escape literal brackets as \\[");
+                    }
+                    if (++openBrackets > MAX_OPEN) {
+                        return at.error(i, "more than " + MAX_OPEN + " '[' left open in one paragraph",
+                                "close them, or escape literal brackets as \\[");
+                    }
+                }
+                case ']' -> {
+                    openBrackets = Math.max(0, openBrackets - 1);
+                    labelBackslashes = openBrackets == 0 ? 0 : labelBackslashes;
+                }
+                case '\\' -> {
+                    if (openBrackets > 0 && ++labelBackslashes > MAX_LABEL_BACKSLASHES) {
+                        return at.error(i, "more than " + MAX_LABEL_BACKSLASHES + " backslashes inside one [...]",
+                                "close the bracket sooner, or write the text without escapes in `code`");
+                    }
+                }
+                case '(' -> {
+                    if (++openParens > MAX_OPEN) {
+                        return at.error(i, "more than " + MAX_OPEN + " '(' left open in one paragraph",
+                                "close them, or escape literal parentheses as \\(");
+                    }
+                }
+                case ')' -> openParens = Math.max(0, openParens - 1);
+                case '*', '_', '~' -> {
+                    if (run > MAX_RUN) {
+                        return at.error(i, "more than " + MAX_RUN + " '" + c + "' in a row",
+                                "escape them as \\" + c + " or put them in `code`");
+                    }
+                    if (++delimiters > MAX_DELIMITERS) {
+                        return at.error(i, "more than " + MAX_DELIMITERS + " emphasis markers (*, _, ~) in one paragraph",
+                                "split the paragraph, or escape literal markers with \\");
+                    }
+                }
+                default -> { }
+            }
+            return null;
+        }
+    }
+}

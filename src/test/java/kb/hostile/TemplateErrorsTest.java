@@ -1,0 +1,79 @@
+package kb.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import kb.testing.FixtureSites;
+import kb.testing.TestSites;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A broken theme: each mistake located at its template's line, the build stopped, no stack trace. */
+class TemplateErrorsTest {
+    @TempDir
+    Path dir;
+
+    private HostileBuild.Outcome buildWith(String template, String find, String replace) throws IOException {
+        Path templates = FixtureSites.copyTree(TestSites.TEMPLATES, dir.resolve("templates"));
+        Path file = templates.resolve(template);
+        String text = Files.readString(file);
+        int at = text.indexOf(find);
+        assertFalse(at < 0, find + " not found in " + template);
+        Files.writeString(file, text.substring(0, at) + replace + text.substring(at + find.length()));
+        return HostileBuild.build(FixtureSites.copy("small-site", dir.resolve("content")), templates);
+    }
+
+    private static int lineOf(Path file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in " + file);
+    }
+
+    @Test
+    void aPebbleSyntaxErrorIsLocatedInItsTemplate() throws IOException {
+        HostileBuild.Outcome outcome = buildWith("section.peb", "{% for a in section.articles %}", "{% for a in %}");
+        int line = lineOf(dir.resolve("templates/section.peb"), "{% for a in %}");
+        List<String> errors = outcome.errors();
+        assertEquals(1, errors.size(), outcome.err());
+        assertEquals("templates/section.peb:" + line + ":1: template error: ",
+                errors.get(0).substring(0, ("templates/section.peb:" + line + ":1: template error: ").length()), outcome.err());
+        assertFalse(Files.exists(outcome.site()));
+    }
+
+    @Test
+    void anUnknownVariableIsAnErrorNotAnEmptyString() throws IOException {
+        HostileBuild.Outcome outcome = buildWith("article.peb", "{{ article.title }}", "{{ article.titel }}");
+        int line = lineOf(dir.resolve("templates/article.peb"), "{{ article.titel }}");
+        List<String> errors = outcome.errors();
+        assertEquals(1, errors.size(), outcome.err());
+        assertEquals("templates/article.peb:" + line + ":1: template error: ",
+                errors.get(0).substring(0, ("templates/article.peb:" + line + ":1: template error: ").length()), outcome.err());
+        assertFalse(Files.exists(outcome.site()), "nothing is published from a half-rendered site");
+    }
+
+    @Test
+    void anUnknownRootVariableIsAnErrorToo() throws IOException {
+        HostileBuild.Outcome outcome = buildWith("base.peb", "<title>", "{{ no_such_variable }}<title>");
+        int line = lineOf(dir.resolve("templates/base.peb"), "no_such_variable");
+        assertEquals(1, outcome.status(), outcome.err());
+        assertEquals(List.of("templates/base.peb:" + line + ":1"), outcome.errors().stream()
+                .map(e -> e.substring(0, e.indexOf(": template error"))).distinct().toList(), outcome.err());
+    }
+
+    @Test
+    void aMissingTemplateIsNamed() throws IOException {
+        Path templates = FixtureSites.copyTree(TestSites.TEMPLATES, dir.resolve("templates"));
+        Files.delete(templates.resolve("faq.peb"));
+        HostileBuild.Outcome outcome = HostileBuild.build(FixtureSites.copy("small-site", dir.resolve("content")), templates);
+        assertEquals(1, outcome.errors().size(), outcome.err());
+        assertEquals("templates/faq.peb:1:1: missing template faq.peb", outcome.errors().get(0).replaceAll(" \\(.*", ""));
+    }
+}

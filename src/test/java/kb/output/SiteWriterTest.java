@@ -1,0 +1,166 @@
+package kb.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import kb.diagnostic.KbException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The output folder: built beside --out, swapped in whole, nothing written anywhere else. */
+class SiteWriterTest {
+    @TempDir
+    Path dir;
+
+    private Path site() throws IOException {
+        Path out = dir.resolve("site");
+        Files.createDirectories(out.resolve("old"));
+        Files.writeString(out.resolve("index.html"), "old home");
+        Files.writeString(out.resolve("old/index.html"), "old page");
+        return out;
+    }
+
+    private List<String> siblings() throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void refusesEveryPathThatWouldLandOutsideTheSite() throws IOException {
+        try (SiteWriter w = SiteWriter.open(dir.resolve("site"))) {
+            for (String bad : List.of("../escape.html", "a/../../escape.html", "/etc/passwd", "C:/x.html", "c:\\x.html",
+                    "a\\..\\..\\x.html", "https://evil.example/x", "javascript:alert(1)", "", ".", "a/..", "./")) {
+                assertThrows(IllegalArgumentException.class, () -> w.resolve(bad), bad);
+                assertThrows(IllegalArgumentException.class, () -> w.write(bad, "x"), bad);
+            }
+            assertEquals(w.root().resolve("faq/index.html"), w.resolve("faq/index.html"));
+            assertEquals(w.root().resolve("a/b.html"), w.resolve("a/./c/../b.html"));
+        }
+        assertFalse(Files.exists(dir.resolve("escape.html")));
+        assertFalse(Files.exists(dir.getParent().resolve("escape.html")));
+    }
+
+    @Test
+    void writesGoToAHiddenStagingFolderUntilTheCommitSwapsThemIn() throws IOException {
+        Path out = site();
+        try (SiteWriter w = SiteWriter.open(out)) {
+            w.write("index.html", "new home");
+            w.write("faq/index.html", "faq");
+            assertEquals("old home", Files.readString(out.resolve("index.html")), "readers see the old site meanwhile");
+            assertEquals(List.of(".site.new", "site"), siblings());
+            w.commit();
+        }
+        assertEquals("new home", Files.readString(out.resolve("index.html")));
+        assertEquals("faq", Files.readString(out.resolve("faq/index.html")));
+        assertFalse(Files.exists(out.resolve("old")), "nothing of the old site is mixed in");
+        assertEquals(List.of("site"), siblings(), "no staging or old folder is left behind");
+    }
+
+    @Test
+    void aBuildThatIsNotCommittedLeavesTheOldSiteAndNoTrace() throws IOException {
+        Path out = site();
+        try (SiteWriter w = SiteWriter.open(out)) {
+            w.write("index.html", "half-built");
+        }
+        assertEquals("old home", Files.readString(out.resolve("index.html")));
+        assertEquals(List.of("site"), siblings());
+    }
+
+    @Test
+    void aSwapKilledBetweenItsTwoRenamesIsUndoneByTheNextStart() throws IOException {
+        Path out = site();
+        // What a kill -9 right after the first rename of a commit leaves: the old site aside, the new one staged.
+        Files.move(out, dir.resolve(".site.old"));
+        Files.createDirectories(dir.resolve(".site.new"));
+        Files.writeString(dir.resolve(".site.new/index.html"), "half of a new site");
+        SiteWriter.recover(out);
+        assertEquals("old home", Files.readString(out.resolve("index.html")));
+        try (SiteWriter w = SiteWriter.open(out)) {
+            assertFalse(Files.exists(w.root().resolve("index.html")), "a killed build's staging folder is thrown away");
+        }
+        assertEquals(List.of("site"), siblings());
+    }
+
+    @Test
+    void aStaleOldFolderBesideAnIntactSiteIsIgnoredAndCleanedUp() throws IOException {
+        Path out = site();
+        Files.createDirectories(dir.resolve(".site.old"));
+        Files.writeString(dir.resolve(".site.old/index.html"), "older");
+        try (SiteWriter w = SiteWriter.open(out)) {
+            assertEquals("old home", Files.readString(out.resolve("index.html")));
+            w.write("index.html", "new");
+            w.commit();
+        }
+        assertEquals("new", Files.readString(out.resolve("index.html")));
+        assertEquals(List.of("site"), siblings());
+    }
+
+    @Test
+    void refusesToReplaceAFolderThatIsNotASiteKbBuilt() throws IOException {
+        Path content = dir.resolve("content");
+        Files.createDirectories(content.resolve("articles"));
+        Files.writeString(content.resolve("kb.yaml"), "name: x\n");
+        KbException e = assertThrows(KbException.class, () -> SiteWriter.open(content));
+        assertEquals(content + ":1:1: refusing to replace " + content
+                + ": it holds files but no index.html, so it is not a site kb built (choose a new or empty folder for --out)",
+                e.problems().get(0).toString());
+        assertTrue(Files.exists(content.resolve("kb.yaml")), "the folder is untouched");
+    }
+
+    @Test
+    void refusesTheWorkingFolderItsParentsTheHomeFolderTheRootAndFiles() throws IOException {
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Path bad : List.of(cwd, cwd.getParent(), Path.of(System.getProperty("user.home")), cwd.getRoot())) {
+            assertThrows(KbException.class, () -> SiteWriter.open(bad), bad.toString());
+        }
+        Path file = Files.writeString(dir.resolve("notes.txt"), "keep me");
+        assertThrows(KbException.class, () -> SiteWriter.open(file));
+        assertEquals("keep me", Files.readString(file));
+    }
+
+    @Test
+    void acceptsANewAnEmptyOrAHiddenOnlyFolder() throws IOException {
+        Files.createDirectories(dir.resolve("empty"));
+        Files.createDirectories(dir.resolve("hidden"));
+        Files.writeString(dir.resolve("hidden/.gitkeep"), "");
+        for (String name : List.of("new", "empty", "hidden")) {
+            try (SiteWriter w = SiteWriter.open(dir.resolve(name))) {
+                w.write("index.html", "home");
+                w.commit();
+            }
+            assertEquals("home", Files.readString(dir.resolve(name).resolve("index.html")));
+        }
+    }
+
+    @Test
+    void aSymbolicLinkInsideASiteWrittenInPlaceCannotCarryAWriteOutside() throws IOException {
+        Path out = site();
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.createSymbolicLink(out.resolve("linked"), outside);
+        try (SiteWriter w = SiteWriter.inPlace(out)) {
+            assertThrows(UncheckedIOException.class, () -> w.write("linked/index.html", "escaped"));
+        }
+        assertFalse(Files.exists(outside.resolve("index.html")));
+    }
+
+    @Test
+    void deletingTheOldSiteNeverFollowsALinkOutOfIt() throws IOException {
+        Path out = site();
+        Path outside = Files.createDirectories(dir.resolve("precious"));
+        Files.writeString(outside.resolve("keep.txt"), "keep");
+        Files.createSymbolicLink(out.resolve("link"), outside);
+        try (SiteWriter w = SiteWriter.open(out)) {
+            w.write("index.html", "new");
+            w.commit();
+        }
+        assertEquals("keep", Files.readString(outside.resolve("keep.txt")));
+    }
+}
