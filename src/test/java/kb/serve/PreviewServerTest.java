@@ -176,7 +176,9 @@ class PreviewServerTest {
     @Test
     void aHugeRequestLineDoesNotBreakTheServer() throws Exception {
         Raw r = raw("GET /" + "a/".repeat(50_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-        assertTrue(r.status() >= 400 && r.status() < 500, r.head());
+        // The JDK's parser may refuse it (4xx) or drop the connection without an answer (seen on a
+        // loaded machine); either way no page is served for it and the server keeps working.
+        assertTrue(r.head().isEmpty() || r.status() >= 400 && r.status() < 500, r.head());
         assertEquals(200, get("/").statusCode());
     }
 
