@@ -27,15 +27,22 @@ import kb.template.Templates;
  */
 public final class SiteBuild {
     private final BuildOptions options;
+    private final java.util.function.Consumer<String> progress;
 
     public SiteBuild(BuildOptions options) {
+        this(options, phase -> { });
+    }
+
+    /** @param progress told each phase's name as it starts, for a progress line on a terminal */
+    public SiteBuild(BuildOptions options, java.util.function.Consumer<String> progress) {
+        this.progress = progress;
         this.options = options;
     }
 
     /** Builds the site into {@code --out}. @throws KbException with every problem found */
     public BuildReport run() {
         recoverInterruptedSwap();
-        PhaseTimer timer = new PhaseTimer();
+        PhaseTimer timer = new PhaseTimer(progress);
         return write(prepare(timer), timer).report();
     }
 
@@ -63,7 +70,7 @@ public final class SiteBuild {
     /** Every validation of a build, writing nothing. @throws KbException with every problem found */
     public BuildReport check() {
         recoverInterruptedSwap();
-        PhaseTimer timer = new PhaseTimer();
+        PhaseTimer timer = new PhaseTimer(progress);
         Prepared prepared = prepare(timer);
         return report(prepared, 0, 0, 0, timer);
     }

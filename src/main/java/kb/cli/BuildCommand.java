@@ -42,7 +42,13 @@ final class BuildCommand implements Callable<Integer> {
         BuildOptions options = new BuildOptions(site.content, site.templates, site.out, site.baseUrl, drafts, false,
                 acceptRemovals);
         try {
-            BuildReport report = new SiteBuild(options).run();
+            Progress line = Progress.forTerminal(err, quiet);
+            BuildReport report;
+            try {
+                report = new SiteBuild(options, line::phase).run();
+            } finally {
+                line.done();
+            }
             if (!quiet) {
                 Summary.print(out, report, site.out.toString(), verbose);
             }
