@@ -31,10 +31,10 @@ const positional = args.filter((a) => !a.startsWith('--'));
 const smoke = flag('--smoke');
 // Only kb's builds (no Hugo, Pagefind or browser): for the largest N, where kb's cost per article is the question.
 const kbOnly = flag('--kb-only');
-const N = Number(positional[0] || (smoke ? 50 : NaN));
+const N = Number(positional[0] || (smoke ? 50 : flag('--table') ? 1 : NaN));
 const RUNS = Number(positional[1] || (smoke ? 1 : 5));
 if (!Number.isInteger(N) || N < 1 || !Number.isInteger(RUNS) || RUNS < 1) {
-  console.error('usage: bench/run.sh N [runs] [--no-browser] [--no-bounded] [--profile] [--kb-only] | bench/run.sh --smoke');
+  console.error('usage: bench/run.sh N [runs] [--no-browser] [--no-bounded] [--profile] [--kb-only] | bench/run.sh --smoke | bench/run.sh --table');
   process.exit(2);
 }
 
@@ -139,12 +139,20 @@ const sec = (ms) => Number.isFinite(ms) ? (ms / 1000).toFixed(2) + ' s' : 'n/a';
 const mb = (x) => Number.isFinite(x) ? x.toFixed(0) + ' MB' : 'n/a';
 const size = (b) => b >= 1024 * 1024 ? (b / 1024 / 1024).toFixed(1) + ' MB' : (b / 1024).toFixed(1) + ' KB';
 const med = (xs) => median(xs.filter(Number.isFinite));
+// JSON turns NaN (a tool not run) into null.
+const fix = (x, digits = 2) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 const table = (head, rows) => [
   `| ${head.join(' | ')} |`, `| ${head.map((_, i) => i ? '---:' : '---').join(' | ')} |`,
   ...rows.map((r) => `| ${r.join(' | ')} |`),
 ].join('\n');
 
 // ---------------------------------------------------------------- main
+
+if (flag('--table')) {
+  // Only the cost-per-article table of the results measured so far; no builds.
+  scaling(true);
+  process.exit(0);
+}
 
 if (!existsSync(JAR)) {
   console.error(`${JAR} not found: run 'mvn package' first (or set KB_JAR)`);
@@ -178,7 +186,7 @@ for (let i = 0; i < RUNS; i++) {
   runs.push(run);
   console.log(`run ${i + 1}${kbFirst ? ' (kb first)' : ' (Hugo first)'}: kb ${sec(run.kbWallMs)} (cpu ${sec(run.kbCpuMs)}, ${mb(run.kbRssMb)}); `
     + `hugo ${sec(run.hugoWallMs)} + pagefind ${sec(run.pagefindWallMs)} = ${sec(hp)} (cpu ${sec(run.hugoCpuMs + run.pagefindCpuMs)}); `
-    + `ratio ${run.ratio.toFixed(2)}`);
+    + `ratio ${fix(run.ratio)}`);
 }
 
 const kbOut = dirBytes(outKb);
@@ -211,18 +219,18 @@ const summary = {
 console.log(`\n## ${N} articles: median of ${RUNS} run(s)\n`);
 console.log(table(['', 'kb build', 'Hugo', 'Pagefind', 'Hugo + Pagefind', 'kb / (Hugo + Pagefind)'], [
   ['wall time', sec(summary.kb.wallMs), sec(summary.hugo.wallMs), sec(summary.pagefind.wallMs), sec(hpWall),
-    `**${summary.medianRatio.toFixed(2)}** (runs: ${summary.ratios.map((x) => x.toFixed(2)).join(', ')}; target <= 1.0)`],
+    `**${fix(summary.medianRatio)}** (runs: ${summary.ratios.map((x) => fix(x)).join(', ')}; target <= 1.0)`],
   ['CPU time (user + sys)', sec(summary.kb.cpuMs), sec(summary.hugo.cpuMs), sec(summary.pagefind.cpuMs), sec(hpCpu),
-    summary.medianCpuRatio.toFixed(2)],
+    fix(summary.medianCpuRatio)],
   ['peak RSS', mb(summary.kb.rssMb), mb(summary.hugo.rssMb), mb(summary.pagefind.rssMb), `${mb(hpRss)} (max of the two)`,
-    (summary.kb.rssMb / hpRss).toFixed(2)],
-  ['wall time per article', `${summary.kb.msPerArticle.toFixed(2)} ms`, '', '', `${summary.hugoPagefind.msPerArticle.toFixed(2)} ms`, ''],
+    fix(summary.kb.rssMb / hpRss)],
+  ['wall time per article', `${fix(summary.kb.msPerArticle)} ms`, '', '', `${fix(summary.hugoPagefind.msPerArticle)} ms`, ''],
   ['output (HTML pages)', `${size(kbOut.bytes)} (${kbOut.html})`, `${size(hugoOut.bytes - pagefindIndex.bytes)} (${hugoOut.html})`, '',
     size(hugoOut.bytes), ''],
   ['search index', `${size(kbBrowserIndex.bytes)} browser (${kbBrowserIndex.files} files) + ${size(kbLucene.bytes)} Lucene`, '',
     `${size(pagefindIndex.bytes)} (${pagefindIndex.files} files)`, '', ''],
   ['index build time', `${sec(kbIndexMs)} (search index + browser export)`, '', sec(summary.pagefind.wallMs), '',
-    (kbIndexMs / summary.pagefind.wallMs).toFixed(2) + ' (target < 1)'],
+    fix(kbIndexMs / summary.pagefind.wallMs) + ' (target < 1)'],
 ]));
 console.log(`\nkb phases (median): ${Object.entries(summary.kb.phasesMs).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
 
@@ -291,16 +299,17 @@ function firstArticle(site) {
 }
 
 /** kb's cost per article across every N measured so far (results-*.json in bench/work). */
-function scaling() {
+function scaling(always = false) {
+  if (!existsSync(WORK)) return;
   const all = readdirSync(WORK).filter((f) => /^results-\d+\.json$/.test(f))
     .map((f) => JSON.parse(readFileSync(join(WORK, f), 'utf8'))).sort((a, b) => a.articles - b.articles);
-  if (all.length < 2) return;
+  if (all.length < (always ? 1 : 2)) return;
   const base = all.find((r) => r.articles === 1000) || all[0];
   console.log(`\n## kb cost per article across sizes (from bench/work/results-*.json; base ${base.articles})\n`);
   console.log(table(['articles', 'kb wall', 'ms / article', 'x base', 'kb CPU ms / article', 'kb peak RSS',
     'Hugo + Pagefind ms / article', 'kb / (Hugo + Pagefind)', 'bounded heap'], all.map((r) => [
-    r.articles, sec(r.kb.wallMs), r.kb.msPerArticle.toFixed(2), (r.kb.msPerArticle / base.kb.msPerArticle).toFixed(2),
-    r.kb.cpuMsPerArticle.toFixed(2), mb(r.kb.rssMb), r.hugoPagefind.msPerArticle.toFixed(2), r.medianRatio.toFixed(2),
+    r.articles, sec(r.kb.wallMs), fix(r.kb.msPerArticle), fix(r.kb.msPerArticle / base.kb.msPerArticle),
+    fix(r.kb.cpuMsPerArticle), mb(r.kb.rssMb), fix(r.hugoPagefind.msPerArticle), fix(r.medianRatio),
     r.bounded ? `-Xmx${r.bounded.xmx} ${r.bounded.ok ? 'OK' : 'FAILED'}` : 'not run',
   ])));
 }
