@@ -21,6 +21,8 @@ import kb.output.UrlScheme;
  * so the site works from any host path and straight from disk.
  */
 final class Pages {
+    /** Articles of the open section listed in the sidebar; the section page lists them all. */
+    static final int NAV_WINDOW = 30;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private final RenderedSite site;
@@ -209,16 +211,36 @@ final class Pages {
             boolean open = s.slug().equals(currentSection);
             sm.put("current", open);
             sm.put("currentPage", url.equals(fromUrl));
-            // Only the open section lists its articles: on a large site every page would
-            // otherwise carry every link, and output would grow with the square of the site.
-            sm.put("articles", !open ? List.of() : s.articles().stream().map(a -> {
+            // Only the open section lists its articles, and at most NAV_WINDOW of them around the
+            // current one: listing them all made every page grow with its section, and the whole
+            // site with the square of its size (18 GB of output at 50,000 articles).
+            List<Article> shown = !open ? List.of() : window(s.articles(), currentArticle);
+            sm.put("articles", shown.stream().map(a -> {
                 Map<String, Object> link = link(fromUrl, a);
                 link.put("current", UrlScheme.article(a).equals(currentArticle));
                 return link;
             }).toList());
+            sm.put("count", s.articles().size());
+            sm.put("hidden", open ? s.articles().size() - shown.size() : 0);
             out.add(sm);
         }
         return out;
+    }
+
+    /** The section's articles nearest the current one (the first ones on the section page). */
+    private static List<Article> window(List<Article> articles, String currentUrl) {
+        if (articles.size() <= NAV_WINDOW) {
+            return articles;
+        }
+        int at = 0;
+        for (int i = 0; i < articles.size(); i++) {
+            if (UrlScheme.article(articles.get(i)).equals(currentUrl)) {
+                at = i;
+                break;
+            }
+        }
+        int from = Math.max(0, Math.min(at - NAV_WINDOW / 2, articles.size() - NAV_WINDOW));
+        return articles.subList(from, from + NAV_WINDOW);
     }
 
     private Map<String, Object> link(String fromUrl, Article a) {
