@@ -392,21 +392,13 @@
     return engine;
   }
 
-  var lastPlan = { query: null, stems: {} };
 
   function search(query, options) {
     options = options || {};
     var limit = options.limit > 0 ? Math.floor(options.limit) : 10;
     var prefix = options.prefix !== false;
     query = String(query == null ? '' : query).slice(0, 5000);
-    return ready().then(function (e) {
-      return e.search(query, limit, prefix).then(function (results) {
-        var stems = {};
-        window.kbAnalyzer.analyze(query).forEach(function (t) { stems[t] = true; });
-        lastPlan = { query: query, stems: stems };
-        return results;
-      });
-    });
+    return ready().then(function (e) { return e.search(query, limit, prefix); });
   }
 
   /** Splits text into segments, marking the words that match the query's stems. */
