@@ -34,8 +34,6 @@ import kb.output.UrlScheme;
 import kb.search.BrowserExport;
 import kb.search.SearchIndex;
 import kb.search.SearchIndexer;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.FSDirectory;
 
 /**
  * A build that remembers what it wrote, so a preview applies an edit to existing articles by
@@ -185,8 +183,8 @@ public final class IncrementalBuild implements AutoCloseable {
             seenEpoch = epoch;
         }
         PhaseTimer timer = new PhaseTimer();
-        SearchIndex index = timer.time("search index", () -> SearchIndexer.build(SearchRecords.of(site),
-                new ByteBuffersDirectory(), site.content().config().synonyms()));
+        SearchIndex index = timer.time("search index", () -> SearchIndexer.buildInMemory(SearchRecords.of(site),
+                site.content().config().synonyms()));
         Map<String, byte[]> export = new LinkedHashMap<>();
         timer.time("browser export", () -> new BrowserExport(index, export::put).write());
         synchronized (this) {
@@ -229,7 +227,7 @@ public final class IncrementalBuild implements AutoCloseable {
             close();
             SiteBuild.Written written = build.write(prepared, timer);
             RenderedSite site = prepared.site();
-            SearchIndex index = SearchIndex.open(FSDirectory.open(out.resolve(SearchRecords.LUCENE)),
+            SearchIndex index = SearchIndex.open(out.resolve(SearchRecords.LUCENE),
                     site.content().config().synonyms());
             DataFacts facts = new DataFacts(site.networks(), (n, url) -> TokenFactsBox.render(prepared.templates(), n, url));
             state = new State(prepared, written.related(), index, new ContentRenderer(site.content(), facts), files,

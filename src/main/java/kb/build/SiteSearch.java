@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import kb.search.SearchIndex;
 import kb.search.SearchIndexer;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.FSDirectory;
 
 /**
  * Opens the search index for {@code kb search}: the one the last build left in the site when
@@ -31,7 +29,7 @@ public final class SiteSearch {
             if (Files.isDirectory(lucene) && Files.isRegularFile(stamp)
                     && Files.readString(stamp, StandardCharsets.UTF_8).strip().equals(current)) {
                 var config = new kb.content.ContentLoader(options.content(), false).load(new kb.diagnostic.Problems()).config();
-                return new Opened(SearchIndex.open(FSDirectory.open(lucene), config.synonyms()), true,
+                return new Opened(SearchIndex.open(lucene, config.synonyms()), true,
                         options.baseUrl() != null ? options.baseUrl() : config.baseUrl());
             }
         } catch (IOException e) {
@@ -39,7 +37,7 @@ public final class SiteSearch {
         }
         SiteBuild.Prepared prepared = new SiteBuild(options).prepare(new PhaseTimer());
         RenderedSite site = prepared.site();
-        SearchIndex index = SearchIndexer.build(SearchRecords.of(site), new ByteBuffersDirectory(),
+        SearchIndex index = SearchIndexer.buildInMemory(SearchRecords.of(site),
                 site.content().config().synonyms());
         return new Opened(index, false, site.content().config().baseUrl());
     }

@@ -34,6 +34,11 @@ public final class SearchIndex implements AutoCloseable {
         this.related = new Related(this);
     }
 
+    /** Opens the index {@link SearchIndexer} wrote into {@code dir}. */
+    public static SearchIndex open(java.nio.file.Path dir, Map<String, List<String>> synonyms) throws IOException {
+        return open(org.apache.lucene.store.FSDirectory.open(dir), synonyms);
+    }
+
     /** Opens an index written by {@link SearchIndexer}. */
     public static SearchIndex open(Directory directory, Map<String, List<String>> synonyms) throws IOException {
         return new SearchIndex(directory, DirectoryReader.open(directory), synonyms);

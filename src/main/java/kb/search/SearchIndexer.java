@@ -40,6 +40,11 @@ public final class SearchIndexer {
         }
     }
 
+    /** Indexes {@code records} in memory (nothing written) and opens the result. */
+    public static SearchIndex buildInMemory(List<SearchRecord> records, Map<String, List<String>> synonyms) {
+        return build(records, new org.apache.lucene.store.ByteBuffersDirectory(), synonyms);
+    }
+
     /** Indexes {@code records} into {@code directory} (emptied first) and opens the result. */
     public static SearchIndex build(List<SearchRecord> records, Directory directory, Map<String, List<String>> synonyms) {
         try {
