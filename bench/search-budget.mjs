@@ -271,24 +271,37 @@ const PAGEFIND_CALL = (q) => `(async () => {
   return r.results.length;
 })()`;
 
-/** kb.search() timed per keystroke: prefixes of each query, typed one character at a time. */
-async function keystrokes(cdp, served, pagePath, queries) {
+/**
+ * kb.search() timed per keystroke: prefixes of each query, typed one character at a time. With
+ * gapMs 0 each call starts as soon as the last one answered (the harshest case); with a typing
+ * gap the next key comes that long after the previous one was pressed, as a person types.
+ */
+async function keystrokes(cdp, served, pagePath, queries, gapMs = 0) {
   const page = await freshPage(cdp);
   try {
     await page.goto(served.url + pagePath);
     await until(page, `!!(window.kb && window.kb.search)`, 'window.kb.search');
     return await page.eval(`(async () => {
       const out = [];
+      const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+      // The default buffer keeps 250 entries; past that, loads would go unseen.
+      performance.setResourceTimingBufferSize(1000000);
       for (const q of ${JSON.stringify(queries)}) {
+        let pressed = performance.now();
         for (let i = 1; i <= q.length; i++) {
           const prefix = q.slice(0, i);
+          if (${gapMs} > 0) {
+            await pause(Math.max(0, pressed + ${gapMs} - performance.now()));
+            pressed = performance.now();
+          }
           if (prefix.endsWith(' ')) continue;
           const before = performance.getEntriesByType('resource').length;
           const t = performance.now();
           const hits = await window.kb.search(prefix, { limit: 10 });
           const ms = performance.now() - t;
-          const loads = performance.getEntriesByType('resource').length - before;
-          out.push({ query: q, prefix, ms, hits: hits.length, loads });
+          const files = performance.getEntriesByType('resource').slice(before)
+            .filter((e) => e.startTime >= t).map((e) => e.name.split('/search/data/').pop());
+          out.push({ query: q, prefix, ms, hits: hits.length, loads: files.length, files });
         }
       }
       return out;
@@ -383,6 +396,32 @@ export async function measure({ kbDir, hugoDir, pagePath, queries = DEFAULT_QUER
   }
 }
 
+/** kb's keystroke latency alone, back to back and at a typing gap. */
+export async function keystrokeLatency({ kbDir, pagePath, queries = DEFAULT_QUERIES, gapMs = 0 }) {
+  const kbServed = await serve(kbDir);
+  const browser = await launch();
+  try {
+    const keys = await keystrokes(browser.cdp, kbServed, pagePath, queries, gapMs);
+    return { pagePath, gapMs, kbLatency: latencyStats(keys), kbKeystrokes: keys };
+  } finally {
+    await browser.close();
+    kbServed.server.close();
+  }
+}
+
+/** One line per key (time, files requested during the call), then the summary line. */
+export function keyReport(r) {
+  const l = r.kbLatency;
+  const lines = [`kb.search per key, limit 10, ${r.gapMs ? r.gapMs + ' ms typing gap' : 'back to back'}:`];
+  for (const k of r.kbKeystrokes) {
+    lines.push(`${k.ms >= 16 && k.prefix.length > 1 ? '!' : ' '} ${k.prefix.padEnd(26)} ${k.ms.toFixed(1).padStart(6)} ms  hits ${String(k.hits).padStart(2)}  ${k.files.join(' ')}`);
+  }
+  lines.push(`later keys: median ${l.laterMedianMs.toFixed(1)} ms, p95 ${l.laterP95Ms.toFixed(1)} ms, max ${l.laterMaxMs.toFixed(1)} ms, `
+    + `${l.laterOver16} of ${l.laterCount} at 16 ms or more (${l.loadOver16} of ${l.loadCount} that requested files, `
+    + `${l.noLoadOver16} of ${l.noLoadCount} that did not)`);
+  return lines.join('\n');
+}
+
 const kbs = (n) => (n / 1024).toFixed(1) + ' KB';
 
 /** The search-budget table, in the same style as the build table. */
@@ -428,13 +467,21 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
   const kbDir = opt('--kb'), hugoDir = opt('--hugo');
+  const queries = opt('--queries') ? opt('--queries').split('|') : DEFAULT_QUERIES;
+  if (kbDir && existsSync(kbDir) && args.includes('--keys-only')) {
+    // Only kb's keystroke latency, key by key: for working on the search client.
+    const result = await keystrokeLatency({ kbDir, pagePath: opt('--page') || '/', queries, gapMs: Number(opt('--gap') || 0) });
+    console.log(keyReport(result));
+    if (opt('--json')) writeFileSync(opt('--json'), JSON.stringify(result, null, 2));
+    process.exit(0);
+  }
   if (!kbDir || !hugoDir || !existsSync(kbDir) || !existsSync(hugoDir)) {
-    console.error('usage: node --experimental-websocket search-budget.mjs --kb SITE --hugo SITE [--page /path/] [--queries "a|b"] [--json FILE]');
+    console.error('usage: node --experimental-websocket search-budget.mjs --kb SITE --hugo SITE [--page /path/] [--queries "a|b"] [--json FILE]\n'
+      + '       node --experimental-websocket search-budget.mjs --kb SITE --keys-only [--gap MS] [--page /path/] [--queries "a|b"] [--json FILE]');
     process.exit(2);
   }
   const result = await measure({
-    kbDir, hugoDir, pagePath: opt('--page') || '/',
-    queries: opt('--queries') ? opt('--queries').split('|') : DEFAULT_QUERIES,
+    kbDir, hugoDir, pagePath: opt('--page') || '/', queries,
   });
   console.log(report(result));
   if (opt('--json')) writeFileSync(opt('--json'), JSON.stringify(result, null, 2));

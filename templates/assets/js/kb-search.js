@@ -119,28 +119,41 @@
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : '_';
   }
 
-  /** Optimal-string-alignment distance, giving up above max (kb.search.Typos). */
+  // Rows of the distance table, reused: a typo scan compares one word with thousands.
+  var rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+  /**
+   * Optimal-string-alignment distance, giving up above max (kb.search.Typos). Only the band of
+   * cells within max of the diagonal can stay within max, so only those are computed.
+   */
   function distance(a, b, max) {
     var n = a.length, m = b.length;
     if (Math.abs(n - m) > max) return max + 1;
-    var prev2 = new Array(m + 1), prev = new Array(m + 1), cur = new Array(m + 1), i, j;
+    if (m + 1 > rows[0].length) rows = [new Int32Array(m + 1), new Int32Array(m + 1), new Int32Array(m + 1)];
+    var prev2 = rows[0], prev = rows[1], cur = rows[2], big = max + 1, i, j;
     for (j = 0; j <= m; j++) prev[j] = j;
     for (i = 1; i <= n; i++) {
+      var from = Math.max(1, i - max), to = Math.min(m, i + max), ai = a.charCodeAt(i - 1);
       cur[0] = i;
-      var rowMin = cur[0];
-      for (j = 1; j <= m; j++) {
-        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
-        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
-          v = Math.min(v, prev2[j - 2] + 1);
+      if (from > 1) cur[from - 1] = big;
+      var rowMin = from === 1 ? i : big;
+      for (j = from; j <= to; j++) {
+        var bj = b.charCodeAt(j - 1);
+        var v = prev[j - 1] + (ai === bj ? 0 : 1);
+        var del = (j < i + max ? prev[j] : big) + 1, ins = cur[j - 1] + 1;
+        if (del < v) v = del;
+        if (ins < v) v = ins;
+        if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj && prev2[j - 2] + 1 < v) {
+          v = prev2[j - 2] + 1;
         }
         cur[j] = v;
         if (v < rowMin) rowMin = v;
       }
-      if (rowMin > max) return max + 1;
+      if (to < m) cur[to + 1] = big;
+      if (rowMin > max) return big;
       var t = prev2; prev2 = prev; prev = cur; cur = t;
     }
-    return Math.min(prev[m], max + 1);
+    return Math.min(prev[m], big);
   }
 
   function byDfThenWord(a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0); }
@@ -150,39 +163,51 @@
     var self = this, w = this.m.weights;
     var words = window.kbAnalyzer.surface(query).slice(0, w.words);
     var keys = words.filter(function (s, i) { return s.length >= 5 || (prefix && i === words.length - 1 && s.length >= w.minPrefix); }).map(vocabKey);
+    var cache = this.altsCache || (this.altsCache = new Map());
     return this.vocab(keys).then(function (shards) {
       var slots = [], seen = {};
       words.forEach(function (surface, i) {
         var stem = window.kbAnalyzer.stem(surface);
         if (seen.hasOwnProperty(stem)) return;
         seen[stem] = true;
-        var alts = [{ stem: stem, surface: surface, weight: 1 }], have = {};
-        have[stem] = true;
-        var list = shards[vocabKey(surface)] || [];
-        if (prefix && i === words.length - 1 && surface.length >= w.minPrefix) {
-          list.filter(function (e) { return e[0] !== surface && e[0].lastIndexOf(surface, 0) === 0; })
-            .sort(byDfThenWord).slice(0, w.expansions).forEach(function (e) {
-              var s = e[2] || e[0];
-              if (!have[s]) { have[s] = true; alts.push({ stem: s, surface: null, weight: w.prefix }); }
-            });
-        }
-        if (surface.length >= 5 && !list.some(function (e) { return e[0] === surface; })) {
-          var max = surface.length >= 9 ? 2 : 1, first = surface.codePointAt(0), cands = [];
-          list.forEach(function (e) {
-            if (e[0].codePointAt(0) !== first || Math.abs(e[0].length - surface.length) > max) return;
-            var d = distance(surface, e[0], max);
-            if (d <= max) cands.push([e, d]);
-          });
-          cands.sort(function (x, y) { return x[1] - y[1] || byDfThenWord(x[0], y[0]); });
-          cands.slice(0, w.expansions).forEach(function (c) {
-            var s = c[0][2] || c[0][0];
-            if (!have[s]) { have[s] = true; alts.push({ stem: s, surface: null, weight: c[1] === 1 ? w.typo1 : w.typo2 }); }
-          });
-        }
+        var asPrefix = prefix && i === words.length - 1 && surface.length >= w.minPrefix;
+        var key = surface + (asPrefix ? '*' : ''), alts = recall(cache, key);
+        if (!alts) alts = remember(cache, key, self.alternatives(surface, stem, asPrefix, shards[vocabKey(surface)] || []));
         slots.push({ surface: surface, stem: stem, alts: alts });
       });
       return slots;
     });
+  };
+
+  /**
+   * The terms that may stand for one query word: its own stem, then (for the word being typed)
+   * the most frequent completions, then (for a word of 5+ letters the index lacks) the nearest
+   * spellings. Kept per word while typing, since only the last word changes.
+   */
+  Engine.prototype.alternatives = function (surface, stem, asPrefix, list) {
+    var w = this.m.weights, alts = [{ stem: stem, surface: surface, weight: 1 }], have = {};
+    have[stem] = true;
+    if (asPrefix) {
+      list.filter(function (e) { return e[0] !== surface && e[0].lastIndexOf(surface, 0) === 0; })
+        .sort(byDfThenWord).slice(0, w.expansions).forEach(function (e) {
+          var s = e[2] || e[0];
+          if (!have[s]) { have[s] = true; alts.push({ stem: s, surface: null, weight: w.prefix }); }
+        });
+    }
+    if (surface.length >= 5 && !list.some(function (e) { return e[0] === surface; })) {
+      var max = surface.length >= 9 ? 2 : 1, first = surface.codePointAt(0), cands = [];
+      list.forEach(function (e) {
+        if (e[0].codePointAt(0) !== first || Math.abs(e[0].length - surface.length) > max) return;
+        var d = distance(surface, e[0], max);
+        if (d <= max) cands.push([e, d]);
+      });
+      cands.sort(function (x, y) { return x[1] - y[1] || byDfThenWord(x[0], y[0]); });
+      cands.slice(0, w.expansions).forEach(function (c) {
+        var s = c[0][2] || c[0][0];
+        if (!have[s]) { have[s] = true; alts.push({ stem: s, surface: null, weight: c[1] === 1 ? w.typo1 : w.typo2 }); }
+      });
+    }
+    return alts;
   };
 
   // Digits of the posting encoding (kb.search.PostingCodec): 0-31 marks a number's last digit,
@@ -214,8 +239,10 @@
 
   /**
    * Scores every matching record: Σ over words of max over alternatives of Σ over fields,
-   * times the idf-weighted share of words matched (Searcher.java). Work arrays are typed and
-   * reused, and only touched documents are visited, so a keystroke costs what its postings cost.
+   * times the idf-weighted share of words matched (Searcher.java). Typing mostly changes the
+   * last word only, so each alternative's per-record scores are kept (a small LRU) and an
+   * earlier word costs one pass over its records, not over its postings again. Work arrays are
+   * typed and reused, and only touched records are visited.
    */
   Engine.prototype.score = function (slots) {
     var self = this, needed = [];
@@ -223,78 +250,131 @@
       slot.alts.forEach(function (a) { needed.push(a.stem); if (a.surface) needed.push(a.surface); });
     });
     return this.terms(needed).then(function (terms) {
-      var n = self.m.docs, w = self.work;
-      if (!w || w.n !== n) {
-        w = self.work = { n: n, sums: new Float64Array(n), matched: new Float64Array(n), alt: new Float64Array(n),
-          best: new Float32Array(n), seen: new Uint8Array(n) };
-      }
-      var touched = [], total = 0;
+      var w = self.workArrays(), touched = [], total = 0;
       slots.forEach(function (slot) {
         var bodyDf = 0;
         (terms[slot.stem] || []).forEach(function (e) { if (self.fields[e[0]] === self.body) bodyDf = e[1]; });
         var weight = self.body ? Math.log(1 + (self.body.docCount - bodyDf + 0.5) / (bodyDf + 0.5)) : 1;
         total += weight;
-        var slotDocs = [];
-        slot.alts.forEach(function (alt) {
-          var altDocs = [];
-          self.fields.forEach(function (fd, fi) {
-            if (fd.exact && !alt.surface) return;
-            var entries = terms[fd.exact ? alt.surface : alt.stem] || [];
-            for (var k = 0; k < entries.length; k++) {
-              if (entries[k][0] !== fi) continue;
-              var p = postings(entries[k]), docs = p.docs, tfs = p.tfs, norms = p.norms, cache = fd.cache;
-              var wgt = f(f(fd.boost * f(alt.weight)) * idf(p[1], fd.docCount));
-              for (var i = 0; i < docs.length; i++) {
-                var d = docs[i];
-                if (w.alt[d] === 0) altDocs.push(d);
-                w.alt[d] += f(wgt - f(wgt / f(1 + f(tfs[i] * cache[norms[i]]))));
-              }
-            }
-          });
-          for (var j = 0; j < altDocs.length; j++) {
-            var doc = altDocs[j], s = f(w.alt[doc]);
-            w.alt[doc] = 0;
-            if (w.best[doc] === 0) slotDocs.push(doc);
-            if (s > w.best[doc]) w.best[doc] = s;
-          }
-        });
-        for (var j = 0; j < slotDocs.length; j++) {
-          var doc = slotDocs[j];
+        var scored = self.slotScores(slot, terms), docs = scored.docs, best = scored.scores;
+        for (var j = 0; j < docs.length; j++) {
+          var doc = docs[j];
           if (!w.seen[doc]) { w.seen[doc] = 1; touched.push(doc); }
-          w.sums[doc] += w.best[doc];
+          w.sums[doc] += best[j];
           w.matched[doc] += weight;
-          w.best[doc] = 0;
         }
       });
-      // Sort by score, then doc id, as one number per hit: a float32 score's bits order like the
+      // One number per hit orders by score, then doc id: a float32 score's bits order like the
       // score itself, and bits * 2^22 + (2^22 - 1 - doc) stays an exact double.
       var keys = new Float64Array(touched.length), bits = new Uint32Array(1), asFloat = new Float32Array(bits.buffer);
       for (var t = 0; t < touched.length; t++) {
-        var d2 = touched[t];
-        asFloat[0] = f(w.sums[d2] * (w.matched[d2] / total));
-        keys[t] = bits[0] * 4194304 + (4194303 - d2);
-        w.sums[d2] = 0; w.matched[d2] = 0; w.seen[d2] = 0;
+        var d = touched[t];
+        asFloat[0] = f(w.sums[d] * (w.matched[d] / total));
+        keys[t] = bits[0] * 4194304 + (4194303 - d);
+        w.sums[d] = 0; w.matched[d] = 0; w.seen[d] = 0;
       }
-      keys.sort();
-      var out = new Array(keys.length);
-      for (var r = 0; r < keys.length; r++) {
-        var key = keys[keys.length - 1 - r], doc2 = 4194303 - (key % 4194304);
-        bits[0] = Math.floor(key / 4194304);
-        out[r] = [doc2, asFloat[0]];
-      }
-      return out;
+      return keys;
     });
   };
 
-  /** The group (article, FAQ question or table row) a record belongs to. */
-  Engine.prototype.groupOf = function (doc) {
-    var g = this.groups, lo = 0, hi = g.length - 1, found = 0;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (g[mid] <= doc) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  /** The key of a ranked hit back to [doc, score]. */
+  function unkey(key) {
+    var bits = new Uint32Array([Math.floor(key / 4194304)]);
+    return [4194303 - (key % 4194304), new Float32Array(bits.buffer)[0]];
+  }
+
+  Engine.prototype.workArrays = function () {
+    var n = this.m.docs;
+    if (!this.work || this.work.n !== n) {
+      this.work = { n: n, sums: new Float64Array(n), matched: new Float64Array(n), alt: new Float64Array(n),
+        best: new Float32Array(n) , seen: new Uint8Array(n) };
     }
-    return found;
+    return this.work;
   };
+
+  var CACHED = 48;
+
+  function remember(cache, key, value) {
+    cache.set(key, value);
+    if (cache.size > CACHED) cache.delete(cache.keys().next().value);
+    return value;
+  }
+
+  function recall(cache, key) {
+    var value = cache.get(key);
+    if (value) { cache.delete(key); cache.set(key, value); }
+    return value;
+  }
+
+  /** One word's score per record: the best of its alternatives, as parallel arrays. */
+  Engine.prototype.slotScores = function (slot, terms) {
+    var self = this, cache = this.slotCache || (this.slotCache = new Map());
+    var key = slot.alts.map(altKey).join('\u0001'), hit = recall(cache, key);
+    if (hit) return hit;
+    var w = this.workArrays(), slotDocs = [];
+    slot.alts.forEach(function (alt) {
+      var scored = self.altScores(alt, terms), docs = scored.docs, scores = scored.scores;
+      for (var j = 0; j < docs.length; j++) {
+        var doc = docs[j], s = scores[j];
+        if (w.best[doc] === 0) slotDocs.push(doc);
+        if (s > w.best[doc]) w.best[doc] = s;
+      }
+    });
+    var out = { docs: new Int32Array(slotDocs), scores: new Float32Array(slotDocs.length) };
+    for (var j = 0; j < slotDocs.length; j++) { out.scores[j] = w.best[slotDocs[j]]; w.best[slotDocs[j]] = 0; }
+    return remember(cache, key, out);
+  };
+
+  function altKey(alt) { return alt.stem + '\u0000' + (alt.surface || '') + '\u0000' + alt.weight; }
+
+  /** One alternative's BM25 per record, summed over fields in field order (float32 like Lucene). */
+  Engine.prototype.altScores = function (alt, terms) {
+    var self = this, cache = this.altCache || (this.altCache = new Map());
+    var key = altKey(alt), hit = recall(cache, key);
+    if (hit) return hit;
+    var w = this.workArrays(), altDocs = [];
+    this.fields.forEach(function (fd, fi) {
+      if (fd.exact && !alt.surface) return;
+      var entries = terms[fd.exact ? alt.surface : alt.stem] || [];
+      for (var k = 0; k < entries.length; k++) {
+        if (entries[k][0] !== fi) continue;
+        var p = postings(entries[k]), docs = p.docs, tfs = p.tfs, norms = p.norms, cache = fd.cache;
+        var wgt = f(f(fd.boost * f(alt.weight)) * idf(p[1], fd.docCount));
+        for (var i = 0; i < docs.length; i++) {
+          var d = docs[i];
+          if (w.alt[d] === 0) altDocs.push(d);
+          w.alt[d] += f(wgt - f(wgt / f(1 + f(tfs[i] * cache[norms[i]]))));
+        }
+      }
+    });
+    var out = { docs: new Int32Array(altDocs), scores: new Float32Array(altDocs.length) };
+    for (var j = 0; j < altDocs.length; j++) { out.scores[j] = f(w.alt[altDocs[j]]); w.alt[altDocs[j]] = 0; }
+    return remember(cache, key, out);
+  };
+
+  /**
+   * The largest `count` keys, highest first. A keystroke can touch most of the index; sorting
+   * only the few hundred hits the results can use keeps it cheap (quickselect, then a sort).
+   */
+  function top(keys, count) {
+    if (keys.length > count) {
+      var a = keys.slice(), lo = 0, hi = a.length - 1, k = a.length - count;
+      while (lo < hi) {
+        var pivot = a[(lo + hi) >> 1], i = lo, j = hi;
+        while (i <= j) {
+          while (a[i] < pivot) i++;
+          while (a[j] > pivot) j--;
+          if (i <= j) { var t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
+        }
+        if (k <= j) hi = j; else if (k >= i) lo = i; else break;
+      }
+      keys = a.subarray(k);
+    } else {
+      keys = keys.slice();
+    }
+    keys.sort();
+    return keys.reverse();
+  }
 
   Engine.prototype.docs = function (ids) {
     var self = this, blocks = {};
@@ -316,19 +396,8 @@
     var self = this;
     return this.plan(query, prefix).then(function (slots) {
       if (!slots.length) return [];
-      return self.score(slots).then(function (ranked) {
-        var groups = [], byGroup = {};
-        for (var i = 0; i < ranked.length; i++) {
-          var g = self.groupOf(ranked[i][0]);
-          if (!byGroup.hasOwnProperty(g)) {
-            if (groups.length === limit) continue;
-            byGroup[g] = groups.length;
-            groups.push([]);
-          }
-          var list = groups[byGroup[g]];
-          if (list.length < 4) list.push(ranked[i]);
-        }
-        var ids = [];
+      return self.score(slots).then(function (keys) {
+        var groups = self.group(keys, limit), ids = [];
         groups.forEach(function (list) { list.forEach(function (h) { ids.push(h[0]); }); });
         var stems = {};
         slots.forEach(function (s) { s.alts.forEach(function (a) { stems[a.stem] = true; }); });
@@ -354,6 +423,60 @@
         });
       });
     });
+  };
+
+  var PER_GROUP = 4;
+
+  /**
+   * The first `limit` groups in rank order, each with its best hits (up to PER_GROUP), as
+   * Searcher.java groups Lucene's ranking: [[doc, score], ...] per group. Looks at the top few
+   * hundred hits first; a group short of hits there gets the rest from one pass over the others.
+   */
+  Engine.prototype.group = function (keys, limit) {
+    var groupOf = this.groupIndex(), count = Math.min(keys.length, Math.max(256, limit * 32));
+    for (;;) {
+      var ranked = top(keys, count), groups = [], byGroup = new Map();
+      for (var i = 0; i < ranked.length; i++) {
+        var hit = unkey(ranked[i]), g = groupOf[hit[0]], at = byGroup.get(g);
+        if (at === undefined) {
+          if (groups.length === limit) continue;
+          byGroup.set(g, at = groups.length);
+          groups.push([]);
+        }
+        if (groups[at].length < PER_GROUP) groups[at].push(hit);
+      }
+      if (count === keys.length) return groups;
+      if (groups.length === limit) break;
+      count = Math.min(keys.length, count * 4);
+    }
+    // Hits below the ones sorted belong to a group only if it still has room.
+    var threshold = ranked[ranked.length - 1], more = new Map();
+    for (var j = 0; j < keys.length; j++) {
+      if (keys[j] >= threshold) continue;
+      var doc = 4194303 - (keys[j] % 4194304), gi = byGroup.get(groupOf[doc]);
+      if (gi !== undefined && groups[gi].length < PER_GROUP) {
+        if (!more.has(gi)) more.set(gi, []);
+        more.get(gi).push(keys[j]);
+      }
+    }
+    more.forEach(function (list, gi) {
+      list.sort(function (a, b) { return b - a; });
+      for (var k = 0; k < list.length && groups[gi].length < PER_GROUP; k++) groups[gi].push(unkey(list[k]));
+    });
+    return groups;
+  };
+
+  /** Each record's group, looked up once per keystroke hit instead of searched. */
+  Engine.prototype.groupIndex = function () {
+    if (!this.groupOfDoc) {
+      var g = this.groups, map = new Int32Array(this.m.docs);
+      for (var i = 0; i < g.length; i++) {
+        var end = i + 1 < g.length ? g[i + 1] : map.length;
+        for (var d = g[i]; d < end; d++) map[d] = i;
+      }
+      this.groupOfDoc = map;
+    }
+    return this.groupOfDoc;
   };
 
   function target(d) { return d.anchor ? d.url + '#' + d.anchor : d.url; }
