@@ -11,10 +11,12 @@
 // the DevTools protocol (Node 20's WebSocket, no npm package needed).
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const DEFAULT_QUERIES = [
@@ -33,11 +35,15 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.xml', '.txt', '.svg']);
 
-/** A static file server that logs every response: path, raw size, bytes sent. */
-function serve(root) {
+/**
+ * A static file server that logs every response: path, raw size, bytes sent. HTTP/1.1 by
+ * default (6 connections per host in Chromium); with http2, HTTPS + HTTP/2 as GitHub Pages,
+ * Netlify or CloudFront serve, with a throwaway self-signed certificate.
+ */
+export function serve(root, http2 = false, warm = []) {
   const gz = new Map();
   const log = [];
-  const server = createServer((req, res) => {
+  const handler = (req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
@@ -59,18 +65,39 @@ function serve(root) {
       res.writeHead(404).end();
       log.push({ path, raw: 0, sent: 0, status: 404 });
     }
-  });
+  };
+  // A static host compresses a file once (nginx gzip_static, a CDN's cache), not per request:
+  // compress the search files up front so no keystroke waits for this server's gzip.
+  for (const dir of warm) {
+    for (const name of existsSync(join(root, dir)) ? readdirSync(join(root, dir), { recursive: true }) : []) {
+      const file = normalize(join(root, dir, String(name)));
+      if (COMPRESSIBLE.has(extname(file)) && statSync(file).isFile()) gz.set(file, gzipSync(readFileSync(file), { level: 6 }));
+    }
+  }
+  const server = http2 ? createSecureServer({ ...selfSigned(), allowHTTP1: true }, handler) : createServer(handler);
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () =>
-    resolve({ server, log, url: `http://127.0.0.1:${server.address().port}` })));
+    resolve({ server, log, url: `${http2 ? 'https' : 'http'}://127.0.0.1:${server.address().port}` })));
+}
+
+function selfSigned() {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-bench-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Launches headless Chromium and connects to its browser-wide DevTools endpoint. */
-async function launch() {
+export async function launch() {
   const profile = mkdtempSync(join(tmpdir(), 'kb-bench-chromium-'));
   const proc = spawn(process.env.CHROMIUM || '/usr/bin/chromium', [
     '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions',
-    '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--window-size=1280,900', 'about:blank',
+    '--remote-debugging-port=0', '--ignore-certificate-errors', `--user-data-dir=${profile}`, '--window-size=1280,900', 'about:blank',
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
   const wsUrl = await new Promise((resolve, reject) => {
     let err = '';
@@ -144,13 +171,14 @@ class Cdp {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A fresh browser context (empty cache, no cookies) with one page in it. */
-async function freshPage(cdp) {
+export async function freshPage(cdp) {
   const { browserContextId } = await cdp.send('Target.createBrowserContext');
   const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank', browserContextId });
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
   await cdp.send('Page.enable', {}, sessionId);
   await cdp.send('Runtime.enable', {}, sessionId);
   const page = {
+    send: (method, params = {}) => cdp.send(method, params, sessionId),
     async goto(url) {
       const loaded = cdp.waitFor('Page.loadEventFired', sessionId);
       await cdp.send('Page.navigate', { url }, sessionId);
@@ -276,12 +304,20 @@ const PAGEFIND_CALL = (q) => `(async () => {
  * gapMs 0 each call starts as soon as the last one answered (the harshest case); with a typing
  * gap the next key comes that long after the previous one was pressed, as a person types.
  */
-async function keystrokes(cdp, served, pagePath, queries, gapMs = 0) {
+async function keystrokes(cdp, served, pagePath, queries, gapMs = 0, profile = null) {
   const page = await freshPage(cdp);
   try {
-    await page.goto(served.url + pagePath);
+    // served.url is a file: URL when the site is opened from disk.
+    await page.goto(served.url + pagePath + (served.url.startsWith('file:') ? 'index.html' : ''));
     await until(page, `!!(window.kb && window.kb.search)`, 'window.kb.search');
-    return await page.eval(`(async () => {
+    // As the search box does on focus, and as Pagefind's measurement below calls init().
+    await page.eval('window.kb.preload()');
+    if (profile) {
+      await page.send('Profiler.enable');
+      await page.send('Profiler.setSamplingInterval', { interval: 100 });
+      await page.send('Profiler.start');
+    }
+    const keys = await page.eval(`(async () => {
       const out = [];
       const pause = (ms) => new Promise((r) => setTimeout(r, ms));
       // The default buffer keeps 250 entries; past that, loads would go unseen.
@@ -306,6 +342,9 @@ async function keystrokes(cdp, served, pagePath, queries, gapMs = 0) {
       }
       return out;
     })()`);
+    // A .cpuprofile for Chromium's DevTools (Performance > Load profile) or any profile viewer.
+    if (profile) writeFileSync(profile, JSON.stringify((await page.send('Profiler.stop')).profile));
+    return keys;
   } finally {
     await page.close();
   }
@@ -397,12 +436,17 @@ export async function measure({ kbDir, hugoDir, pagePath, queries = DEFAULT_QUER
 }
 
 /** kb's keystroke latency alone, back to back and at a typing gap. */
-export async function keystrokeLatency({ kbDir, pagePath, queries = DEFAULT_QUERIES, gapMs = 0 }) {
-  const kbServed = await serve(kbDir);
+export async function keystrokeLatency({ kbDir, pagePath, queries = DEFAULT_QUERIES, gapMs = 0, http2 = false, file = false, profile = null, runCount = 1 }) {
+  const kbServed = file ? { url: 'file://' + resolve(kbDir), server: { close() {} } } : await serve(kbDir, http2, ['search/data', 'assets']);
   const browser = await launch();
   try {
-    const keys = await keystrokes(browser.cdp, kbServed, pagePath, queries, gapMs);
-    return { pagePath, gapMs, kbLatency: latencyStats(keys), kbKeystrokes: keys };
+    // Each run in a fresh browser context; per key, the median time of the runs.
+    const runs = [];
+    for (let i = 0; i < Math.max(1, runCount); i++) {
+      runs.push(await keystrokes(browser.cdp, kbServed, pagePath, queries, gapMs, i === 0 ? profile : null));
+    }
+    const keys = runs[0].map((k, i) => ({ ...k, ms: median(runs.map((r) => r[i].ms)), runsMs: runs.map((r) => r[i].ms) }));
+    return { pagePath, gapMs, http2, file, runs: runs.length, kbLatency: latencyStats(keys), kbKeystrokes: keys };
   } finally {
     await browser.close();
     kbServed.server.close();
@@ -412,7 +456,7 @@ export async function keystrokeLatency({ kbDir, pagePath, queries = DEFAULT_QUER
 /** One line per key (time, files requested during the call), then the summary line. */
 export function keyReport(r) {
   const l = r.kbLatency;
-  const lines = [`kb.search per key, limit 10, ${r.gapMs ? r.gapMs + ' ms typing gap' : 'back to back'}:`];
+  const lines = [`kb.search per key, limit 10, ${r.gapMs ? r.gapMs + ' ms typing gap' : 'back to back'}, ${r.file ? 'file://' : r.http2 ? 'HTTP/2' : 'HTTP/1.1'}${r.runs > 1 ? `, median of ${r.runs} runs` : ''}:`];
   for (const k of r.kbKeystrokes) {
     lines.push(`${k.ms >= 16 && k.prefix.length > 1 ? '!' : ' '} ${k.prefix.padEnd(26)} ${k.ms.toFixed(1).padStart(6)} ms  hits ${String(k.hits).padStart(2)}  ${k.files.join(' ')}`);
   }
@@ -470,14 +514,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const queries = opt('--queries') ? opt('--queries').split('|') : DEFAULT_QUERIES;
   if (kbDir && existsSync(kbDir) && args.includes('--keys-only')) {
     // Only kb's keystroke latency, key by key: for working on the search client.
-    const result = await keystrokeLatency({ kbDir, pagePath: opt('--page') || '/', queries, gapMs: Number(opt('--gap') || 0) });
+    const result = await keystrokeLatency({ kbDir, pagePath: opt('--page') || '/', queries, gapMs: Number(opt('--gap') || 0),
+      http2: args.includes('--http2'), file: args.includes('--file'), profile: opt('--profile'), runCount: Number(opt('--runs') || 1) });
     console.log(keyReport(result));
     if (opt('--json')) writeFileSync(opt('--json'), JSON.stringify(result, null, 2));
     process.exit(0);
   }
   if (!kbDir || !hugoDir || !existsSync(kbDir) || !existsSync(hugoDir)) {
     console.error('usage: node --experimental-websocket search-budget.mjs --kb SITE --hugo SITE [--page /path/] [--queries "a|b"] [--json FILE]\n'
-      + '       node --experimental-websocket search-budget.mjs --kb SITE --keys-only [--gap MS] [--page /path/] [--queries "a|b"] [--json FILE]');
+      + '       node --experimental-websocket search-budget.mjs --kb SITE --keys-only [--gap MS] [--http2 | --file] [--profile OUT.cpuprofile] [--runs N] [--page /path/] [--queries "a|b"] [--json FILE]');
     process.exit(2);
   }
   const result = await measure({

@@ -10,7 +10,7 @@
  */
 (function () {
   'use strict';
-  var FORMAT = 1;
+  var FORMAT = 2;
   var f = Math.fround;
   var KINDS = { a: 'article', s: 'section', f: 'faq', n: 'network' };
 
@@ -71,14 +71,17 @@
       return { name: fd.name, boost: f(fd.boost), exact: fd.exact, docCount: fd.docCount, cache: cache };
     });
     this.body = this.fields.filter(function (fd) { return fd.name === 'body'; })[0];
-    this.groups = decodeDeltas(manifest.groups);
-  }
-
-  function decodeDeltas(text) {
-    var out = [], last = 0;
-    if (!text) return out;
-    text.split(',').forEach(function (d) { last += parseInt(d, 36); out.push(last); });
-    return out;
+    this.groups = [];    // the first record of each group
+    this.blockOf = [];   // each group's record block
+    this.blockStart = []; // the first record of each block
+    var self = this, last = 0;
+    (manifest.groups ? manifest.groups.split(',') : []).forEach(function (d, i) {
+      var opens = i === 0 || d.charAt(0) === '!';
+      last += parseInt(opens && i > 0 ? d.slice(1) : d, 36);
+      if (opens) self.blockStart.push(last);
+      self.groups.push(last);
+      self.blockOf.push(self.blockStart.length - 1);
+    });
   }
 
   /** The term shard file that holds a term: the last shard starting at or before it. */
@@ -163,7 +166,12 @@
     var self = this, w = this.m.weights;
     var words = window.kbAnalyzer.surface(query).slice(0, w.words);
     var keys = words.filter(function (s, i) { return s.length >= 5 || (prefix && i === words.length - 1 && s.length >= w.minPrefix); }).map(vocabKey);
-    var cache = this.altsCache || (this.altsCache = new Map());
+    var cache = this.altsCache || (this.altsCache = new Map()), last = words[words.length - 1];
+    if (prefix && last && last.length < w.minPrefix) {
+      // The word being typed will want its letter's vocabulary from minPrefix letters on: start
+      // loading it now, while the reader types, and that keystroke will not wait for it.
+      this.vocab([vocabKey(last)]).catch(function () {});
+    }
     return this.vocab(keys).then(function (shards) {
       var slots = [], seen = {};
       words.forEach(function (surface, i) {
@@ -277,10 +285,12 @@
     });
   };
 
+  var keyBits = new Uint32Array(1), keyFloat = new Float32Array(keyBits.buffer);
+
   /** The key of a ranked hit back to [doc, score]. */
   function unkey(key) {
-    var bits = new Uint32Array([Math.floor(key / 4194304)]);
-    return [4194303 - (key % 4194304), new Float32Array(bits.buffer)[0]];
+    keyBits[0] = Math.floor(key / 4194304);
+    return [4194303 - (key % 4194304), keyFloat[0]];
   }
 
   Engine.prototype.workArrays = function () {
@@ -377,14 +387,15 @@
   }
 
   Engine.prototype.docs = function (ids) {
-    var self = this, blocks = {};
-    ids.forEach(function (id) { blocks[Math.floor(id / self.m.block)] = true; });
+    var self = this, blocks = {}, groupOf = this.groupIndex();
+    function blockOf(id) { return self.blockOf[groupOf[id]]; }
+    ids.forEach(function (id) { blocks[blockOf(id)] = true; });
     return Promise.all(Object.keys(blocks).map(function (b) {
       return load('d/' + b + '.js', null, self.m.blocksVersion);
     })).then(function () {
       var out = {};
       ids.forEach(function (id) {
-        var row = loaded['d/' + Math.floor(id / self.m.block) + '.js'][id % self.m.block];
+        var b = blockOf(id), row = loaded['d/' + b + '.js'][id - self.blockStart[b]];
         out[id] = { kind: KINDS[row[0]], url: row[1], anchor: row[2], title: row[3], heading: row[4],
           context: row[5], articleId: row[6], text: row[7] };
       });
@@ -433,37 +444,47 @@
    * hundred hits first; a group short of hits there gets the rest from one pass over the others.
    */
   Engine.prototype.group = function (keys, limit) {
-    var groupOf = this.groupIndex(), count = Math.min(keys.length, Math.max(256, limit * 32));
+    var groupOf = this.groupIndex(), slotOf = this.groupSlots(), used = [];
+    var count = Math.min(keys.length, Math.max(256, limit * 32)), groups, ranked;
     for (;;) {
-      var ranked = top(keys, count), groups = [], byGroup = new Map();
+      ranked = top(keys, count);
+      groups = [];
       for (var i = 0; i < ranked.length; i++) {
-        var hit = unkey(ranked[i]), g = groupOf[hit[0]], at = byGroup.get(g);
-        if (at === undefined) {
+        var doc = 4194303 - (ranked[i] % 4194304), g = groupOf[doc], at = slotOf[g];
+        if (at < 0) {
           if (groups.length === limit) continue;
-          byGroup.set(g, at = groups.length);
+          slotOf[g] = at = groups.length;
+          used.push(g);
           groups.push([]);
         }
-        if (groups[at].length < PER_GROUP) groups[at].push(hit);
+        if (groups[at].length < PER_GROUP) groups[at].push(unkey(ranked[i]));
       }
-      if (count === keys.length) return groups;
-      if (groups.length === limit) break;
+      if (count === keys.length || groups.length === limit) break;
+      used.forEach(function (u) { slotOf[u] = -1; });
+      used = [];
       count = Math.min(keys.length, count * 4);
     }
-    // Hits below the ones sorted belong to a group only if it still has room.
-    var threshold = ranked[ranked.length - 1], more = new Map();
-    for (var j = 0; j < keys.length; j++) {
-      if (keys[j] >= threshold) continue;
-      var doc = 4194303 - (keys[j] % 4194304), gi = byGroup.get(groupOf[doc]);
-      if (gi !== undefined && groups[gi].length < PER_GROUP) {
-        if (!more.has(gi)) more.set(gi, []);
-        more.get(gi).push(keys[j]);
+    if (count < keys.length) {
+      // Hits below the ones sorted belong to a group only if it still has room.
+      var threshold = ranked[ranked.length - 1], more = [];
+      for (var j = 0; j < keys.length; j++) {
+        if (keys[j] >= threshold) continue;
+        var gi = slotOf[groupOf[4194303 - (keys[j] % 4194304)]];
+        if (gi >= 0 && groups[gi].length < PER_GROUP) (more[gi] || (more[gi] = [])).push(keys[j]);
       }
+      more.forEach(function (list, gi) {
+        list.sort(function (a, b) { return b - a; });
+        for (var k = 0; k < list.length && groups[gi].length < PER_GROUP; k++) groups[gi].push(unkey(list[k]));
+      });
     }
-    more.forEach(function (list, gi) {
-      list.sort(function (a, b) { return b - a; });
-      for (var k = 0; k < list.length && groups[gi].length < PER_GROUP; k++) groups[gi].push(unkey(list[k]));
-    });
+    used.forEach(function (u) { slotOf[u] = -1; });
     return groups;
+  };
+
+  /** Per group, its place in the results being grouped (-1: none), reset after each use. */
+  Engine.prototype.groupSlots = function () {
+    if (!this.slotOfGroup) this.slotOfGroup = new Int32Array(this.groups.length).fill(-1);
+    return this.slotOfGroup;
   };
 
   /** Each record's group, looked up once per keystroke hit instead of searched. */
@@ -555,5 +576,16 @@
   window.kb.search = search;
   window.kb.highlight = highlight;
   window.kb.href = href;
-  window.kb.preload = function () { return ready().then(function () { return true; }); };
+  /**
+   * Gets search ready before the first key (the search box calls it on focus): the manifest, and
+   * the per-record tables a first search would otherwise build while the reader waits.
+   */
+  window.kb.preload = function () {
+    return ready().then(function (e) {
+      e.workArrays();
+      e.groupIndex();
+      e.groupSlots();
+      return true;
+    });
+  };
 })();

@@ -33,10 +33,13 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class BrowserExport {
     /** Format version; the client refuses a manifest of another version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Postings per term shard: about 15 KB gzipped each. */
     static final int SHARD_POSTINGS = 6000;
-    /** Records per block: a result page of ten hits loads at most ten small blocks. */
+    /**
+     * Records per block, at least: a block ends at the first group boundary after this many, so
+     * a result page of ten groups loads at most ten small blocks.
+     */
     static final int BLOCK_DOCS = 24;
     /** Text kept per record for the excerpt. */
     static final int TEXT_CHARS = 360;
@@ -69,7 +72,6 @@ public final class BrowserExport {
                     "typo2", QueryPlan.TWO_TYPOS_WEIGHT, "expansions", QueryPlan.MAX_EXPANSIONS,
                     "words", QueryPlan.MAX_WORDS, "minPrefix", QueryPlan.MIN_PREFIX)));
             manifest.put("docs", index.reader().maxDoc());
-            manifest.put("block", BLOCK_DOCS);
             StringBuilder groups = new StringBuilder();
             List<String> blocks = leaf == null ? List.of() : docBlocks(leaf, groups);
             // Blocks are named by number (a list of thousands of hashed names would weigh on every
@@ -157,7 +159,7 @@ public final class BrowserExport {
      * What each record shows: kind, URL, anchor, title, heading, context, article id, text. In the
      * same pass, {@code groups} gets the doc ids where a new result group starts (an article with
      * its sections, or one FAQ question or table row) as base-36 deltas, so the client groups hits
-     * without loading records.
+     * without loading records; a delta marked {@code !} starts the next block too.
      */
     private List<String> docBlocks(LeafReader leaf, StringBuilder groups) throws IOException {
         List<String> blocks = new ArrayList<>();
@@ -169,7 +171,14 @@ public final class BrowserExport {
             Document d = stored.document(doc);
             String key = SearchIndex.groupKey(d);
             if (!key.equals(lastKey)) {
-                groups.append(groups.length() > 0 ? "," : "").append(Integer.toString(doc - lastStart, 36));
+                // A block holds whole groups, so a hit and its sections cost one file, not two.
+                boolean newBlock = block.size() >= BLOCK_DOCS;
+                if (newBlock) {
+                    blocks.add(emitNumbered(blocks.size(), block));
+                    block = new ArrayList<>();
+                }
+                groups.append(groups.length() > 0 ? "," : "").append(newBlock ? "!" : "")
+                        .append(Integer.toString(doc - lastStart, 36));
                 lastStart = doc;
                 lastKey = key;
             }
@@ -182,10 +191,6 @@ public final class BrowserExport {
                     d.get(IndexFields.URL), d.get(IndexFields.ANCHOR), d.get(IndexFields.SHOWN_TITLE),
                     d.get(IndexFields.SHOWN_HEADING), d.get(IndexFields.CONTEXT),
                     d.getField(IndexFields.ARTICLE_ID).numericValue().intValue(), text));
-            if (block.size() == BLOCK_DOCS) {
-                blocks.add(emitNumbered(blocks.size(), block));
-                block = new ArrayList<>();
-            }
         }
         if (!block.isEmpty()) {
             blocks.add(emitNumbered(blocks.size(), block));
