@@ -270,7 +270,7 @@ if (kbOnly) {
   try {
     const page = firstArticle(outKb);
     const result = await measure({ kbDir: outKb, hugoDir: outHugo, pagePath: page,
-      queries: smoke ? ['reconnect facebook'] : undefined });
+      queries: smoke ? ['reconnect facebook'] : undefined, keyRuns: smoke ? 1 : undefined });
     summary.search = result;
     console.log(`\n## Search budgets, ${N} articles\n`);
     console.log(searchReport(result));
