@@ -186,6 +186,19 @@
     return b.slice(0, k + 1).join('');
   }
 
+  // Stemming is pure and words repeat (Zipf), so each word is stemmed once: excerpts and query
+  // plans analyse the same words keystroke after keystroke.
+  var stems = new Map();
+  function stemOnce(word) {
+    var s = stems.get(word);
+    if (s === undefined) {
+      if (stems.size >= 50000) stems.clear();
+      s = stem(word);
+      stems.set(word, s);
+    }
+    return s;
+  }
+
   // ---- The chain ----
   function tokens(text) {
     // MappingCharFilter: one char for one, so offsets into s are offsets into text.
@@ -194,7 +207,7 @@
       var t = s.slice(spans[i], spans[i + 1]);
       if (/['\u2019\uFF07][sS]$/.test(t)) t = t.slice(0, -2); // EnglishPossessiveFilter, before lower case
       t = lower(t);
-      if (!isStopWord(t)) out.push({ surface: t, term: stem(t), start: spans[i], end: spans[i + 1] });
+      if (!isStopWord(t)) out.push({ surface: t, term: stemOnce(t), start: spans[i], end: spans[i + 1] });
     }
     return out;
   }
@@ -203,7 +216,7 @@
   }
 
   var api = { VERSION: 'kb-en-1', analyze: field('term'), surface: field('surface'), tokens: tokens,
-    stem: stem, isStopWord: isStopWord };
+    stem: stemOnce, isStopWord: isStopWord };
   if (typeof window !== 'undefined') window.kbAnalyzer = api;
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
 })();

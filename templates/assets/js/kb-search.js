@@ -386,16 +386,16 @@
     return keys.reverse();
   }
 
-  Engine.prototype.docs = function (ids) {
-    var self = this, blocks = {}, groupOf = this.groupIndex();
-    function blockOf(id) { return self.blockOf[groupOf[id]]; }
-    ids.forEach(function (id) { blocks[blockOf(id)] = true; });
-    return Promise.all(Object.keys(blocks).map(function (b) {
-      return load('d/' + b + '.js', null, self.m.blocksVersion);
-    })).then(function () {
+  /**
+   * The records of one result group, which share a block: resolves with them by doc id. Each
+   * group is built as soon as its block is in, while the others are still on the way.
+   */
+  Engine.prototype.records = function (ids) {
+    var self = this, groupOf = this.groupIndex(), b = this.blockOf[groupOf[ids[0]]];
+    return load('d/' + b + '.js', null, this.m.blocksVersion).then(function (rows) {
       var out = {};
       ids.forEach(function (id) {
-        var b = blockOf(id), row = loaded['d/' + b + '.js'][id - self.blockStart[b]];
+        var row = rows[id - self.blockStart[self.blockOf[groupOf[id]]]];
         out[id] = { kind: KINDS[row[0]], url: row[1], anchor: row[2], title: row[3], heading: row[4],
           context: row[5], articleId: row[6], text: row[7] };
       });
@@ -408,12 +408,10 @@
     return this.plan(query, prefix).then(function (slots) {
       if (!slots.length) return [];
       return self.score(slots).then(function (keys) {
-        var groups = self.group(keys, limit), ids = [];
-        groups.forEach(function (list) { list.forEach(function (h) { ids.push(h[0]); }); });
-        var stems = {};
+        var groups = self.group(keys, limit), stems = {};
         slots.forEach(function (s) { s.alts.forEach(function (a) { stems[a.stem] = true; }); });
-        return self.docs(ids).then(function (docs) {
-          return groups.map(function (list) {
+        return Promise.all(groups.map(function (list) {
+          return self.records(list.map(function (h) { return h[0]; })).then(function (docs) {
             var best = docs[list[0][0]];
             return {
               url: target(best),
@@ -431,7 +429,7 @@
               })
             };
           });
-        });
+        }));
       });
     });
   };
