@@ -252,13 +252,13 @@
    * earlier word costs one pass over its records, not over its postings again. Work arrays are
    * typed and reused, and only touched records are visited.
    */
-  Engine.prototype.score = function (slots) {
+  Engine.prototype.rank = function (slots, limit) {
     var self = this, needed = [];
     slots.forEach(function (slot) {
       slot.alts.forEach(function (a) { needed.push(a.stem); if (a.surface) needed.push(a.surface); });
     });
     return this.terms(needed).then(function (terms) {
-      var w = self.workArrays(), touched = [], total = 0;
+      var w = self.workArrays(), touched = w.touched, count = 0, total = 0;
       slots.forEach(function (slot) {
         var bodyDf = 0;
         (terms[slot.stem] || []).forEach(function (e) { if (self.fields[e[0]] === self.body) bodyDf = e[1]; });
@@ -267,37 +267,44 @@
         var scored = self.slotScores(slot, terms), docs = scored.docs, best = scored.scores;
         for (var j = 0; j < docs.length; j++) {
           var doc = docs[j];
-          if (!w.seen[doc]) { w.seen[doc] = 1; touched.push(doc); }
+          if (!w.seen[doc]) { w.seen[doc] = 1; touched[count++] = doc; }
           w.sums[doc] += best[j];
           w.matched[doc] += weight;
         }
       });
       // One number per hit orders by score, then doc id: a float32 score's bits order like the
       // score itself, and bits * 2^22 + (2^22 - 1 - doc) stays an exact double.
-      var keys = new Float64Array(touched.length), bits = new Uint32Array(1), asFloat = new Float32Array(bits.buffer);
-      for (var t = 0; t < touched.length; t++) {
+      var keys = w.keys.subarray(0, count), bits = new Uint32Array(1), asFloat = new Float32Array(bits.buffer);
+      for (var t = 0; t < count; t++) {
         var d = touched[t];
         asFloat[0] = f(w.sums[d] * (w.matched[d] / total));
-        keys[t] = bits[0] * 4194304 + (4194303 - d);
+        keys[t] = w.keyOf[d] = bits[0] * 4194304 + (4194303 - d);
         w.sums[d] = 0; w.matched[d] = 0; w.seen[d] = 0;
       }
-      return keys;
+      // Grouped here, in the same turn: the keys live in the reused work arrays.
+      var groups = self.group(keys, limit, w.keyOf);
+      for (var r = 0; r < count; r++) w.keyOf[touched[r]] = 0;
+      return groups;
     });
   };
 
   var keyBits = new Uint32Array(1), keyFloat = new Float32Array(keyBits.buffer);
 
+  /** The doc id in a ranked hit's key (exact: 2^22 is a power of two, so no rounding). */
+  function docOf(key) { return 4194303 - (key - Math.floor(key * 2.384185791015625e-7) * 4194304); }
+
   /** The key of a ranked hit back to [doc, score]. */
   function unkey(key) {
-    keyBits[0] = Math.floor(key / 4194304);
-    return [4194303 - (key % 4194304), keyFloat[0]];
+    keyBits[0] = Math.floor(key * 2.384185791015625e-7);
+    return [docOf(key), keyFloat[0]];
   }
 
   Engine.prototype.workArrays = function () {
     var n = this.m.docs;
     if (!this.work || this.work.n !== n) {
       this.work = { n: n, sums: new Float64Array(n), matched: new Float64Array(n), alt: new Float64Array(n),
-        best: new Float32Array(n) , seen: new Uint8Array(n) };
+        best: new Float32Array(n), seen: new Uint8Array(n), touched: new Int32Array(n), keys: new Float64Array(n),
+        keyOf: new Float64Array(n) };
     }
     return this.work;
   };
@@ -363,12 +370,13 @@
   };
 
   /**
-   * The largest `count` keys, highest first. A keystroke can touch most of the index; sorting
-   * only the few hundred hits the results can use keeps it cheap (quickselect, then a sort).
+   * The largest `count` keys, highest first, as a view of `keys` (which it reorders). A keystroke
+   * can touch most of the index; sorting only the few hundred hits the results can use keeps it
+   * cheap (quickselect, then a sort).
    */
   function top(keys, count) {
     if (keys.length > count) {
-      var a = keys.slice(), lo = 0, hi = a.length - 1, k = a.length - count;
+      var a = keys, lo = 0, hi = a.length - 1, k = a.length - count;
       while (lo < hi) {
         var pivot = a[(lo + hi) >> 1], i = lo, j = hi;
         while (i <= j) {
@@ -379,8 +387,6 @@
         if (k <= j) hi = j; else if (k >= i) lo = i; else break;
       }
       keys = a.subarray(k);
-    } else {
-      keys = keys.slice();
     }
     keys.sort();
     return keys.reverse();
@@ -407,8 +413,8 @@
     var self = this;
     return this.plan(query, prefix).then(function (slots) {
       if (!slots.length) return [];
-      return self.score(slots).then(function (keys) {
-        var groups = self.group(keys, limit), stems = {};
+      return self.rank(slots, limit).then(function (groups) {
+        var stems = {};
         slots.forEach(function (s) { s.alts.forEach(function (a) { stems[a.stem] = true; }); });
         return Promise.all(groups.map(function (list) {
           return self.records(list.map(function (h) { return h[0]; })).then(function (docs) {
@@ -439,16 +445,17 @@
   /**
    * The first `limit` groups in rank order, each with its best hits (up to PER_GROUP), as
    * Searcher.java groups Lucene's ranking: [[doc, score], ...] per group. Looks at the top few
-   * hundred hits first; a group short of hits there gets the rest from one pass over the others.
+   * hundred hits first; a group short of hits there gets the rest from its own records' keys
+   * (keyOf: each record's key, 0 if not hit).
    */
-  Engine.prototype.group = function (keys, limit) {
+  Engine.prototype.group = function (keys, limit, keyOf) {
     var groupOf = this.groupIndex(), slotOf = this.groupSlots(), used = [];
     var count = Math.min(keys.length, Math.max(256, limit * 32)), groups, ranked;
     for (;;) {
       ranked = top(keys, count);
       groups = [];
       for (var i = 0; i < ranked.length; i++) {
-        var doc = 4194303 - (ranked[i] % 4194304), g = groupOf[doc], at = slotOf[g];
+        var doc = docOf(ranked[i]), g = groupOf[doc], at = slotOf[g];
         if (at < 0) {
           if (groups.length === limit) continue;
           slotOf[g] = at = groups.length;
@@ -463,16 +470,15 @@
       count = Math.min(keys.length, count * 4);
     }
     if (count < keys.length) {
-      // Hits below the ones sorted belong to a group only if it still has room.
-      var threshold = ranked[ranked.length - 1], more = [];
-      for (var j = 0; j < keys.length; j++) {
-        if (keys[j] >= threshold) continue;
-        var gi = slotOf[groupOf[4194303 - (keys[j] % 4194304)]];
-        if (gi >= 0 && groups[gi].length < PER_GROUP) (more[gi] || (more[gi] = [])).push(keys[j]);
-      }
-      more.forEach(function (list, gi) {
-        list.sort(function (a, b) { return b - a; });
-        for (var k = 0; k < list.length && groups[gi].length < PER_GROUP; k++) groups[gi].push(unkey(list[k]));
+      // A group with room may have more hits below the ones sorted: they are among its own
+      // records, which are neighbours (a group is a run of doc ids).
+      var threshold = ranked[ranked.length - 1], starts = this.groups;
+      used.forEach(function (g, at) {
+        if (groups[at].length >= PER_GROUP) return;
+        var more = [], end = g + 1 < starts.length ? starts[g + 1] : keyOf.length;
+        for (var d = starts[g]; d < end; d++) if (keyOf[d] > 0 && keyOf[d] < threshold) more.push(keyOf[d]);
+        more.sort(function (a, b) { return b - a; });
+        for (var k = 0; k < more.length && groups[at].length < PER_GROUP; k++) groups[at].push(unkey(more[k]));
       });
     }
     used.forEach(function (u) { slotOf[u] = -1; });
