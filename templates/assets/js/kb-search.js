@@ -127,11 +127,18 @@
 
   /**
    * Optimal-string-alignment distance, giving up above max (kb.search.Typos). Only the band of
-   * cells within max of the diagonal can stay within max, so only those are computed.
+   * cells within max of the diagonal can stay within max, so only those are computed. With
+   * `start`, the distance to the closest start of b instead (Typos.prefixDistance).
    */
-  function distance(a, b, max) {
-    var n = a.length, m = b.length;
-    if (Math.abs(n - m) > max) return max + 1;
+  function distance(a, b, max, start) {
+    var n = a.length;
+    if (start) {
+      if (b.length > n + max) b = b.slice(0, n + max);
+      if (b.length < n - max) return max + 1;
+    } else if (Math.abs(n - b.length) > max) {
+      return max + 1;
+    }
+    var m = b.length;
     if (m + 1 > rows[0].length) rows = [new Int32Array(m + 1), new Int32Array(m + 1), new Int32Array(m + 1)];
     var prev2 = rows[0], prev = rows[1], cur = rows[2], big = max + 1, i, j;
     for (j = 0; j <= m; j++) prev[j] = j;
@@ -156,7 +163,10 @@
       if (rowMin > max) return big;
       var t = prev2; prev2 = prev; prev = cur; cur = t;
     }
-    return Math.min(prev[m], big);
+    if (!start) return Math.min(prev[m], big);
+    var best = n <= max ? n : big;
+    for (j = Math.max(1, n - max); j <= Math.min(m, n + max); j++) if (prev[j] < best) best = prev[j];
+    return best;
   }
 
   function byDfThenWord(a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0); }
@@ -172,15 +182,21 @@
       // loading it now, while the reader types, and that keystroke will not wait for it.
       this.vocab([vocabKey(last)]).catch(function () {});
     }
-    return this.vocab(keys).then(function (shards) {
-      var slots = [], seen = {};
+    // The words' own terms are needed to score them anyway: asked for with the vocabulary, they
+    // come in the same round trip, and tell a synonym (indexed, yet no vocabulary word) from a slip.
+    var stems = words.map(function (surface) { return window.kbAnalyzer.stem(surface); });
+    return Promise.all([this.vocab(keys), this.terms(stems)]).then(function (loaded) {
+      var shards = loaded[0], own = loaded[1], slots = [], seen = {};
       words.forEach(function (surface, i) {
-        var stem = window.kbAnalyzer.stem(surface);
+        var stem = stems[i];
         if (seen.hasOwnProperty(stem)) return;
         seen[stem] = true;
         var asPrefix = prefix && i === words.length - 1 && surface.length >= w.minPrefix;
         var key = surface + (asPrefix ? '*' : ''), alts = recall(cache, key);
-        if (!alts) alts = remember(cache, key, self.alternatives(surface, stem, asPrefix, shards[vocabKey(surface)] || []));
+        if (!alts) {
+          alts = remember(cache, key, self.alternatives(surface, stem, asPrefix, shards[vocabKey(surface)] || [],
+            own[stem].length > 0));
+        }
         slots.push({ surface: surface, stem: stem, alts: alts });
       });
       return slots;
@@ -192,15 +208,18 @@
    * the most frequent completions, then (for a word of 5+ letters the index lacks) the nearest
    * spellings. Kept per word while typing, since only the last word changes.
    */
-  Engine.prototype.alternatives = function (surface, stem, asPrefix, list) {
-    var w = this.m.weights, alts = [{ stem: stem, surface: surface, weight: 1 }], have = {};
+  Engine.prototype.alternatives = function (surface, stem, asPrefix, list, indexed) {
+    var w = this.m.weights, alts = [{ stem: stem, surface: surface, weight: 1 }], have = {}, completes = false;
     have[stem] = true;
+    function add(e, weight) {
+      var s = e[2] || e[0];
+      if (!have[s]) { have[s] = true; alts.push({ stem: s, surface: null, weight: weight }); }
+    }
     if (asPrefix) {
-      list.filter(function (e) { return e[0] !== surface && e[0].lastIndexOf(surface, 0) === 0; })
-        .sort(byDfThenWord).slice(0, w.expansions).forEach(function (e) {
-          var s = e[2] || e[0];
-          if (!have[s]) { have[s] = true; alts.push({ stem: s, surface: null, weight: w.prefix }); }
-        });
+      var longer = list.filter(function (e) { return e[0] !== surface && e[0].lastIndexOf(surface, 0) === 0; })
+        .sort(byDfThenWord).slice(0, w.expansions);
+      longer.forEach(function (e) { add(e, w.prefix); });
+      completes = longer.length > 0;
     }
     if (surface.length >= 5 && !list.some(function (e) { return e[0] === surface; })) {
       var max = surface.length >= 9 ? 2 : 1, first = surface.codePointAt(0), cands = [];
@@ -210,10 +229,14 @@
         if (d <= max) cands.push([e, d]);
       });
       cands.sort(function (x, y) { return x[1] - y[1] || byDfThenWord(x[0], y[0]); });
-      cands.slice(0, w.expansions).forEach(function (c) {
-        var s = c[0][2] || c[0][0];
-        if (!have[s]) { have[s] = true; alts.push({ stem: s, surface: null, weight: c[1] === 1 ? w.typo1 : w.typo2 }); }
-      });
+      cands.slice(0, w.expansions).forEach(function (c) { add(c[0], c[1] === 1 ? w.typo1 : w.typo2); });
+      if (asPrefix && !completes && !indexed) {
+        // Nothing starts with what was typed: a typo inside a word still being typed keeps the
+        // results of the words it is a slip away from the start of (QueryPlan.java).
+        list.filter(function (e) {
+          return e[0].codePointAt(0) === first && e[0].length > surface.length && distance(surface, e[0], max, true) <= max;
+        }).sort(byDfThenWord).slice(0, w.expansions).forEach(function (e) { add(e, w.fuzzyPrefix); });
+      }
     }
     return alts;
   };

@@ -69,8 +69,8 @@ public final class BrowserExport {
             manifest.put("fields", fieldStats(fields));
             // Sorted: Map.of iterates in a different order on every run, and builds must be reproducible.
             manifest.put("weights", new java.util.TreeMap<>(Map.of("prefix", QueryPlan.PREFIX_WEIGHT, "typo1", QueryPlan.ONE_TYPO_WEIGHT,
-                    "typo2", QueryPlan.TWO_TYPOS_WEIGHT, "expansions", QueryPlan.MAX_EXPANSIONS,
-                    "words", QueryPlan.MAX_WORDS, "minPrefix", QueryPlan.MIN_PREFIX)));
+                    "typo2", QueryPlan.TWO_TYPOS_WEIGHT, "fuzzyPrefix", QueryPlan.FUZZY_PREFIX_WEIGHT,
+                    "expansions", QueryPlan.MAX_EXPANSIONS, "words", QueryPlan.MAX_WORDS, "minPrefix", QueryPlan.MIN_PREFIX)));
             manifest.put("docs", index.reader().maxDoc());
             StringBuilder groups = new StringBuilder();
             List<String> blocks = leaf == null ? List.of() : docBlocks(leaf, groups);

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -30,6 +31,8 @@ public record QueryPlan(List<Slot> slots) {
     static final float PREFIX_WEIGHT = 0.6f;
     static final float ONE_TYPO_WEIGHT = 0.4f;
     static final float TWO_TYPOS_WEIGHT = 0.3f;
+    /** A word the half-typed last word, typo and all, may be the start of: "linkdi" for "linkedin". */
+    static final float FUZZY_PREFIX_WEIGHT = 0.3f;
 
     public QueryPlan {
         slots = List.copyOf(slots);
@@ -56,9 +59,11 @@ public record QueryPlan(List<Slot> slots) {
     /**
      * Plans {@code query}.
      *
+     * @param indexed whether a term has postings (a synonym from kb.yaml has, yet is no word of
+     *     the vocabulary)
      * @param prefix whether the last word may be the start of a longer word (search as you type)
      */
-    public static QueryPlan of(String query, Vocabulary vocabulary, boolean prefix) {
+    public static QueryPlan of(String query, Vocabulary vocabulary, Predicate<String> indexed, boolean prefix) {
         List<String> words = surfaceWords(query);
         List<Slot> slots = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -70,12 +75,16 @@ public record QueryPlan(List<Slot> slots) {
             }
             Map<String, Alternative> alts = new LinkedHashMap<>();
             alts.put(stem, new Alternative(stem, surface, 1f));
-            if (prefix && i == words.size() - 1 && surface.length() >= MIN_PREFIX) {
-                vocabulary.words().stream()
+            boolean typing = prefix && i == words.size() - 1;
+            boolean completes = false;
+            if (typing && surface.length() >= MIN_PREFIX) {
+                List<Vocabulary.Word> longer = vocabulary.words().stream()
                         .filter(w -> w.word().startsWith(surface) && !w.word().equals(surface))
                         .sorted(Comparator.comparingInt((Vocabulary.Word w) -> -w.df()).thenComparing(Vocabulary.Word::word))
                         .limit(MAX_EXPANSIONS)
-                        .forEach(w -> alts.putIfAbsent(w.stem(), new Alternative(w.stem(), null, PREFIX_WEIGHT)));
+                        .toList();
+                longer.forEach(w -> alts.putIfAbsent(w.stem(), new Alternative(w.stem(), null, PREFIX_WEIGHT)));
+                completes = !longer.isEmpty();
             }
             if (surface.length() >= 5 && !vocabulary.contains(surface)) {
                 int maxEdits = surface.length() >= 9 ? 2 : 1;
@@ -91,6 +100,18 @@ public record QueryPlan(List<Slot> slots) {
                         .limit(MAX_EXPANSIONS)
                         .forEach(c -> alts.putIfAbsent(c.word().stem(), new Alternative(c.word().stem(), null,
                                 c.edits() == 1 ? ONE_TYPO_WEIGHT : TWO_TYPOS_WEIGHT)));
+                if (typing && !completes && !indexed.test(stem)) {
+                    // Nothing starts with what was typed: a typo inside a word still being typed.
+                    // Its results would vanish until the word is done; the words it is a slip
+                    // away from the start of keep them.
+                    vocabulary.words().stream()
+                            .filter(w -> w.word().codePointAt(0) == surface.codePointAt(0)
+                                    && w.word().length() > surface.length()
+                                    && Typos.prefixDistance(surface, w.word(), maxEdits) <= maxEdits)
+                            .sorted(Comparator.comparingInt((Vocabulary.Word w) -> -w.df()).thenComparing(Vocabulary.Word::word))
+                            .limit(MAX_EXPANSIONS)
+                            .forEach(w -> alts.putIfAbsent(w.stem(), new Alternative(w.stem(), null, FUZZY_PREFIX_WEIGHT)));
+                }
             }
             slots.add(new Slot(surface, stem, new ArrayList<>(alts.values())));
         }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 
@@ -60,13 +61,27 @@ public final class SearchIndex implements AutoCloseable {
         return synonyms;
     }
 
+    /** Whether a term has postings in any searched field (the browser's term shards hold it). */
+    private boolean isIndexed(String term) {
+        try {
+            for (String field : IndexFields.BOOSTS.keySet()) {
+                if (reader.docFreq(new Term(field, term)) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Ranked results for a query, an article's sections grouped under it.
      *
      * @param prefix treat the last word as the start of a word (as the browser does while typing)
      */
     public List<Hit> search(String query, int limit, boolean prefix) {
-        QueryPlan plan = QueryPlan.of(query, vocabulary, prefix);
+        QueryPlan plan = QueryPlan.of(query, vocabulary, this::isIndexed, prefix);
         if (plan.isEmpty() || limit <= 0) {
             return List.of();
         }

@@ -10,11 +10,38 @@ final class Typos {
      * soon as it must exceed {@code max}. The browser computes the same (kb-search.js).
      */
     static int distance(String a, String b, int max) {
-        int n = a.length();
-        int m = b.length();
-        if (Math.abs(n - m) > max) {
+        if (Math.abs(a.length() - b.length()) > max) {
             return max + 1;
         }
+        int[] last = lastRow(a, b, max);
+        return last == null ? max + 1 : Math.min(last[b.length()], max + 1);
+    }
+
+    /**
+     * The distance between {@code a} and the closest start of {@code b} ("linkdi" is one edit from
+     * "linkedi", so from "linkedin"), or {@code max + 1}: how a half-typed word with a typo is
+     * matched while it is typed. The browser computes the same (kb-search.js).
+     */
+    static int prefixDistance(String a, String b, int max) {
+        String start = b.length() > a.length() + max ? b.substring(0, a.length() + max) : b;
+        if (start.length() < a.length() - max) {
+            return max + 1;
+        }
+        int[] last = lastRow(a, start, max);
+        if (last == null) {
+            return max + 1;
+        }
+        int best = max + 1;
+        for (int v : last) {
+            best = Math.min(best, v);
+        }
+        return best;
+    }
+
+    /** The last row of the distance table (a against every start of b), or null past max. */
+    private static int[] lastRow(String a, String b, int max) {
+        int n = a.length();
+        int m = b.length();
         int[] prev2 = new int[m + 1];
         int[] prev = new int[m + 1];
         int[] cur = new int[m + 1];
@@ -34,13 +61,13 @@ final class Typos {
                 rowMin = Math.min(rowMin, v);
             }
             if (rowMin > max) {
-                return max + 1;
+                return null;
             }
             int[] t = prev2;
             prev2 = prev;
             prev = cur;
             cur = t;
         }
-        return Math.min(prev[m], max + 1);
+        return prev;
     }
 }

@@ -34,7 +34,8 @@ class SearchParityIT {
             "i changed my facebook password and now it's disconnected", "why does youtube not need reconnecting",
             "revoke access", "permitted services", "alias names", "shared login ip address", "copyright",
             "contact support phone", "email", "token", "expire", "disconnect", "reconnecting", "face", "link",
-            "yout", "re", "calendar", "Twitter's tokens", "don’t", "60 days");
+            "yout", "re", "calendar", "Twitter's tokens", "don’t", "60 days", "linkdi", "reconec", "facbo",
+            "instagr busines", "password chnag", "youtube tokn");
 
     @TempDir
     Path temp;

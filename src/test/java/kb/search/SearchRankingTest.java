@@ -110,6 +110,20 @@ class SearchRankingTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"linkdi, linkedin/expiry/", "reconec, reconnect/", "instagar, instagram/business/",
+            "token linkdi, linkedin/expiry/"})
+    void aTypoInAWordStillBeingTypedKeepsItsResults(String typed, String expected) {
+        List<Hit> hits = index.search(typed, 5, true);
+        assertFalse(hits.isEmpty(), "'" + typed + "' lost its results");
+        assertEquals(expected, hits.get(0).url());
+    }
+
+    @Test
+    void aCompletedWordWithATypoIsNotReadAsAStart() {
+        assertTrue(index.search("linkdi", 5, false).isEmpty(), "outside search-as-you-type 'linkdi' is no word");
+    }
+
+    @ParameterizedTest
     @CsvSource({"fb, facebook/password/", "ig, instagram/business/", "insta, instagram/business/",
             "li, linkedin/expiry/", "x, twitter/", "gmb, gmb/", "google business profile, gmb/", "yt, youtube/",
             "logged out, logout/", "unlinked, logout/", "kicked out, logout/", "reauth, reconnect/", "relink, reconnect/"})
