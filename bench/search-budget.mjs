@@ -300,6 +300,24 @@ const PAGEFIND_CALL = (q) => `(async () => {
 })()`;
 
 /**
+ * In-page source that types each query one key at a time (a key every gapMs, if any) and runs
+ * `body` for each prefix (as `prefix`, of query `q`), skipping prefixes that end in a space.
+ */
+const eachKey = (queries, gapMs, body) => `
+      const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+      for (const q of ${JSON.stringify(queries)}) {
+        let pressed = performance.now();
+        for (let i = 1; i <= q.length; i++) {
+          const prefix = q.slice(0, i);
+          if (${gapMs} > 0) {
+            await pause(Math.max(0, pressed + ${gapMs} - performance.now()));
+            pressed = performance.now();
+          }
+          if (prefix.endsWith(' ')) continue;${body}
+        }
+      }`;
+
+/**
  * kb.search() timed per keystroke: prefixes of each query, typed one character at a time. With
  * gapMs 0 each call starts as soon as the last one answered (the harshest case); with a typing
  * gap the next key comes that long after the previous one was pressed, as a person types.
@@ -319,18 +337,9 @@ async function keystrokes(cdp, served, pagePath, queries, gapMs = 0, profile = n
     }
     const keys = await page.eval(`(async () => {
       const out = [];
-      const pause = (ms) => new Promise((r) => setTimeout(r, ms));
       // The default buffer keeps 250 entries; past that, loads would go unseen.
       performance.setResourceTimingBufferSize(1000000);
-      for (const q of ${JSON.stringify(queries)}) {
-        let pressed = performance.now();
-        for (let i = 1; i <= q.length; i++) {
-          const prefix = q.slice(0, i);
-          if (${gapMs} > 0) {
-            await pause(Math.max(0, pressed + ${gapMs} - performance.now()));
-            pressed = performance.now();
-          }
-          if (prefix.endsWith(' ')) continue;
+      ${eachKey(queries, gapMs, `
           const before = performance.getEntriesByType('resource').length;
           const t = performance.now();
           const hits = await window.kb.search(prefix, { limit: 10 });
@@ -343,9 +352,7 @@ async function keystrokes(cdp, served, pagePath, queries, gapMs = 0, profile = n
             if (e.responseEnd > from) { waitMs += e.responseEnd - from; until = e.responseEnd; }
           }
           const files = entries.map((e) => e.name.split('/search/data/').pop());
-          out.push({ query: q, prefix, ms, hits: hits.length, loads: files.length, files, waitMs });
-        }
-      }
+          out.push({ query: q, prefix, ms, hits: hits.length, loads: files.length, files, waitMs });`)}
       return out;
     })()`);
     // A .cpuprofile for Chromium's DevTools (Performance > Load profile) or any profile viewer.
@@ -365,25 +372,14 @@ async function pagefindKeystrokes(cdp, served, pagePath, queries, gapMs = 0) {
       const pf = await import('/pagefind/pagefind.js');
       await pf.init();
       const out = [];
-      const pause = (ms) => new Promise((r) => setTimeout(r, ms));
-      for (const q of ${JSON.stringify(queries)}) {
-        let pressed = performance.now();
-        for (let i = 1; i <= q.length; i++) {
-          const prefix = q.slice(0, i);
-          if (${gapMs} > 0) {
-            await pause(Math.max(0, pressed + ${gapMs} - performance.now()));
-            pressed = performance.now();
-          }
-          if (prefix.endsWith(' ')) continue;
+      ${eachKey(queries, gapMs, `
           const before = performance.getEntriesByType('resource').length;
           const t = performance.now();
           const r = await pf.search(prefix);
           await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
           const ms = performance.now() - t;
           const loads = performance.getEntriesByType('resource').length - before;
-          out.push({ query: q, prefix, ms, hits: r.results.length, loads });
-        }
-      }
+          out.push({ query: q, prefix, ms, hits: r.results.length, loads });`)}
       return out;
     })()`);
   } finally {
