@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import kb.testing.Browser;
-import kb.testing.TestSites;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,14 +30,14 @@ class CopyLinkIT {
     private static Path site;
     private static SiteServer server;
     private static Reader reader;
+    private static ShippedSite shipped;
 
     @BeforeAll
     static void start() throws IOException {
-        Browser.assumeAvailable();
-        site = dir.resolve("site");
-        TestSites.build(TestSites.CONTENT, site);
-        server = SiteServer.serve(site);
-        reader = new Reader();
+        shipped = ShippedSite.start(dir);
+        site = shipped.site();
+        server = shipped.server();
+        reader = shipped.reader();
         // Headless Chromium keeps its own clipboard; reading it back needs the permission.
         reader.driver.executeCdpCommand("Browser.grantPermissions",
                 Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
@@ -47,11 +45,8 @@ class CopyLinkIT {
 
     @AfterAll
     static void stop() {
-        if (reader != null) {
-            reader.close();
-        }
-        if (server != null) {
-            server.close();
+        if (shipped != null) {
+            shipped.close();
         }
     }
 

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import kb.testing.Browser;
-import kb.testing.TestSites;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -35,24 +33,21 @@ class FaqPageIT {
     private static Document faq;
     private static SiteServer server;
     private static Reader reader;
+    private static ShippedSite shipped;
 
     @BeforeAll
     static void start() throws IOException {
-        Browser.assumeAvailable();
-        site = dir.resolve("site");
-        TestSites.build(TestSites.CONTENT, site);
+        shipped = ShippedSite.start(dir);
+        site = shipped.site();
+        server = shipped.server();
+        reader = shipped.reader();
         faq = Jsoup.parse(site.resolve("faq/index.html").toFile(), "UTF-8");
-        server = SiteServer.serve(site);
-        reader = new Reader();
     }
 
     @AfterAll
     static void stop() {
-        if (reader != null) {
-            reader.close();
-        }
-        if (server != null) {
-            server.close();
+        if (shipped != null) {
+            shipped.close();
         }
     }
 

@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import kb.testing.Browser;
-import kb.testing.TestSites;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +35,7 @@ class PageHealthIT {
     private static Path site;
     private static SiteServer server;
     private static Reader reader;
+    private static ShippedSite shipped;
     private static final List<String> PAGES = new ArrayList<>();
     /** One callout of each kind found in the built site, added to article pages for the contrast check. */
     private static String calloutSamples;
@@ -71,11 +70,10 @@ class PageHealthIT {
 
     @BeforeAll
     static void start() throws IOException {
-        Browser.assumeAvailable();
-        site = dir.resolve("site");
-        TestSites.build(TestSites.CONTENT, site);
-        server = SiteServer.serve(site);
-        reader = new Reader();
+        shipped = ShippedSite.start(dir);
+        site = shipped.site();
+        server = shipped.server();
+        reader = shipped.reader();
         Document home = Jsoup.parse(site.resolve("index.html").toFile(), "UTF-8");
         String section = home.selectFirst(".cards h3 a").attr("href");
         String article = home.selectFirst(".cards li ul a").attr("href");
@@ -92,11 +90,8 @@ class PageHealthIT {
 
     @AfterAll
     static void stop() {
-        if (reader != null) {
-            reader.close();
-        }
-        if (server != null) {
-            server.close();
+        if (shipped != null) {
+            shipped.close();
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import kb.testing.Browser;
 import kb.testing.TestSites;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -35,23 +34,20 @@ class SearchBoxIT {
     private static Path site;
     private static SiteServer server;
     private static Reader reader;
+    private static ShippedSite shipped;
 
     @BeforeAll
     static void start() throws IOException {
-        Browser.assumeAvailable();
-        site = dir.resolve("site");
-        TestSites.build(TestSites.CONTENT, site);
-        server = SiteServer.serve(site);
-        reader = new Reader();
+        shipped = ShippedSite.start(dir);
+        site = shipped.site();
+        server = shipped.server();
+        reader = shipped.reader();
     }
 
     @AfterAll
     static void stop() {
-        if (reader != null) {
-            reader.close();
-        }
-        if (server != null) {
-            server.close();
+        if (shipped != null) {
+            shipped.close();
         }
     }
 
