@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kb.markdown.CodeFences;
 
 /**
  * Cuts raw Markdown into the sentences a reader sees, each character still knowing the line and
@@ -51,17 +52,14 @@ final class Sentences {
     static List<Sentence> of(String markdown, int firstLine) {
         Sentences s = new Sentences();
         String[] lines = markdown.split("\n", -1);
-        String fence = null;
+        CodeFences fences = new CodeFences();
         for (int i = 0; i < lines.length; i++) {
             String raw = lines[i];
-            String trimmed = raw.stripLeading();
-            if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
-                String marker = trimmed.substring(0, 3);
-                fence = fence == null ? marker : marker.equals(fence) ? null : fence;
+            if (fences.isFence(raw)) {
                 s.flush();
                 continue;
             }
-            if (fence != null) {
+            if (fences.inCode()) {
                 continue;
             }
             s.line(raw, firstLine + i, 1);

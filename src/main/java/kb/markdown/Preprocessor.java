@@ -31,14 +31,10 @@ final class Preprocessor {
     static String expand(String markdown, Path file, int firstLine, Facts facts, Problems problems) {
         String[] lines = markdown.split("\n", -1);
         StringBuilder out = new StringBuilder(markdown.length() + 64);
-        String fence = null;
+        CodeFences fences = new CodeFences();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            String trimmed = line.stripLeading();
-            if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
-                String marker = trimmed.substring(0, 3);
-                fence = fence == null ? marker : marker.equals(fence) ? null : fence;
-            } else if (fence == null) {
+            if (!fences.isFence(line) && !fences.inCode()) {
                 line = expandLine(line, new SourceLocation(file, firstLine + i, 1), facts, problems);
             }
             out.append(line);
