@@ -1,5 +1,7 @@
 package kb.markdown;
 
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import java.util.ArrayList;
@@ -11,6 +13,41 @@ final class PlainText {
     }
 
     static String of(Node node) {
+        return collect(node).replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * Text of a node. Table cells are collected one by one: flexmark joins them with nothing in
+     * between, which glued the last word of a cell to the first of the next ("reconnected" and
+     * "Off" became one word, found by no search).
+     */
+    private static String collect(Node node) {
+        if (node instanceof TableSeparator) {
+            return "";
+        }
+        if (node instanceof TableCell) {
+            return visit(node) + " ";
+        }
+        if (!containsCells(node)) {
+            return visit(node);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            sb.append(collect(child)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static boolean containsCells(Node node) {
+        for (Node n : node.getDescendants()) {
+            if (n instanceof TableCell) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String visit(Node node) {
         String text;
         try {
             text = new TextCollectingVisitor().collectAndGetText(node);
@@ -20,7 +57,7 @@ final class PlainText {
             // MarkdownFuzzIT). The text is all there: collect it from the leaves instead.
             text = leafText(node);
         }
-        return text.replaceAll("\\s+", " ").strip();
+        return text;
     }
 
     private static String leafText(Node node) {
