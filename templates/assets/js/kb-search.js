@@ -10,7 +10,7 @@
  */
 (function () {
   'use strict';
-  var FORMAT = 2;
+  var FORMAT = 3;
   var f = Math.fround;
   var KINDS = { a: 'article', s: 'section', f: 'faq', n: 'network' };
 
@@ -68,7 +68,8 @@
       for (var i = 0; i < 256; i++) {
         cache[i] = f(1 / f(k1 * f(f(1 - b) + f(f(b * f(byte4ToInt(i))) / avgdl))));
       }
-      return { name: fd.name, boost: f(fd.boost), exact: fd.exact, docCount: fd.docCount, cache: cache };
+      return { name: fd.name, boost: f(fd.boost), exact: fd.exact, completion: fd.completion, docCount: fd.docCount,
+        cache: cache };
     });
     this.body = this.fields.filter(function (fd) { return fd.name === 'body'; })[0];
     this.groups = [];    // the first record of each group
@@ -117,10 +118,42 @@
     });
   };
 
+  /**
+   * Postings in the completion fields of the words starting with a word's first two characters
+   * (stem -> entries), for completing it while it is typed; {} if no word has any.
+   */
+  Engine.prototype.heads = function (word) {
+    var key = headKey(word);
+    if (!this.headKeys) this.headKeys = new Set(this.m.heads ? this.m.heads.split(',') : []);
+    return this.headKeys.has(key) ? load('h/' + key + '.js', null, this.m.headsVersion) : Promise.resolve({});
+  };
+
+  /** A letter's vocabulary if it is loaded already, else null. */
+  Engine.prototype.loadedVocab = function (key) {
+    var file = this.m.vocab[key];
+    return file && loaded.hasOwnProperty(file) ? loaded[file] : null;
+  };
+
+  /**
+   * Whether a typed word has postings of its own, from its letter's vocabulary: its stem or
+   * itself is a word or stem there, or one of the other indexed terms (synonyms).
+   */
+  function ownsPostings(voc, surface, stem) {
+    if (!voc.known) {
+      var known = new Set(voc.x);
+      voc.w.forEach(function (e) { known.add(e[0]); if (e[2]) known.add(e[2]); });
+      voc.known = known;
+    }
+    return voc.known.has(stem) || voc.known.has(surface);
+  }
+
   function vocabKey(word) {
     var c = word.charAt(0);
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : '_';
   }
+
+  /** A word's head file (BrowserExport.headKey): its first two UTF-16 units, as vocabKey has them. */
+  function headKey(word) { return vocabKey(word) + vocabKey(word.slice(1)); }
 
   // Rows of the distance table, reused: a typo scan compares one word with thousands.
   var rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
@@ -178,15 +211,26 @@
     var keys = words.filter(function (s, i) { return s.length >= 5 || (prefix && i === words.length - 1 && s.length >= w.minPrefix); }).map(vocabKey);
     var cache = this.altsCache || (this.altsCache = new Map()), last = words[words.length - 1];
     if (prefix && last && last.length < w.minPrefix) {
-      // The word being typed will want its letter's vocabulary from minPrefix letters on: start
-      // loading it now, while the reader types, and that keystroke will not wait for it.
+      // The word being typed will want its letter's vocabulary, and the postings of the words
+      // starting like it, from minPrefix letters on: start loading them now, while the reader
+      // types, and that keystroke will not wait for them.
       this.vocab([vocabKey(last)]).catch(function () {});
+      if (last.length >= 2) this.heads(last).catch(function () {});
     }
     // The words' own terms are needed to score them anyway: asked for with the vocabulary, they
     // come in the same round trip, and tell a synonym (indexed, yet no vocabulary word) from a slip.
+    // The word being typed is the exception when its letter's vocabulary is in already and says
+    // the word has no postings of its own: then nothing waits for a term shard.
     var stems = words.map(function (surface) { return window.kbAnalyzer.stem(surface); });
-    return Promise.all([this.vocab(keys), this.terms(stems)]).then(function (loaded) {
-      var shards = loaded[0], own = loaded[1], slots = [], seen = {};
+    var unindexed = {}, own = stems.filter(function (stem, i) {
+      var voc = i === words.length - 1 && prefix ? self.loadedVocab(vocabKey(words[i])) : null;
+      if (!voc || ownsPostings(voc, words[i], stem)) return true;
+      unindexed[stem] = true;
+      return false;
+    });
+    var typing = prefix && last && last.length >= w.minPrefix;
+    return Promise.all([this.vocab(keys), this.terms(own), typing ? this.heads(last) : {}]).then(function (loaded) {
+      var shards = loaded[0], ownTerms = loaded[1], heads = loaded[2], slots = [], seen = {};
       words.forEach(function (surface, i) {
         var stem = stems[i];
         if (seen.hasOwnProperty(stem)) return;
@@ -194,31 +238,38 @@
         var asPrefix = prefix && i === words.length - 1 && surface.length >= w.minPrefix;
         var key = surface + (asPrefix ? '*' : ''), alts = recall(cache, key);
         if (!alts) {
-          alts = remember(cache, key, self.alternatives(surface, stem, asPrefix, shards[vocabKey(surface)] || [],
-            own[stem].length > 0));
+          alts = remember(cache, key, self.alternatives(surface, stem, asPrefix, shards[vocabKey(surface)] || NO_VOCAB,
+            asPrefix ? heads : {}, !unindexed[stem] && ownTerms[stem].length > 0));
         }
-        slots.push({ surface: surface, stem: stem, alts: alts });
+        slots.push({ surface: surface, stem: stem, alts: alts, unindexed: !!unindexed[stem] });
       });
       return slots;
     });
   };
+
+  var NO_VOCAB = { w: [], x: [] };
 
   /**
    * The terms that may stand for one query word: its own stem, then (for the word being typed)
    * the most frequent completions, then (for a word of 5+ letters the index lacks) the nearest
    * spellings. Kept per word while typing, since only the last word changes.
    */
-  Engine.prototype.alternatives = function (surface, stem, asPrefix, list, indexed) {
+  Engine.prototype.alternatives = function (surface, stem, asPrefix, voc, heads, indexed) {
     var w = this.m.weights, alts = [{ stem: stem, surface: surface, weight: 1 }], have = {}, completes = false;
+    var list = voc.w;
     have[stem] = true;
-    function add(e, weight) {
+    // A completion carries its postings in the completion fields, from its head file.
+    function add(e, weight, completion) {
       var s = e[2] || e[0];
-      if (!have[s]) { have[s] = true; alts.push({ stem: s, surface: null, weight: weight }); }
+      if (have[s]) return;
+      have[s] = true;
+      alts.push(completion ? { stem: s, surface: null, weight: weight, completion: true, head: heads[s] || null, word: e[0] }
+        : { stem: s, surface: null, weight: weight });
     }
     if (asPrefix) {
       var longer = list.filter(function (e) { return e[0] !== surface && e[0].lastIndexOf(surface, 0) === 0; })
         .sort(byDfThenWord).slice(0, w.expansions);
-      longer.forEach(function (e) { add(e, w.prefix); });
+      longer.forEach(function (e) { add(e, w.prefix, true); });
       completes = longer.length > 0;
     }
     if (surface.length >= 5 && !list.some(function (e) { return e[0] === surface; })) {
@@ -229,14 +280,20 @@
         if (d <= max) cands.push([e, d]);
       });
       cands.sort(function (x, y) { return x[1] - y[1] || byDfThenWord(x[0], y[0]); });
-      cands.slice(0, w.expansions).forEach(function (c) { add(c[0], c[1] === 1 ? w.typo1 : w.typo2); });
+      cands.slice(0, w.expansions).forEach(function (c) { add(c[0], c[1] === 1 ? w.typo1 : w.typo2, false); });
       if (asPrefix && !completes && !indexed) {
         // Nothing starts with what was typed: a typo inside a word still being typed keeps the
         // results of the words it is a slip away from the start of (QueryPlan.java).
         list.filter(function (e) {
           return e[0].codePointAt(0) === first && e[0].length > surface.length && distance(surface, e[0], max, true) <= max;
-        }).sort(byDfThenWord).slice(0, w.expansions).forEach(function (e) { add(e, w.fuzzyPrefix); });
+        }).sort(byDfThenWord).slice(0, w.expansions).forEach(function (e) { add(e, w.fuzzyPrefix, false); });
       }
+    }
+    // Completions are matched in the completion fields, and one found in none is dropped; but when
+    // neither the typed word nor any completion is found there, they are matched in every field,
+    // from their term shards, so a word of running text keeps its results (Searcher.slotQuery).
+    if (indexed || alts.some(function (a) { return a.head; })) {
+      alts = alts.filter(function (a) { return !a.completion || a.head; });
     }
     return alts;
   };
@@ -278,7 +335,11 @@
   Engine.prototype.rank = function (slots, limit) {
     var self = this, needed = [];
     slots.forEach(function (slot) {
-      slot.alts.forEach(function (a) { needed.push(a.stem); if (a.surface) needed.push(a.surface); });
+      slot.alts.forEach(function (a, i) {
+        if (a.head || (i === 0 && slot.unindexed)) return;
+        needed.push(a.stem);
+        if (a.surface) needed.push(a.surface);
+      });
     });
     return this.terms(needed).then(function (terms) {
       var w = self.workArrays(), touched = w.touched, count = 0, total = 0;
@@ -365,7 +426,7 @@
     return remember(cache, key, out);
   };
 
-  function altKey(alt) { return alt.stem + '\u0000' + (alt.surface || '') + '\u0000' + alt.weight; }
+  function altKey(alt) { return alt.stem + '\u0000' + (alt.surface || '') + '\u0000' + alt.weight + (alt.completion ? 'c' : ''); }
 
   /** One alternative's BM25 per record, summed over fields in field order (float32 like Lucene). */
   Engine.prototype.altScores = function (alt, terms) {
@@ -374,8 +435,8 @@
     if (hit) return hit;
     var w = this.workArrays(), altDocs = [];
     this.fields.forEach(function (fd, fi) {
-      if (fd.exact && !alt.surface) return;
-      var entries = terms[fd.exact ? alt.surface : alt.stem] || [];
+      if (fd.exact && !alt.surface || alt.head && !fd.completion) return;
+      var entries = alt.head || terms[fd.exact ? alt.surface : alt.stem] || [];
       for (var k = 0; k < entries.length; k++) {
         if (entries[k][0] !== fi) continue;
         var p = postings(entries[k]), docs = p.docs, tfs = p.tfs, norms = p.norms, cache = fd.cache;
@@ -437,30 +498,48 @@
     return this.plan(query, prefix).then(function (slots) {
       if (!slots.length) return [];
       return self.rank(slots, limit).then(function (groups) {
-        var stems = {};
-        slots.forEach(function (s) { s.alts.forEach(function (a) { stems[a.stem] = true; }); });
-        return Promise.all(groups.map(function (list) {
-          return self.records(list.map(function (h) { return h[0]; })).then(function (docs) {
-            var best = docs[list[0][0]];
-            return {
-              url: target(best),
-              title: best.title,
-              section: best.heading,
-              excerpt: excerpt(best.text, stems),
-              score: list[0][1],
-              kind: best.kind,
-              context: best.context,
-              articleId: best.articleId,
-              answer: best.kind === 'faq' ? best.text : '',
-              sections: list.slice(1).map(function (h) {
-                var d = docs[h[0]];
-                return { url: target(d), heading: d.heading, score: h[1] };
-              })
-            };
-          });
-        }));
+        return self.results(slots, groups);
+      }).then(function (results) {
+        self.prefetch(slots);
+        return results;
       });
     });
+  };
+
+  /**
+   * The word being typed, once whole, is most likely its commonest completion, and will then want
+   * that word's full postings: fetched after this keystroke's results (not to compete with them
+   * for connections), while the reader types, so the keystroke that completes it does not wait.
+   */
+  Engine.prototype.prefetch = function (slots) {
+    var last = slots[slots.length - 1], likely = last.unindexed && last.alts[1];
+    if (likely && likely.completion) this.terms([likely.stem, likely.word]).catch(function () {});
+  };
+
+  /** The ranked groups as results, each built as soon as its record block is in. */
+  Engine.prototype.results = function (slots, groups) {
+    var self = this, stems = {};
+    slots.forEach(function (s) { s.alts.forEach(function (a) { stems[a.stem] = true; }); });
+    return Promise.all(groups.map(function (list) {
+      return self.records(list.map(function (h) { return h[0]; })).then(function (docs) {
+        var best = docs[list[0][0]];
+        return {
+          url: target(best),
+          title: best.title,
+          section: best.heading,
+          excerpt: excerpt(best.text, stems),
+          score: list[0][1],
+          kind: best.kind,
+          context: best.context,
+          articleId: best.articleId,
+          answer: best.kind === 'faq' ? best.text : '',
+          sections: list.slice(1).map(function (h) {
+            var d = docs[h[0]];
+            return { url: target(d), heading: d.heading, score: h[1] };
+          })
+        };
+      });
+    }));
   };
 
   var PER_GROUP = 4;

@@ -411,9 +411,11 @@ public final class IncrementalBuild implements AutoCloseable {
         Path folder = writer.resolve(SearchRecords.BROWSER + MANIFEST).getParent();
         export.forEach((file, bytes) -> {
             // Term and vocabulary files are named by their content: one that exists already holds
-            // these bytes. Record blocks are numbered, so theirs are compared.
+            // these bytes. Record blocks and head files are named by number and letters, so theirs
+            // are compared.
+            boolean named = file.startsWith("d/") || file.startsWith("h/");
             if (!file.equals(MANIFEST) && (!Files.isRegularFile(folder.resolve(file))
-                    || file.startsWith("d/") && !sameBytes(folder.resolve(file), bytes))) {
+                    || named && !sameBytes(folder.resolve(file), bytes))) {
                 writer.write(SearchRecords.BROWSER + file, bytes);
             }
         });

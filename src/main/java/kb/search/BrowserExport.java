@@ -33,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class BrowserExport {
     /** Format version; the client refuses a manifest of another version. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** Postings per term shard: about 15 KB gzipped each. */
     static final int SHARD_POSTINGS = 6000;
     /**
@@ -79,8 +79,12 @@ public final class BrowserExport {
             manifest.put("blocks", blocks.size());
             manifest.put("blocksVersion", hash(String.join(",", blocks)));
             manifest.put("groups", groups.toString());
-            manifest.put("terms", leaf == null ? List.of() : termShards(leaf, fields));
-            manifest.put("vocab", vocabShards());
+            TreeMap<String, List<List<Object>>> terms = leaf == null ? new TreeMap<>() : postingsByTerm(leaf, fields);
+            manifest.put("terms", termShards(terms));
+            manifest.put("vocab", vocabShards(terms));
+            String heads = headShards(terms, fields);
+            manifest.put("heads", heads.substring(heads.indexOf(' ') + 1));
+            manifest.put("headsVersion", heads.substring(0, heads.indexOf(' ')));
             emit("manifest.js", "manifest", manifest);
             return bytes;
         } catch (IOException e) {
@@ -96,6 +100,7 @@ public final class BrowserExport {
             f.put("name", field);
             f.put("boost", IndexFields.BOOSTS.get(field));
             f.put("exact", IndexFields.isExact(field));
+            f.put("completion", IndexFields.COMPLETION.contains(field));
             f.put("docCount", stats == null ? 0 : stats.docCount());
             // BM25's average length, as the float Lucene computes it; the client rebuilds its
             // length-normalisation table from this exact value.
@@ -105,15 +110,15 @@ public final class BrowserExport {
         return out;
     }
 
-    /** Term shards: every term of every scored field, in sorted order, postings as [Δdoc, tf, norm]. */
-    private List<List<String>> termShards(LeafReader leaf, List<String> fields) throws IOException {
-        TreeMap<String, List<Object>> terms = new TreeMap<>();
+    /** Every term of every scored field, sorted: per term, [field index, df, postings as [Δdoc, tf, norm]]. */
+    private static TreeMap<String, List<List<Object>>> postingsByTerm(LeafReader leaf, List<String> fields) throws IOException {
+        TreeMap<String, List<List<Object>>> terms = new TreeMap<>();
         for (int f = 0; f < fields.size(); f++) {
             Terms t = leaf.terms(fields.get(f));
-            NumericDocValues norms = null;
             if (t == null) {
                 continue;
             }
+            NumericDocValues norms = null;
             TermsEnum te = t.iterator();
             PostingsEnum pe = null;
             for (BytesRef term = te.next(); term != null; term = te.next()) {
@@ -130,17 +135,22 @@ public final class BrowserExport {
                         .add(List.of(f, te.docFreq(), postings.toString()));
             }
         }
+        return terms;
+    }
+
+    /** Term shards: the terms in sorted runs of about {@link #SHARD_POSTINGS} postings each. */
+    private List<List<String>> termShards(TreeMap<String, List<List<Object>>> terms) throws IOException {
         List<List<String>> shards = new ArrayList<>();
         Map<String, Object> shard = new LinkedHashMap<>();
         String first = null;
         int postings = 0;
-        for (Map.Entry<String, List<Object>> e : terms.entrySet()) {
+        for (Map.Entry<String, List<List<Object>>> e : terms.entrySet()) {
             if (first == null) {
                 first = e.getKey();
             }
             shard.put(e.getKey(), e.getValue());
-            for (Object entry : e.getValue()) {
-                postings += (Integer) ((List<?>) entry).get(1);
+            for (List<Object> entry : e.getValue()) {
+                postings += (Integer) entry.get(1);
             }
             if (postings >= SHARD_POSTINGS) {
                 shards.add(List.of(first, emitHashed("t/", shard)));
@@ -198,18 +208,71 @@ public final class BrowserExport {
         return blocks;
     }
 
-    /** The surface vocabulary by first character ({@code _} for anything not a-z or 0-9). */
-    private Map<String, String> vocabShards() throws IOException {
-        TreeMap<String, List<List<Object>>> byKey = new TreeMap<>();
+    /**
+     * The vocabulary by first character ({@code _} for anything not a-z or 0-9), one file each:
+     * {@code w}, the surface words as [word, df] or [word, df, stem]; {@code x}, the other indexed
+     * terms with that first character (synonyms from kb.yaml), so the client knows without a term
+     * shard whether a typed word has postings of its own. A stem starts with its word's first
+     * character (stemming only changes endings), so the letter's file tells for all its words.
+     */
+    private Map<String, String> vocabShards(TreeMap<String, List<List<Object>>> terms) throws IOException {
+        TreeMap<String, List<List<Object>>> words = new TreeMap<>();
+        TreeMap<String, java.util.Set<String>> known = new TreeMap<>();
         for (Vocabulary.Word w : index.vocabulary().words()) {
-            byKey.computeIfAbsent(vocabKey(w.word()), k -> new ArrayList<>())
+            String key = vocabKey(w.word());
+            words.computeIfAbsent(key, k -> new ArrayList<>())
                     .add(w.stem().equals(w.word()) ? List.of(w.word(), w.df()) : List.of(w.word(), w.df(), w.stem()));
+            known.computeIfAbsent(key, k -> new java.util.HashSet<>()).addAll(List.of(w.word(), w.stem()));
+        }
+        TreeMap<String, List<String>> others = new TreeMap<>();
+        for (String term : terms.keySet()) {
+            String key = vocabKey(term);
+            if (words.containsKey(key) && !known.get(key).contains(term)) {
+                others.computeIfAbsent(key, k -> new ArrayList<>()).add(term);
+            }
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, List<List<Object>>> e : byKey.entrySet()) {
-            out.put(e.getKey(), emitHashed("v/", e.getValue()));
+        for (Map.Entry<String, List<List<Object>>> e : words.entrySet()) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("w", e.getValue());
+            payload.put("x", others.getOrDefault(e.getKey(), List.of()));
+            out.put(e.getKey(), emitHashed("v/", payload));
         }
         return out;
+    }
+
+    /**
+     * Postings in the {@link IndexFields#COMPLETION} fields of every word that can complete a
+     * typed prefix, in one file per first two characters ({@code h/re.js}: stem -> entries). While
+     * a word is typed its file loads from the second letter on, so completing it from the third
+     * needs no term shard. Returns the files' version hash, a space, and their keys, comma-separated.
+     */
+    private String headShards(TreeMap<String, List<List<Object>>> terms, List<String> fields) throws IOException {
+        TreeMap<String, TreeMap<String, List<List<Object>>>> heads = new TreeMap<>();
+        for (Vocabulary.Word w : index.vocabulary().words()) {
+            if (w.word().length() <= QueryPlan.MIN_PREFIX) {
+                continue; // completes no prefix the plan expands
+            }
+            List<List<Object>> head = terms.getOrDefault(w.stem(), List.of()).stream()
+                    .filter(entry -> IndexFields.COMPLETION.contains(fields.get((Integer) entry.get(0))))
+                    .toList();
+            if (!head.isEmpty()) {
+                heads.computeIfAbsent(headKey(w.word()), k -> new TreeMap<>()).put(w.stem(), head);
+            }
+        }
+        StringBuilder hashes = new StringBuilder();
+        for (Map.Entry<String, TreeMap<String, List<List<Object>>>> e : heads.entrySet()) {
+            String json = JSON.writeValueAsString(e.getValue());
+            String name = "h/" + e.getKey() + ".js";
+            emitJson(name, name, json);
+            hashes.append(hash(json));
+        }
+        return hash(hashes.toString()) + " " + String.join(",", heads.keySet());
+    }
+
+    /** The head file of a word: its first two UTF-16 units, each as {@link #vocabKey} has it (as in JS). */
+    static String headKey(String word) {
+        return vocabKey(word) + vocabKey(word.substring(1));
     }
 
     static String vocabKey(String word) {

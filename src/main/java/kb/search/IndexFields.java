@@ -39,6 +39,14 @@ final class IndexFields {
     /** Scored fields and their boosts, in the order the export lists them. */
     static final Map<String, Float> BOOSTS = boosts();
 
+    /**
+     * Where a completion of the word being typed is looked for: what a record is called and is
+     * about, not its body. Autocomplete means the titles a reader is heading for; and these
+     * postings are small enough to ship with the vocabulary, so the browser needs no second round
+     * trip for them while the reader types.
+     */
+    static final java.util.Set<String> COMPLETION = java.util.Set.of(TITLE, HEADING, TAGS, SUMMARY);
+
     /** Fields matched with the exact (surface) word rather than its stem. */
     static boolean isExact(String field) {
         return field.endsWith("_x");

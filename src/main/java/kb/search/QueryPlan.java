@@ -49,8 +49,10 @@ public record QueryPlan(List<Slot> slots) {
      * A term that may stand for the query word.
      *
      * @param surface the unstemmed word, matched against the exact fields; null for expansions
+     * @param completion a word the typed one may be the start of: matched in the
+     *     {@link IndexFields#COMPLETION} fields only, with one exception (Searcher#slotQuery)
      */
-    public record Alternative(String stem, String surface, float weight) { }
+    public record Alternative(String stem, String surface, float weight, boolean completion) { }
 
     public boolean isEmpty() {
         return slots.isEmpty();
@@ -74,7 +76,7 @@ public record QueryPlan(List<Slot> slots) {
                 continue;
             }
             Map<String, Alternative> alts = new LinkedHashMap<>();
-            alts.put(stem, new Alternative(stem, surface, 1f));
+            alts.put(stem, new Alternative(stem, surface, 1f, false));
             boolean typing = prefix && i == words.size() - 1;
             boolean completes = false;
             if (typing && surface.length() >= MIN_PREFIX) {
@@ -83,7 +85,7 @@ public record QueryPlan(List<Slot> slots) {
                         .sorted(Comparator.comparingInt((Vocabulary.Word w) -> -w.df()).thenComparing(Vocabulary.Word::word))
                         .limit(MAX_EXPANSIONS)
                         .toList();
-                longer.forEach(w -> alts.putIfAbsent(w.stem(), new Alternative(w.stem(), null, PREFIX_WEIGHT)));
+                longer.forEach(w -> alts.putIfAbsent(w.stem(), new Alternative(w.stem(), null, PREFIX_WEIGHT, true)));
                 completes = !longer.isEmpty();
             }
             if (surface.length() >= 5 && !vocabulary.contains(surface)) {
@@ -99,7 +101,7 @@ public record QueryPlan(List<Slot> slots) {
                                 .thenComparing(c -> c.word().word()))
                         .limit(MAX_EXPANSIONS)
                         .forEach(c -> alts.putIfAbsent(c.word().stem(), new Alternative(c.word().stem(), null,
-                                c.edits() == 1 ? ONE_TYPO_WEIGHT : TWO_TYPOS_WEIGHT)));
+                                c.edits() == 1 ? ONE_TYPO_WEIGHT : TWO_TYPOS_WEIGHT, false)));
                 if (typing && !completes && !indexed.test(stem)) {
                     // Nothing starts with what was typed: a typo inside a word still being typed.
                     // Its results would vanish until the word is done; the words it is a slip
@@ -110,7 +112,7 @@ public record QueryPlan(List<Slot> slots) {
                                     && Typos.prefixDistance(surface, w.word(), maxEdits) <= maxEdits)
                             .sorted(Comparator.comparingInt((Vocabulary.Word w) -> -w.df()).thenComparing(Vocabulary.Word::word))
                             .limit(MAX_EXPANSIONS)
-                            .forEach(w -> alts.putIfAbsent(w.stem(), new Alternative(w.stem(), null, FUZZY_PREFIX_WEIGHT)));
+                            .forEach(w -> alts.putIfAbsent(w.stem(), new Alternative(w.stem(), null, FUZZY_PREFIX_WEIGHT, false)));
                 }
             }
             slots.add(new Slot(surface, stem, new ArrayList<>(alts.values())));

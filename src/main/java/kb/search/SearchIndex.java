@@ -64,12 +64,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Whether a term has postings in any searched field (the browser's term shards hold it). */
     private boolean isIndexed(String term) {
         try {
-            for (String field : IndexFields.BOOSTS.keySet()) {
-                if (reader.docFreq(new Term(field, term)) > 0) {
-                    return true;
-                }
-            }
-            return false;
+            return Searcher.hasPostings(reader, term, IndexFields.BOOSTS.keySet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

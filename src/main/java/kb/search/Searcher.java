@@ -85,13 +85,27 @@ final class Searcher {
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
-    private static Query slotQuery(QueryPlan.Slot slot) {
+    /**
+     * One word's query: the best of its alternatives. Completions are matched in the
+     * {@link IndexFields#COMPLETION} fields only, and one found in none of them is dropped; but
+     * when neither the typed word nor any completion is found there, the completions are matched
+     * in every field, so a word that occurs only in running text keeps its results while typed.
+     */
+    private Query slotQuery(QueryPlan.Slot slot) throws IOException {
+        boolean headOnly = hasPostings(reader, slot.stem(), IndexFields.BOOSTS.keySet());
+        for (QueryPlan.Alternative alt : slot.alternatives()) {
+            headOnly |= alt.completion() && hasPostings(reader, alt.stem(), IndexFields.COMPLETION);
+        }
         List<Query> alternatives = new ArrayList<>();
         for (QueryPlan.Alternative alt : slot.alternatives()) {
+            boolean restricted = alt.completion() && headOnly;
+            if (restricted && !hasPostings(reader, alt.stem(), IndexFields.COMPLETION)) {
+                continue;
+            }
             BooleanQuery.Builder fields = new BooleanQuery.Builder();
             for (Map.Entry<String, Float> field : IndexFields.BOOSTS.entrySet()) {
                 boolean exact = IndexFields.isExact(field.getKey());
-                if (exact && alt.surface() == null) {
+                if (exact && alt.surface() == null || restricted && !IndexFields.COMPLETION.contains(field.getKey())) {
                     continue;
                 }
                 String text = exact ? alt.surface() : alt.stem();
@@ -101,6 +115,16 @@ final class Searcher {
             alternatives.add(fields.build());
         }
         return new DisjunctionMaxQuery(alternatives, 0f);
+    }
+
+    /** Whether a term has postings in any of the given fields. */
+    static boolean hasPostings(IndexReader reader, String term, java.util.Collection<String> fields) throws IOException {
+        for (String field : fields) {
+            if (reader.docFreq(new Term(field, term)) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Document document(int doc) throws IOException {

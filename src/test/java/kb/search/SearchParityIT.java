@@ -35,7 +35,9 @@ class SearchParityIT {
             "revoke access", "permitted services", "alias names", "shared login ip address", "copyright",
             "contact support phone", "email", "token", "expire", "disconnect", "reconnecting", "face", "link",
             "yout", "re", "calendar", "Twitter's tokens", "don’t", "60 days", "linkdi", "reconec", "facbo",
-            "instagr busines", "password chnag", "youtube tokn");
+            "instagr busines", "password chnag", "youtube tokn",
+            // Completions come from the head files, and from a word's letter once it is loaded:
+            "reco", "recon", "expi", "twitter expi", "instru", "differen", "direc", "accoun", "disconn");
 
     @TempDir
     Path temp;

@@ -47,7 +47,10 @@ class SearchRankingTest {
                 article("brain/", "Brain teasers", "Brain teasers for the team."),
                 article("reconnect/", "How to reconnect an account",
                         "Open the social accounts screen and choose reconnect. Reconnecting creates a new token."),
-                article("logout/", "Why you are disconnected", "A disconnected account must be reconnected."));
+                article("logout/", "Why you are disconnected", "A disconnected account must be reconnected."),
+                article("exports/", "Exporting reports", "Download a report as a spreadsheet."),
+                article("camera/", "Camera settings", "Long exposure photos need a steady hand."),
+                article("queue/", "Rate limits", "When a network is busy, heavy throttling slows publishing down."));
         Map<String, List<String>> synonyms = Map.of(
                 "facebook", List.of("fb"), "instagram", List.of("ig", "insta"), "linkedin", List.of("li"),
                 "twitter", List.of("x"), "google my business", List.of("gmb", "google business profile"),
@@ -107,6 +110,22 @@ class SearchRankingTest {
     void lastWordIsAPrefixWhileTyping() {
         assertEquals("youtube/", index.search("yout", 5, true).get(0).url());
         assertTrue(index.search("yout", 5, false).isEmpty(), "without prefix mode 'yout' is not a word");
+    }
+
+    @Test
+    void completionsOfTheWordBeingTypedMatchTitlesNotPassingMentions() {
+        List<String> urls = index.search("expo", 10, true).stream().map(Hit::url).toList();
+        assertEquals("exports/", urls.get(0));
+        assertFalse(urls.contains("camera/"), "'exposure' in running text is no completion of 'expo'");
+        assertEquals("camera/", top("exposure"), "typed whole, the word finds its page");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"thro", "throt", "thrott", "throttl", "throttli", "throttlin", "throttling"})
+    void aWordFoundOnlyInRunningTextKeepsItsResultsWhileTyped(String typed) {
+        List<Hit> hits = index.search(typed, 5, true);
+        assertFalse(hits.isEmpty(), "'" + typed + "' lost its results");
+        assertEquals("queue/", hits.get(0).url());
     }
 
     @ParameterizedTest
