@@ -325,6 +325,7 @@ const eachKey = (queries, gapMs, body) => `
 async function keystrokes(cdp, served, pagePath, queries, gapMs = 0, profile = null) {
   const page = await freshPage(cdp);
   try {
+    if (served.log) served.log.length = 0;
     // served.url is a file: URL when the site is opened from disk.
     await page.goto(served.url + pagePath + (served.url.startsWith('file:') ? 'index.html' : ''));
     await until(page, `!!(window.kb && window.kb.search)`, 'window.kb.search');
@@ -357,7 +358,7 @@ async function keystrokes(cdp, served, pagePath, queries, gapMs = 0, profile = n
     })()`);
     // A .cpuprofile for Chromium's DevTools (Performance > Load profile) or any profile viewer.
     if (profile) writeFileSync(profile, JSON.stringify((await page.send('Profiler.stop')).profile));
-    return keys;
+    return withBytes(keys, served, SITES.kb);
   } finally {
     await page.close();
   }
@@ -367,8 +368,9 @@ async function keystrokes(cdp, served, pagePath, queries, gapMs = 0, profile = n
 async function pagefindKeystrokes(cdp, served, pagePath, queries, gapMs = 0) {
   const page = await freshPage(cdp);
   try {
+    served.log.length = 0;
     await page.goto(served.url + pagePath);
-    return await page.eval(`(async () => {
+    return withBytes(await page.eval(`(async () => {
       const pf = await import('/pagefind/pagefind.js');
       await pf.init();
       const out = [];
@@ -381,10 +383,23 @@ async function pagefindKeystrokes(cdp, served, pagePath, queries, gapMs = 0) {
           const loads = performance.getEntriesByType('resource').length - before;
           out.push({ query: q, prefix, ms, hits: r.results.length, loads });`)}
       return out;
-    })()`);
+    })()`), served, SITES.pagefind);
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Adds to a keystroke run what the server sent for search over the whole run (every query typed
+ * in one page), loads made between keys included, once those have settled.
+ */
+async function withBytes(keys, served, site) {
+  if (!served.log) return keys; // file://: no server to count
+  await new Promise((r) => setTimeout(r, 300));
+  const search = served.log.filter((r) => site.isSearch(r.path));
+  keys.sentBytes = sum(search, 'sent');
+  keys.sentFiles = search.length;
+  return keys;
 }
 
 const sum = (xs, k) => xs.reduce((a, x) => a + x[k], 0);
@@ -421,8 +436,11 @@ function latencyStats(samples) {
 async function repeated(count, run) {
   const runs = [];
   for (let i = 0; i < count; i++) runs.push(await run(i));
-  return runs[0].map((k, i) => ({ ...k, ms: median(runs.map((r) => r[i].ms)), runsMs: runs.map((r) => r[i].ms),
+  const keys = runs[0].map((k, i) => ({ ...k, ms: median(runs.map((r) => r[i].ms)), runsMs: runs.map((r) => r[i].ms),
     waitMs: k.waitMs === undefined ? undefined : median(runs.map((r) => r[i].waitMs)) }));
+  keys.sentBytes = median(runs.map((r) => r.sentBytes));
+  keys.sentFiles = median(runs.map((r) => r.sentFiles));
+  return keys;
 }
 
 /** Keystroke runs per measurement, and the typing gap of the "as typed" measurement. */
@@ -453,6 +471,8 @@ export async function measure({ kbDir, hugoDir, pagePath, queries = DEFAULT_QUER
       medianPagefindBytes: median(rows.map((r) => r.pagefind.searchSent)),
       medianRatio: median(rows.map((r) => r.ratio)),
       kbLatency: latencyStats(kbKeys), pagefindLatency: latencyStats(pfKeys),
+      // What each whole keystroke run downloaded for search (all queries typed in one page).
+      typingBytes: { kb: kbKeys.sentBytes, pagefind: pfKeys.sentBytes, kbTyped: kbTyped.sentBytes, pagefindTyped: pfTyped.sentBytes },
       kbTypedLatency: latencyStats(kbTyped), pagefindTypedLatency: latencyStats(pfTyped),
       kbKeystrokes: kbKeys, pagefindKeystrokes: pfKeys, kbTypedKeystrokes: kbTyped, pagefindTypedKeystrokes: pfTyped,
     };
@@ -470,7 +490,8 @@ export async function keystrokeLatency({ kbDir, pagePath, queries = DEFAULT_QUER
   try {
     const keys = await repeated(Math.max(1, runCount),
       (i) => keystrokes(browser.cdp, kbServed, pagePath, queries, gapMs, i === 0 ? profile : null));
-    return { pagePath, gapMs, http2, file, runs: Math.max(1, runCount), kbLatency: latencyStats(keys), kbKeystrokes: keys };
+    return { pagePath, gapMs, http2, file, runs: Math.max(1, runCount), kbLatency: latencyStats(keys), kbKeystrokes: keys,
+      sentBytes: keys.sentBytes, sentFiles: keys.sentFiles };
   } finally {
     await browser.close();
     kbServed.server.close();
@@ -488,6 +509,7 @@ export function keyReport(r) {
   lines.push(`later keys: median ${l.laterMedianMs.toFixed(1)} ms, p95 ${l.laterP95Ms.toFixed(1)} ms, max ${l.laterMaxMs.toFixed(1)} ms, `
     + `${l.laterOver16} of ${l.laterCount} at 16 ms or more (${l.loadOver16} of ${l.loadCount} that requested files, `
     + `${l.noLoadOver16} of ${l.noLoadCount} that did not)`);
+  if (r.sentBytes !== undefined) lines.push(`search data sent over the run: ${kbs(r.sentBytes)} in ${r.sentFiles} files`);
   return lines.join('\n');
 }
 
@@ -517,12 +539,14 @@ export function report(r) {
   lines.push(`Keystroke latency, search call per typed prefix, limit 10 (kb: window.kb.search; Pagefind: search + data of the top 10);`);
   lines.push(`per key ${(r.keyRuns || 1) > 1 ? `the median of ${r.keyRuns} runs, each` : 'one run'} in a fresh browser context. "Back to back": each call as soon as the`);
   lines.push(`last answered; "as typed": a key every ${r.typingGapMs || 150} ms, a fast typist's pace:`);
-  lines.push('| | first key (cold) | later keys median | p95 | max | later keys >= 16 ms |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
-  const row = (name, x) => x && `| ${name} | ${ms(x.coldFirstMs)} | ${ms(x.laterMedianMs)} | ${ms(x.laterP95Ms)} | ${ms(x.laterMaxMs)} | ${x.laterOver16} of ${x.laterCount} |`;
-  [row('kb, back to back', l), row('Pagefind, back to back', p), row('kb, as typed', r.kbTypedLatency),
-    row('Pagefind, as typed', r.pagefindTypedLatency)].filter(Boolean).forEach((x) => lines.push(x));
-  lines.push('(target: 0 later keys at 16 ms or more)');
+  lines.push('| | first key (cold) | later keys median | p95 | max | later keys >= 16 ms | search bytes, whole run |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const b = r.typingBytes || {};
+  const row = (name, x, sent) => x && `| ${name} | ${ms(x.coldFirstMs)} | ${ms(x.laterMedianMs)} | ${ms(x.laterP95Ms)} | ${ms(x.laterMaxMs)} | ${x.laterOver16} of ${x.laterCount} | ${sent === undefined ? 'n/a' : kbs(sent)} |`;
+  [row('kb, back to back', l, b.kb), row('Pagefind, back to back', p, b.pagefind), row('kb, as typed', r.kbTypedLatency, b.kbTyped),
+    row('Pagefind, as typed', r.pagefindTypedLatency, b.pagefindTyped)].filter(Boolean).forEach((x) => lines.push(x));
+  lines.push('(target: 0 later keys at 16 ms or more; bytes: all the queries typed key by key in one page, loads');
+  lines.push('between keys included, such as kb getting the likely next key ready while the reader pauses)');
   lines.push('');
   lines.push('kb\'s later keys (back to back) split by whether the call had to download a file (term shard or record');
   lines.push('block) first (Pagefind downloads from a Web Worker, which the page\'s resource timing does not see):');
