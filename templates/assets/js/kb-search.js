@@ -152,6 +152,16 @@
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : '_';
   }
 
+  /**
+   * The word the reader is typing: the query's last word, or a stop word after it, which the
+   * analysis drops though it may be the start of a word ("in" of "invite").
+   */
+  function typedWord(query, last) {
+    var tail = /\S+$/.exec(query);
+    tail = tail ? tail[0].toLowerCase() : '';
+    return window.kbAnalyzer.isStopWord(tail) ? tail : last;
+  }
+
   /** A word's head file (BrowserExport.headKey): its first two UTF-16 units, as vocabKey has them. */
   function headKey(word) { return vocabKey(word) + vocabKey(word.slice(1)); }
 
@@ -210,12 +220,13 @@
     var words = window.kbAnalyzer.surface(query).slice(0, w.words);
     var keys = words.filter(function (s, i) { return s.length >= 5 || (prefix && i === words.length - 1 && s.length >= w.minPrefix); }).map(vocabKey);
     var cache = this.altsCache || (this.altsCache = new Map()), last = words[words.length - 1];
-    if (prefix && last && last.length < w.minPrefix) {
+    var typed = typedWord(query, last);
+    if (prefix && typed && typed.length < w.minPrefix) {
       // The word being typed will want its letter's vocabulary, and the postings of the words
       // starting like it, from minPrefix letters on: start loading them now, while the reader
       // types, and that keystroke will not wait for them.
-      this.vocab([vocabKey(last)]).catch(function () {});
-      if (last.length >= 2) this.heads(last).catch(function () {});
+      this.vocab([vocabKey(typed)]).catch(function () {});
+      if (typed.length >= 2) this.heads(typed).catch(function () {});
     }
     // The words' own terms are needed to score them anyway: asked for with the vocabulary, they
     // come in the same round trip, and tell a synonym (indexed, yet no vocabulary word) from a slip.
@@ -516,6 +527,72 @@
     if (likely && likely.completion) this.terms([likely.stem, likely.word]).catch(function () {});
   };
 
+  /**
+   * The keystrokes the reader most likely types next, at most one of each kind: the next
+   * character of the word being typed as the titles and headings of the results shown continue
+   * it (a reader heads for what they see), and as the commonest words of its letter do. None
+   * of a kind when the word is more often whole as typed (a space comes next) or nothing
+   * continues it.
+   */
+  Engine.prototype.nextKeys = function (query, results) {
+    var words = window.kbAnalyzer.surface(query), last = typedWord(query, words[words.length - 1]);
+    if (!last || query.toLowerCase().slice(-last.length) !== last) return [];
+    function likeliest(each) {
+      var mass = {}, whole = 0, best = null;
+      each(function (word, weight) {
+        if (word.lastIndexOf(last, 0) !== 0) return;
+        if (word.length === last.length) { whole += weight; return; }
+        var c = word.charAt(last.length);
+        mass[c] = (mass[c] || 0) + weight;
+        if (best === null || mass[c] > mass[best]) best = c;
+      });
+      return best === null || whole >= mass[best] ? null : query + best;
+    }
+    var shown = likeliest(function (count) {
+      (results || []).forEach(function (r) {
+        var text = [r.title, r.section || ''].concat((r.sections || []).map(function (x) { return x.heading || ''; }));
+        window.kbAnalyzer.tokens(text.join(' ')).forEach(function (t) { count(t.surface, 1); });
+      });
+    });
+    var voc = this.loadedVocab(vocabKey(last));
+    var common = voc && likeliest(function (count) {
+      var list = voc.w, lo = 0, hi = list.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid][0] < last) lo = mid + 1; else hi = mid; }
+      for (var i = lo; i < list.length && list[i][0].lastIndexOf(last, 0) === 0; i++) count(list[i][0], list[i][1]);
+    });
+    return [shown, common].filter(function (q, i, all) { return q && all.indexOf(q) === i; });
+  };
+
+  /**
+   * Gets the likely next keystrokes ready while the reader pauses: plans and ranks each (which
+   * also warms up the engine) and loads the record blocks its results need, one after the other.
+   * `current` says whether the reader has typed on meanwhile; then the work stops.
+   */
+  Engine.prototype.speculate = function (query, limit, results, current) {
+    var self = this, words = window.kbAnalyzer.surface(query), last = typedWord(query, words[words.length - 1]);
+    if (!last) return Promise.resolve(null);
+    // The letter's words may still be on their way (they load from the word's first letter).
+    return this.vocab([vocabKey(last)]).then(function () {
+      return self.speculateKeys(self.nextKeys(query, results), limit, current);
+    });
+  };
+
+  Engine.prototype.speculateKeys = function (keys, limit, current) {
+    var self = this;
+    return keys.reduce(function (done, next) {
+      return done.then(function () {
+        if (!current()) return null;
+        return self.plan(next, true).then(function (slots) {
+          if (!slots.length || !current()) return null;
+          return self.rank(slots, limit).then(function (groups) {
+            if (!current()) return null;
+            return Promise.all(groups.map(function (list) { return self.records([list[0][0]]); }));
+          });
+        });
+      });
+    }, Promise.resolve(null));
+  };
+
   /** The ranked groups as results, each built as soon as its record block is in. */
   Engine.prototype.results = function (slots, groups) {
     var self = this, stems = {};
@@ -643,12 +720,29 @@
   }
 
 
+  // How long the reader must pause before the likely next keystroke is got ready: a search call
+  // within that time (typing on, or the next key) cancels it, so it never delays a keystroke.
+  var SPECULATE_AFTER = 30;
+  var speculation = { timer: 0, turn: 0 };
+
   function search(query, options) {
     options = options || {};
     var limit = options.limit > 0 ? Math.floor(options.limit) : 10;
     var prefix = options.prefix !== false;
     query = String(query == null ? '' : query).slice(0, 5000);
-    return ready().then(function (e) { return e.search(query, limit, prefix); });
+    clearTimeout(speculation.timer);
+    var turn = ++speculation.turn;
+    function current() { return turn === speculation.turn; }
+    return ready().then(function (e) {
+      return e.search(query, limit, prefix).then(function (results) {
+        if (prefix && current()) {
+          speculation.timer = setTimeout(function () {
+            e.speculate(query, limit, results, current).catch(function () {});
+          }, SPECULATE_AFTER);
+        }
+        return results;
+      });
+    });
   }
 
   /** Splits text into segments, marking the words that match the query's stems. */

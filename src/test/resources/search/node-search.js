@@ -8,7 +8,7 @@ const path = require('path');
 
 const site = path.resolve(process.argv[2]);
 const limit = parseInt(process.argv[3] || '10', 10);
-const ctx = { console: console, setTimeout: setTimeout };
+const ctx = { console: console, setTimeout: setTimeout, clearTimeout: clearTimeout };
 ctx.window = ctx;
 ctx.location = { protocol: 'file:' };
 ctx.document = {

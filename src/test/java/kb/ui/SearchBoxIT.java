@@ -279,4 +279,31 @@ class SearchBoxIT {
             assertNull(reader.js("return window.kbPwned;"));
         }
     }
+
+    /**
+     * Typing pauses between keys; in them the client gets the reader's likely next key ready, so
+     * that key needs no download. Typed without a pause, the same key has to download its data.
+     */
+    @Test
+    void aReaderWhoPausesGetsTheNextLetterWithoutADownload() {
+        String typing = """
+                const pause = arguments[0], done = arguments[arguments.length - 1];
+                const loads = () => performance.getEntriesByType('resource').filter(e => e.name.includes('/search/data/')).length;
+                (async () => {
+                  await kb.search('fa', {limit: 10});
+                  await new Promise(r => setTimeout(r, pause));
+                  const before = loads();
+                  const hits = await kb.search('fac', {limit: 10});
+                  done([hits.length, loads() - before]);
+                })();""";
+        reader.open(server.url(""));
+        List<?> paused = (List<?>) reader.jsAsync(typing, 600);
+        reader.open(server.url(""));
+        List<?> hurried = (List<?>) reader.jsAsync(typing, 0);
+
+        assertTrue(((Number) paused.get(0)).intValue() > 0, "'fac' finds the Facebook pages");
+        assertEquals(0, ((Number) paused.get(1)).intValue(), "after a pause, 'fac' downloads nothing");
+        assertEquals(paused.get(0), hurried.get(0));
+        assertTrue(((Number) hurried.get(1)).intValue() > 0, "typed on at once, 'fac' has its data to download");
+    }
 }
