@@ -720,8 +720,9 @@
   }
 
 
-  // How long the reader must pause before the likely next keystroke is got ready: a search call
-  // within that time (typing on, or the next key) cancels it, so it never delays a keystroke.
+  // How long the reader must pause before the likely next keystroke is got ready. A search call
+  // within that time (typing on, or the next key) cancels it, and later one stops what is left
+  // of it, so it does not compete with the reader's own keystrokes.
   var SPECULATE_AFTER = 30;
   var speculation = { timer: 0, turn: 0 };
 
