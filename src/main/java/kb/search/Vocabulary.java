@@ -11,8 +11,8 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The surface words of the index (lower-cased, unstemmed) with their document frequency and
- * stem: what prefix and typo matching look through. The browser gets the same list, split by
- * first character.
+ * stem, plus the stems only synonyms brought in: what prefix and typo matching look through.
+ * The browser gets the same list, split by first character.
  */
 public final class Vocabulary {
     /** One word; {@code stem} is what it is indexed as. */
@@ -27,16 +27,37 @@ public final class Vocabulary {
     }
 
     static Vocabulary read(IndexReader reader) throws IOException {
-        List<Word> out = new ArrayList<>();
+        java.util.TreeMap<BytesRef, Word> out = new java.util.TreeMap<>();
+        java.util.Set<String> stems = new java.util.HashSet<>();
         Terms terms = MultiTerms.getTerms(reader, IndexFields.SURFACE);
         if (terms != null) {
             TermsEnum te = terms.iterator();
             for (BytesRef term = te.next(); term != null; term = te.next()) {
                 String word = term.utf8ToString();
-                out.add(new Word(word, te.docFreq(), Stemmer.stem(word)));
+                Word w = new Word(word, te.docFreq(), Stemmer.stem(word));
+                out.put(BytesRef.deepCopyOf(term), w);
+                stems.add(w.stem());
             }
         }
-        return new Vocabulary(out);
+        // A stem that no page's word stems to came from kb.yaml's synonyms ("reauth", "unlink"):
+        // in no page, yet indexed, and a word to complete and correct like the others. It is
+        // read from the index, so `kb search` and the export agree without the synonym list.
+        java.util.Map<String, Integer> extra = new java.util.TreeMap<>();
+        for (String field : IndexFields.BOOSTS.keySet()) {
+            Terms stemmed = IndexFields.isExact(field) ? null : MultiTerms.getTerms(reader, field);
+            if (stemmed == null) {
+                continue;
+            }
+            TermsEnum te = stemmed.iterator();
+            for (BytesRef term = te.next(); term != null; term = te.next()) {
+                String stem = term.utf8ToString();
+                if (!stems.contains(stem)) {
+                    extra.merge(stem, te.docFreq(), Math::max);
+                }
+            }
+        }
+        extra.forEach((stem, df) -> out.putIfAbsent(new BytesRef(stem), new Word(stem, df, stem)));
+        return new Vocabulary(new ArrayList<>(out.values()));
     }
 
     /** Words in sorted (UTF-8 byte) order. */

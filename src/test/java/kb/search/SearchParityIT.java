@@ -37,7 +37,9 @@ class SearchParityIT {
             "yout", "re", "calendar", "Twitter's tokens", "don’t", "60 days", "linkdi", "reconec", "facbo",
             "instagr busines", "password chnag", "youtube tokn",
             // Completions come from the head files, and from a word's letter once it is loaded:
-            "reco", "recon", "expi", "twitter expi", "instru", "differen", "direc", "accoun", "disconn");
+            "reco", "recon", "expi", "twitter expi", "instru", "differen", "direc", "accoun", "disconn",
+            // A synonym from kb.yaml is completed like a word of the pages:
+            "reaut", "relin", "unlin");
 
     @TempDir
     Path temp;

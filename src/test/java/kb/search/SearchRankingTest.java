@@ -137,6 +137,14 @@ class SearchRankingTest {
         assertEquals(expected, hits.get(0).url());
     }
 
+    @ParameterizedTest
+    @CsvSource({"reaut, reconnect/", "reli, reconnect/", "unlin, logout/"})
+    void aSynonymIsCompletedWhileTyped(String typed, String expected) {
+        List<Hit> hits = index.search(typed, 5, true);
+        assertFalse(hits.isEmpty(), "'" + typed + "' finds nothing");
+        assertEquals(expected, hits.get(0).url());
+    }
+
     @Test
     void aCompletedWordWithATypoIsNotReadAsAStart() {
         assertTrue(index.search("linkdi", 5, false).isEmpty(), "outside search-as-you-type 'linkdi' is no word");
