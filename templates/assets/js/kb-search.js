@@ -528,39 +528,41 @@
   };
 
   /**
-   * The keystrokes the reader most likely types next, at most one of each kind: the next
-   * character of the word being typed as the titles and headings of the results shown continue
-   * it (a reader heads for what they see), and as the commonest words of its letter do. None
-   * of a kind when the word is more often whole as typed (a space comes next) or nothing
-   * continues it.
+   * The keystrokes the reader most likely types next: the next character of the word being typed
+   * as the titles and headings of the results shown continue it (a reader heads for what they
+   * see), and as the commonest words of its letter do. A continuation less common than the word
+   * whole as typed (a space comes next) is no guess.
    */
   Engine.prototype.nextKeys = function (query, results) {
     var words = window.kbAnalyzer.surface(query), last = typedWord(query, words[words.length - 1]);
     if (!last || query.toLowerCase().slice(-last.length) !== last) return [];
-    function likeliest(each) {
-      var mass = {}, whole = 0, best = null;
+    function likeliest(guesses, each) {
+      var mass = {}, whole = 0;
       each(function (word, weight) {
         if (word.lastIndexOf(last, 0) !== 0) return;
         if (word.length === last.length) { whole += weight; return; }
         var c = word.charAt(last.length);
         mass[c] = (mass[c] || 0) + weight;
-        if (best === null || mass[c] > mass[best]) best = c;
       });
-      return best === null || whole >= mass[best] ? null : query + best;
+      return Object.keys(mass).filter(function (c) { return mass[c] > whole; })
+        .sort(function (a, b) { return mass[b] - mass[a] || (a < b ? -1 : 1); }).slice(0, guesses)
+        .map(function (c) { return query + c; });
     }
-    var shown = likeliest(function (count) {
+    var shown = likeliest(1, function (count) {
       (results || []).forEach(function (r) {
         var text = [r.title, r.section || ''].concat((r.sections || []).map(function (x) { return x.heading || ''; }));
         window.kbAnalyzer.tokens(text.join(' ')).forEach(function (t) { count(t.surface, 1); });
       });
     });
     var voc = this.loadedVocab(vocabKey(last));
-    var common = voc && likeliest(function (count) {
+    // The third letter is the hardest to guess, and the likeliest to change every result: there
+    // the two commonest continuations are got ready.
+    var common = voc && likeliest(last.length === 2 ? 2 : 1, function (count) {
       var list = voc.w, lo = 0, hi = list.length;
       while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid][0] < last) lo = mid + 1; else hi = mid; }
       for (var i = lo; i < list.length && list[i][0].lastIndexOf(last, 0) === 0; i++) count(list[i][0], list[i][1]);
     });
-    return [shown, common].filter(function (q, i, all) { return q && all.indexOf(q) === i; });
+    return (shown || []).concat(common || []).filter(function (q, i, all) { return all.indexOf(q) === i; });
   };
 
   /**
