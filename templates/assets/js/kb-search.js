@@ -728,6 +728,11 @@
   var SPECULATE_AFTER = 30;
   var speculation = { timer: 0, turn: 0 };
 
+  /** Whether the reader's browser asks to save data (Save-Data): then nothing is loaded on a guess. */
+  function savingData() {
+    return typeof navigator !== 'undefined' && !!navigator.connection && navigator.connection.saveData === true;
+  }
+
   function search(query, options) {
     options = options || {};
     var limit = options.limit > 0 ? Math.floor(options.limit) : 10;
@@ -738,7 +743,7 @@
     function current() { return turn === speculation.turn; }
     return ready().then(function (e) {
       return e.search(query, limit, prefix).then(function (results) {
-        if (prefix && current()) {
+        if (prefix && current() && !savingData()) {
           speculation.timer = setTimeout(function () {
             e.speculate(query, limit, results, current).catch(function () {});
           }, SPECULATE_AFTER);

@@ -280,30 +280,48 @@ class SearchBoxIT {
         }
     }
 
+    /** Types "fa", waits {@code arguments[0]} ms, types "fac": [results, search files "fac" loaded]. */
+    private static final String FA_PAUSE_FAC = """
+            const pause = arguments[0], done = arguments[arguments.length - 1];
+            const loads = () => performance.getEntriesByType('resource').filter(e => e.name.includes('/search/data/')).length;
+            (async () => {
+              await kb.search('fa', {limit: 10});
+              await new Promise(r => setTimeout(r, pause));
+              const before = loads();
+              const hits = await kb.search('fac', {limit: 10});
+              done([hits.length, loads() - before]);
+            })();""";
+
     /**
      * Typing pauses between keys; in them the client gets the reader's likely next key ready, so
      * that key needs no download. Typed without a pause, the same key has to download its data.
      */
     @Test
     void aReaderWhoPausesGetsTheNextLetterWithoutADownload() {
-        String typing = """
-                const pause = arguments[0], done = arguments[arguments.length - 1];
-                const loads = () => performance.getEntriesByType('resource').filter(e => e.name.includes('/search/data/')).length;
-                (async () => {
-                  await kb.search('fa', {limit: 10});
-                  await new Promise(r => setTimeout(r, pause));
-                  const before = loads();
-                  const hits = await kb.search('fac', {limit: 10});
-                  done([hits.length, loads() - before]);
-                })();""";
         reader.open(server.url(""));
-        List<?> paused = (List<?>) reader.jsAsync(typing, 600);
+        List<?> paused = (List<?>) reader.jsAsync(FA_PAUSE_FAC, 600);
         reader.open(server.url(""));
-        List<?> hurried = (List<?>) reader.jsAsync(typing, 0);
+        List<?> hurried = (List<?>) reader.jsAsync(FA_PAUSE_FAC, 0);
 
         assertTrue(((Number) paused.get(0)).intValue() > 0, "'fac' finds the Facebook pages");
         assertEquals(0, ((Number) paused.get(1)).intValue(), "after a pause, 'fac' downloads nothing");
         assertEquals(paused.get(0), hurried.get(0));
         assertTrue(((Number) hurried.get(1)).intValue() > 0, "typed on at once, 'fac' has its data to download");
+    }
+
+    /** A reader whose browser asks to save data (Save-Data) gets no download made on a guess. */
+    @Test
+    void aReaderSavingDataGetsNothingLoadedOnAGuess() {
+        Object script = reader.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "Object.defineProperty(navigator, 'connection', {value: {saveData: true}, configurable: true});"))
+                .get("identifier");
+        try {
+            reader.open(server.url(""));
+            List<?> paused = (List<?>) reader.jsAsync(FA_PAUSE_FAC, 600);
+            assertTrue(((Number) paused.get(0)).intValue() > 0, "'fac' still finds the Facebook pages");
+            assertTrue(((Number) paused.get(1)).intValue() > 0, "'fac' loads its own data when typed, not before");
+        } finally {
+            reader.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script));
+        }
     }
 }
