@@ -135,16 +135,18 @@
   };
 
   /**
-   * Whether a typed word has postings of its own, from its letter's vocabulary: its stem or
-   * itself is a word or stem there, or one of the other indexed terms (synonyms).
+   * Whether a typed word has postings of its own, from its letter's vocabulary, which holds every
+   * indexed word and stem (synonyms' stems too, kb.search.Vocabulary): it or its stem is there.
    */
-  function ownsPostings(voc, surface, stem) {
-    if (!voc.known) {
-      var known = new Set(voc.x);
-      voc.w.forEach(function (e) { known.add(e[0]); if (e[2]) known.add(e[2]); });
-      voc.known = known;
+  var knownTerms = new WeakMap();
+  function ownsPostings(list, surface, stem) {
+    var known = knownTerms.get(list);
+    if (!known) {
+      known = new Set();
+      list.forEach(function (e) { known.add(e[0]); if (e[2]) known.add(e[2]); });
+      knownTerms.set(list, known);
     }
-    return voc.known.has(stem) || voc.known.has(surface);
+    return known.has(stem) || known.has(surface);
   }
 
   function vocabKey(word) {
@@ -249,7 +251,7 @@
         var asPrefix = prefix && i === words.length - 1 && surface.length >= w.minPrefix;
         var key = surface + (asPrefix ? '*' : ''), alts = recall(cache, key);
         if (!alts) {
-          alts = remember(cache, key, self.alternatives(surface, stem, asPrefix, shards[vocabKey(surface)] || NO_VOCAB,
+          alts = remember(cache, key, self.alternatives(surface, stem, asPrefix, shards[vocabKey(surface)] || [],
             asPrefix ? heads : {}, !unindexed[stem] && ownTerms[stem].length > 0));
         }
         slots.push({ surface: surface, stem: stem, alts: alts, unindexed: !!unindexed[stem] });
@@ -258,16 +260,13 @@
     });
   };
 
-  var NO_VOCAB = { w: [], x: [] };
-
   /**
    * The terms that may stand for one query word: its own stem, then (for the word being typed)
    * the most frequent completions, then (for a word of 5+ letters the index lacks) the nearest
    * spellings. Kept per word while typing, since only the last word changes.
    */
-  Engine.prototype.alternatives = function (surface, stem, asPrefix, voc, heads, indexed) {
+  Engine.prototype.alternatives = function (surface, stem, asPrefix, list, heads, indexed) {
     var w = this.m.weights, alts = [{ stem: stem, surface: surface, weight: 1 }], have = {}, completes = false;
-    var list = voc.w;
     have[stem] = true;
     // A completion carries its postings in the completion fields, from its head file.
     function add(e, weight, completion) {
@@ -554,11 +553,11 @@
         window.kbAnalyzer.tokens(text.join(' ')).forEach(function (t) { count(t.surface, 1); });
       });
     });
-    var voc = this.loadedVocab(vocabKey(last));
+    var list = this.loadedVocab(vocabKey(last));
     // The third letter is the hardest to guess, and the likeliest to change every result: there
     // the two commonest continuations are got ready.
-    var common = voc && likeliest(last.length === 2 ? 2 : 1, function (count) {
-      var list = voc.w, lo = 0, hi = list.length;
+    var common = list && likeliest(last.length === 2 ? 2 : 1, function (count) {
+      var lo = 0, hi = list.length;
       while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid][0] < last) lo = mid + 1; else hi = mid; }
       for (var i = lo; i < list.length && list[i][0].lastIndexOf(last, 0) === 0; i++) count(list[i][0], list[i][1]);
     });

@@ -81,10 +81,10 @@ public final class BrowserExport {
             manifest.put("groups", groups.toString());
             TreeMap<String, List<List<Object>>> terms = leaf == null ? new TreeMap<>() : postingsByTerm(leaf, fields);
             manifest.put("terms", termShards(terms));
-            manifest.put("vocab", vocabShards(terms));
-            String heads = headShards(terms, fields);
-            manifest.put("heads", heads.substring(heads.indexOf(' ') + 1));
-            manifest.put("headsVersion", heads.substring(0, heads.indexOf(' ')));
+            manifest.put("vocab", vocabShards());
+            HeadFiles heads = headShards(terms, fields);
+            manifest.put("heads", String.join(",", heads.keys()));
+            manifest.put("headsVersion", heads.version());
             emit("manifest.js", "manifest", manifest);
             return bytes;
         } catch (IOException e) {
@@ -209,34 +209,20 @@ public final class BrowserExport {
     }
 
     /**
-     * The vocabulary by first character ({@code _} for anything not a-z or 0-9), one file each:
-     * {@code w}, the surface words as [word, df] or [word, df, stem]; {@code x}, the other indexed
-     * terms with that first character (synonyms from kb.yaml), so the client knows without a term
-     * shard whether a typed word has postings of its own. A stem starts with its word's first
-     * character (stemming only changes endings), so the letter's file tells for all its words.
+     * The vocabulary by first character ({@code _} for anything not a-z or 0-9): [word, df] or
+     * [word, df, stem]. It holds every indexed word and stem (see {@link Vocabulary}), and a stem
+     * starts with its word's first character (stemming only changes endings), so a letter's file
+     * also tells the client, without a term shard, whether a typed word has postings at all.
      */
-    private Map<String, String> vocabShards(TreeMap<String, List<List<Object>>> terms) throws IOException {
-        TreeMap<String, List<List<Object>>> words = new TreeMap<>();
-        TreeMap<String, java.util.Set<String>> known = new TreeMap<>();
+    private Map<String, String> vocabShards() throws IOException {
+        TreeMap<String, List<List<Object>>> byKey = new TreeMap<>();
         for (Vocabulary.Word w : index.vocabulary().words()) {
-            String key = vocabKey(w.word());
-            words.computeIfAbsent(key, k -> new ArrayList<>())
+            byKey.computeIfAbsent(vocabKey(w.word()), k -> new ArrayList<>())
                     .add(w.stem().equals(w.word()) ? List.of(w.word(), w.df()) : List.of(w.word(), w.df(), w.stem()));
-            known.computeIfAbsent(key, k -> new java.util.HashSet<>()).addAll(List.of(w.word(), w.stem()));
-        }
-        TreeMap<String, List<String>> others = new TreeMap<>();
-        for (String term : terms.keySet()) {
-            String key = vocabKey(term);
-            if (words.containsKey(key) && !known.get(key).contains(term)) {
-                others.computeIfAbsent(key, k -> new ArrayList<>()).add(term);
-            }
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, List<List<Object>>> e : words.entrySet()) {
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("w", e.getValue());
-            payload.put("x", others.getOrDefault(e.getKey(), List.of()));
-            out.put(e.getKey(), emitHashed("v/", payload));
+        for (Map.Entry<String, List<List<Object>>> e : byKey.entrySet()) {
+            out.put(e.getKey(), emitHashed("v/", e.getValue()));
         }
         return out;
     }
@@ -245,9 +231,9 @@ public final class BrowserExport {
      * Postings in the {@link IndexFields#COMPLETION} fields of every word that can complete a
      * typed prefix, in one file per first two characters ({@code h/re.js}: stem -> entries). While
      * a word is typed its file loads from the second letter on, so completing it from the third
-     * needs no term shard. Returns the files' version hash, a space, and their keys, comma-separated.
+     * needs no term shard.
      */
-    private String headShards(TreeMap<String, List<List<Object>>> terms, List<String> fields) throws IOException {
+    private HeadFiles headShards(TreeMap<String, List<List<Object>>> terms, List<String> fields) throws IOException {
         TreeMap<String, TreeMap<String, List<List<Object>>>> heads = new TreeMap<>();
         for (Vocabulary.Word w : index.vocabulary().words()) {
             if (w.word().length() <= QueryPlan.MIN_PREFIX) {
@@ -267,8 +253,11 @@ public final class BrowserExport {
             emitJson(name, name, json);
             hashes.append(hash(json));
         }
-        return hash(hashes.toString()) + " " + String.join(",", heads.keySet());
+        return new HeadFiles(List.copyOf(heads.keySet()), hash(hashes.toString()));
     }
+
+    /** The head files written: their keys ({@code re} for {@code h/re.js}) and one version for all. */
+    private record HeadFiles(List<String> keys, String version) { }
 
     /** The head file of a word: its first two UTF-16 units, each as {@link #vocabKey} has it (as in JS). */
     static String headKey(String word) {
