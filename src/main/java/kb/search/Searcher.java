@@ -92,14 +92,17 @@ final class Searcher {
      * in every field, so a word that occurs only in running text keeps its results while typed.
      */
     private Query slotQuery(QueryPlan.Slot slot) throws IOException {
-        boolean headOnly = hasPostings(reader, slot.stem(), IndexFields.BOOSTS.keySet());
+        java.util.Set<String> inCompletionFields = new java.util.HashSet<>();
         for (QueryPlan.Alternative alt : slot.alternatives()) {
-            headOnly |= alt.completion() && hasPostings(reader, alt.stem(), IndexFields.COMPLETION);
+            if (alt.completion() && hasPostings(reader, alt.stem(), IndexFields.COMPLETION)) {
+                inCompletionFields.add(alt.stem());
+            }
         }
+        boolean headOnly = !inCompletionFields.isEmpty() || hasPostings(reader, slot.stem(), IndexFields.BOOSTS.keySet());
         List<Query> alternatives = new ArrayList<>();
         for (QueryPlan.Alternative alt : slot.alternatives()) {
             boolean restricted = alt.completion() && headOnly;
-            if (restricted && !hasPostings(reader, alt.stem(), IndexFields.COMPLETION)) {
+            if (restricted && !inCompletionFields.contains(alt.stem())) {
                 continue;
             }
             BooleanQuery.Builder fields = new BooleanQuery.Builder();
