@@ -77,7 +77,7 @@ export function profileSummary(file) {
   });
 }
 
-/** "kb.build.Foo$$Lambda$510+0x00007f...accept" -> "kb.build.Foo$$Lambda.accept". */
+/** "kb.pipeline.Foo$$Lambda$510+0x00007f...accept" -> "kb.pipeline.Foo$$Lambda.accept". */
 function clean(frame) {
   return frame.replace(/\$\$Lambda\$[^.]*(\.0x[0-9a-f]+)?(\.\d+)?/, '$$$$Lambda');
 }

@@ -2,9 +2,9 @@ package kb.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import kb.build.BuildOptions;
-import kb.build.BuildReport;
-import kb.build.SiteBuild;
+import kb.pipeline.BuildOptions;
+import kb.pipeline.BuildReport;
+import kb.pipeline.SiteBuild;
 import kb.diagnostic.KbException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

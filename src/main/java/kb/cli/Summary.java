@@ -3,7 +3,7 @@ package kb.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import kb.build.BuildReport;
+import kb.pipeline.BuildReport;
 import kb.diagnostic.Problem;
 
 /** The few lines a build prints: what it made, how big, how long; warnings after. */

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import kb.build.BuildOptions;
-import kb.build.BuildReport;
-import kb.build.SiteBuild;
+import kb.pipeline.BuildOptions;
+import kb.pipeline.BuildReport;
+import kb.pipeline.SiteBuild;
 
 /** Builds sites for tests: the shipped content and theme, or a tiny tree written by the test. */
 public final class TestSites {

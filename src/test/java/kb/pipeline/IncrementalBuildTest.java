@@ -1,4 +1,4 @@
-package kb.build;
+package kb.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import kb.build.IncrementalBuild.Update;
+import kb.pipeline.IncrementalBuild.Update;
 import kb.diagnostic.KbException;
 import kb.testing.TestSites;
 import org.jsoup.Jsoup;

@@ -1,4 +1,4 @@
-package kb.build;
+package kb.pipeline;
 
 import java.util.List;
 import kb.diagnostic.Problem;

@@ -1,4 +1,4 @@
-package kb.build;
+package kb.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package kb.build;
+package kb.pipeline;
 
 import java.nio.file.Path;
 import java.util.List;

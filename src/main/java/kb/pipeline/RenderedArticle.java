@@ -1,4 +1,4 @@
-package kb.build;
+package kb.pipeline;
 
 import kb.content.Article;
 import kb.markdown.RenderedMarkdown;

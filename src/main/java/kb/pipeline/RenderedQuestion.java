@@ -1,4 +1,4 @@
-package kb.build;
+package kb.pipeline;
 
 import kb.content.FaqGroup;
 import kb.content.FaqQuestion;

@@ -1,4 +1,4 @@
-package kb.build;
+package kb.pipeline;
 
 import java.net.URI;
 import java.time.LocalDate;
