@@ -156,7 +156,8 @@ class OneEditChangesEverythingIT {
             stated += facts;
         }
         assertEquals(List.of(), wrong);
-        assertTrue(stated >= 10, "the shipped content states Facebook's lifespan on many pages (" + stated + ")");
+        // Facts boxes sit only on pages about a token's lifespan, so fewer pages state it than before.
+        assertTrue(stated >= 6, "the shipped content states Facebook's lifespan on several pages (" + stated + ")");
         assertTrue(page(after, "getting-started/token-lifespans/index.html").select("main").text()
                 .contains("Facebook tokens last 90 days"));
         assertTrue(page(after, "faq/index.html").select("main").text().contains("Facebook tokens last 90 days"));
