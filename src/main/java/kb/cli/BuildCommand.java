@@ -39,6 +39,9 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!site.templatesExist(spec.commandLine().getErr())) {
+            return ExitCodes.USAGE;
+        }
         BuildOptions options = new BuildOptions(site.content, site.templates, site.out, site.baseUrl, drafts, false,
                 acceptRemovals);
         try {

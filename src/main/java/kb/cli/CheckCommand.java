@@ -24,6 +24,9 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (!site.templatesExist(spec.commandLine().getErr())) {
+            return ExitCodes.USAGE;
+        }
         try {
             BuildReport report = new SiteBuild(new BuildOptions(site.content, site.templates, site.out, site.baseUrl,
                     false, false, false)).check();

@@ -51,11 +51,8 @@ final class ServeCommand implements Callable<Integer> {
             err.println("kb: --port must be between 0 and 65535, got " + port);
             return ExitCodes.USAGE;
         }
-        for (Path folder : List.of(site.content, site.templates)) {
-            if (!Files.isDirectory(folder)) {
-                err.println("kb: folder '" + folder + "' does not exist (see --content and --templates)");
-                return ExitCodes.USAGE;
-            }
+        if (!site.foldersExist(err)) {
+            return ExitCodes.USAGE;
         }
         BuildOptions options = new BuildOptions(site.content, site.templates, site.out, site.baseUrl, drafts, true, false);
         Preview preview;
@@ -71,8 +68,8 @@ final class ServeCommand implements Callable<Integer> {
             return ExitCodes.CONTENT_ERRORS;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(preview::close, "kb-serve-stop"));
-        out.println("Serving " + preview.url() + (drafts ? " with drafts" : "") + ", watching " + site.content + "/ and "
-                + site.templates + "/ (Ctrl+C stops)");
+        out.println("Serving " + preview.url() + (drafts ? " with drafts" : "") + ", watching " + site.content + "/"
+                + (Files.isDirectory(site.templates) ? " and " + site.templates + "/" : "") + " (Ctrl+C stops)");
         out.flush();
         preview.await();
         return ExitCodes.OK;

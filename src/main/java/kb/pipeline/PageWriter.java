@@ -1,9 +1,5 @@
 package kb.pipeline;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import kb.content.Article;
 import kb.content.Located;
 import kb.check.TemplateLinkCheck;
@@ -86,7 +81,7 @@ final class PageWriter {
         samples.put("lifespans", UrlScheme.LIFESPANS);
         samples.put("search", UrlScheme.SEARCH);
         samples.forEach((template, url) -> TemplateLinkCheck.check(writer.root(), writer.resolve(UrlScheme.file(url)),
-                templates.dir().resolve(template + ".peb"), problems));
+                templates.source(template), problems));
         problems.throwIfErrors();
     }
 
@@ -214,18 +209,9 @@ final class PageWriter {
         writer.write("llms.txt", Feeds.llms(config.baseUrl(), config.name(), config.description(), articles));
     }
 
+    /** The theme's assets: kb.jar's, each replaced by a local file of the same name. */
     private void assets() {
-        Path assets = templates.dir().resolve("assets");
-        if (!Files.isDirectory(assets)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(assets)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                writer.copy(file, "assets/" + assets.relativize(file).toString().replace('\\', '/'));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        templates.theme().files("assets").forEach((name, file) -> writer.copy(file, name));
     }
 
     private String markdownCopy(Article a) {

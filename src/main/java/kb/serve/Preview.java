@@ -91,7 +91,10 @@ public final class Preview implements AutoCloseable {
         Preview p = new Preview(new IncrementalBuild(preview), live, server, listener);
         try {
             // Watch before the first build, so an edit made while it runs is not missed.
-            p.watcher = new ContentWatcher(List.of(options.content(), options.templates()), p::changed,
+            // Without a local templates/ the theme comes from kb.jar, which does not change while kb runs.
+            List<Path> watched = java.nio.file.Files.isDirectory(options.templates())
+                    ? List.of(options.content(), options.templates()) : List.of(options.content());
+            p.watcher = new ContentWatcher(watched, p::changed,
                     e -> p.changed(null));
             p.rebuild(Set.of(LOST_EVENTS));
         } catch (IOException | RuntimeException e) {

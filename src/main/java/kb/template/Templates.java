@@ -2,11 +2,9 @@ package kb.template;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
-import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,81 +14,90 @@ import kb.diagnostic.Problems;
 import kb.diagnostic.SourceLocation;
 
 /**
- * The theme: Pebble templates from {@code templates/}, compiled once, strict (an unknown
- * variable is an error, not an empty string), HTML auto-escaped. Thread-safe.
+ * The theme's Pebble templates, each from the local {@code templates/} if it has the file, else
+ * from kb.jar (see {@link Theme}); compiled once, strict (an unknown variable is an error, not an
+ * empty string), HTML auto-escaped. Thread-safe.
  */
 public final class Templates {
-    /** Every page kind kb renders; each must exist as {@code templates/<name>.peb}. */
+    /** Every page kind kb renders; each is {@code <name>.peb}, local or from kb.jar. */
     public static final java.util.List<String> PAGES = java.util.List.of(
             "home", "section", "article", "faq", "lifespans", "search", "404", "redirect", "token-facts");
 
-    private final Path dir;
-    private final PebbleEngine engine;
+    private final Theme theme;
     private final Map<String, PebbleTemplate> compiled = new ConcurrentHashMap<>();
 
-    private Templates(Path dir, PebbleEngine engine) {
-        this.dir = dir;
-        this.engine = engine;
+    private Templates(Theme theme) {
+        this.theme = theme;
     }
 
-    /** Compiles every page template, reporting each syntax error with its file and line. */
+    /**
+     * Compiles every page template of the default theme overridden by {@code dir} (which may not
+     * exist), reporting each syntax error with its file and line.
+     */
     public static Templates load(Path dir, Problems problems) {
-        FileLoader loader = new FileLoader();
-        loader.setPrefix(dir.toAbsolutePath().toString());
-        loader.setSuffix(".peb");
+        return load(Theme.of(dir), problems);
+    }
+
+    static Templates load(Theme theme, Problems problems) {
         PebbleEngine engine = new PebbleEngine.Builder()
-                .loader(loader)
+                .loader(new ThemeLoader(theme))
                 .strictVariables(true)
                 .autoEscaping(true)
                 .newLineTrimming(true)
                 .extension(new KbPebbleExtension())
                 .build();
-        Templates templates = new Templates(dir, engine);
+        Templates templates = new Templates(theme);
         for (String name : PAGES) {
-            Path file = dir.resolve(name + ".peb");
-            if (!Files.isRegularFile(file)) {
-                problems.error(SourceLocation.of(file), "missing template " + name + ".peb",
+            if (theme.find(ThemeLoader.fileName(name)).isEmpty()) {
+                problems.error(SourceLocation.of(theme.local().resolve(ThemeLoader.fileName(name))),
+                        "missing template " + ThemeLoader.fileName(name),
                         "every theme needs: " + String.join(", ", PAGES));
                 continue;
             }
             try {
                 templates.compiled.put(name, engine.getTemplate(name));
             } catch (PebbleException e) {
-                problems.add(problem(dir, e));
+                problems.add(problem(theme, e));
             }
         }
         return templates;
     }
 
-    /** The theme folder, whose {@code assets/} are copied into the site. */
-    public Path dir() {
-        return dir;
+    /** The theme, whose {@code assets/} are copied into the site. */
+    public Theme theme() {
+        return theme;
+    }
+
+    /** The file a page template was read from: the local override, or kb.jar's. */
+    public Path source(String name) {
+        return theme.find(ThemeLoader.fileName(name)).orElse(theme.local().resolve(ThemeLoader.fileName(name)));
     }
 
     /** Renders a page template with its model. */
     public String render(String name, Map<String, Object> model) {
         PebbleTemplate template = compiled.get(name);
         if (template == null) {
-            throw new KbException(Problem.error(SourceLocation.of(dir.resolve(name + ".peb")), "template not loaded"));
+            throw new KbException(Problem.error(SourceLocation.of(source(name)), "template not loaded"));
         }
         StringWriter out = new StringWriter(16 * 1024);
         try {
             template.evaluate(out, model);
         } catch (PebbleException e) {
-            throw new KbException(problem(dir, e));
+            throw new KbException(problem(theme, e));
         } catch (IOException e) {
-            throw new KbException(Problem.error(SourceLocation.of(dir.resolve(name + ".peb")), e.getMessage()));
+            throw new KbException(Problem.error(SourceLocation.of(source(name)), e.getMessage()));
         }
         return out.toString();
     }
 
-    /** Pebble's message without its "(file:line)" tail, located at that file and line. */
-    static Problem problem(Path dir, PebbleException e) {
+    /**
+     * Pebble's message without its "(file:line)" tail, located at that file and line: the local
+     * file when the template (or the one it extends or includes) is overridden, else kb.jar's.
+     */
+    static Problem problem(Theme theme, PebbleException e) {
         String file = e.getFileName();
-        Path path = file == null ? dir : Path.of(file).isAbsolute() ? Path.of(file) : dir.resolve(file);
-        if (file != null && !file.endsWith(".peb") && !Files.exists(path)) {
-            path = dir.resolve(file + ".peb");
-        }
+        Path path = file == null ? theme.local()
+                : theme.find(ThemeLoader.fileName(file)).orElse(theme.local().resolve(ThemeLoader.fileName(file)));
         Integer line = e.getLineNumber();
         String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
         message = message.replaceAll("\\s*\\(\\?:.*$", "").strip();
