@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,9 +114,12 @@ class PageHealthIT {
     @Test
     void everyPageWorksUnderAStrictContentSecurityPolicy() {
         Map<String, List<String>> problems = new HashMap<>();
+        server.missing();
         for (String page : PAGES) {
             visitAndSearch(server.url(page));
             problems.put(page, reader.problems());
+            // What the page's own script would not see: the browser asking for an icon the site lacks.
+            server.missing().forEach(path -> problems.computeIfAbsent(page, p -> new ArrayList<>()).add("404 for " + path));
         }
         reader.open(server.url("no/such/page/"));
         assertEquals("Page not found", reader.find("h1").getText());
@@ -233,6 +237,31 @@ class PageHealthIT {
         }
     }
 
+    /** Each landmark of a page as "role name" (axe's landmark-unique): the name from aria-label or aria-labelledby. */
+    private static List<String> landmarks(Document page) {
+        List<String> found = new ArrayList<>();
+        for (Element e : page.select("[role], nav, main, aside, header, footer, section[aria-label], section[aria-labelledby]")) {
+            String role = e.hasAttr("role") ? e.attr("role") : switch (e.tagName()) {
+                case "nav" -> "navigation";
+                case "aside" -> "complementary";
+                case "section" -> "region";
+                // header and footer are the page's banner and contentinfo only outside sectioning content
+                case "header" -> e.closest("article, aside, main, nav, section") == null ? "banner" : "";
+                case "footer" -> e.closest("article, aside, main, nav, section") == null ? "contentinfo" : "";
+                default -> e.tagName();
+            };
+            if (List.of("banner", "complementary", "contentinfo", "form", "main", "navigation", "region", "search").contains(role)) {
+                String name = e.attr("aria-label");
+                if (e.hasAttr("aria-labelledby")) {
+                    name = String.join(" ", Stream.of(e.attr("aria-labelledby").split("\\s+"))
+                            .map(id -> page.getElementById(id).text()).toList());
+                }
+                found.add(role + " \"" + name + "\"");
+            }
+        }
+        return found;
+    }
+
     @Test
     void everyPageHasALanguageLandmarksASkipLinkAndAUniqueTitle() throws IOException {
         Map<String, String> titles = new HashMap<>();
@@ -258,6 +287,9 @@ class PageHealthIT {
             assertTrue(page.select("script:not([src])").stream().map(s -> s.attr("type"))
                     .allMatch(type -> type.equals("application/ld+json") || type.equals("application/json")),
                     name + " has no inline script (CSP); only JSON data blocks");
+            List<String> landmarks = landmarks(page);
+            assertEquals(landmarks.stream().distinct().toList(), landmarks,
+                    name + ": two landmarks of one kind need different names, or a screen reader's list of them reads twice alike");
             String before = titles.put(page.title(), name);
             assertEquals(null, before, "title \"" + page.title() + "\" of " + name + " is also the title of " + before);
         }

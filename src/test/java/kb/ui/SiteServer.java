@@ -8,8 +8,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A built site served on 127.0.0.1 the way a strict static host would: folders answer with their
@@ -27,6 +29,8 @@ final class SiteServer implements AutoCloseable {
 
     private final Path root;
     private final HttpServer server;
+    /** Paths answered with 404, in order: a page that asks for a file the site lacks shows here. */
+    private final List<String> missing = new CopyOnWriteArrayList<>();
 
     private SiteServer(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -42,6 +46,13 @@ final class SiteServer implements AutoCloseable {
     /** The address of a site path such as {@code faq/} or {@code search/?q=x}. */
     String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path;
+    }
+
+    /** The paths answered with 404 since the last call, such as {@code /favicon.ico}. */
+    List<String> missing() {
+        List<String> found = List.copyOf(missing);
+        missing.removeAll(found);
+        return found;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -62,6 +73,7 @@ final class SiteServer implements AutoCloseable {
                 file = file.resolve("index.html");
             }
             if (!Files.isRegularFile(file)) {
+                missing.add(path);
                 file = root.resolve("404.html");
                 status = 404;
             }
