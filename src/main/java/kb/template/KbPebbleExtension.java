@@ -10,11 +10,17 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.util.List;
 import java.util.Map;
 
-/** The filters kb's theme needs beyond Pebble's own. */
+/** The filters and globals kb's theme needs beyond Pebble's own. */
 final class KbPebbleExtension extends AbstractExtension {
     @Override
     public Map<String, Filter> getFilters() {
         return Map.of("jsonld", new JsonLdFilter());
+    }
+
+    /** {@code kb_version}, for the generator tag: which kb built a page, when a team reports a bug. */
+    @Override
+    public Map<String, Object> getGlobalVariables() {
+        return Map.of("kb_version", kb.Version.current());
     }
 
     /**
