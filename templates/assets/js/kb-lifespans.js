@@ -332,7 +332,9 @@
     item.appendChild(heading(network));
     if (network.renewal !== 'fixed' || !network.lifespanDays) {
       item.appendChild(el('p', { 'class': 'calc-expiry calc-no-expiry' }, [
-        el('strong', { text: network.name + ' has no expiry date' }), ': the token ' + network.lifespanText + '.']));
+        el('strong', { text: network.name + ' has no expiry date' }),
+        // "the token no expiration date" would not be a sentence; the notes say what follows from it.
+        network.renewal === 'on-use' ? ': the token ' + network.lifespanText + '.' : '.']));
       if (network.notes) item.appendChild(el('p', { 'class': 'calc-note', text: network.notes }));
       return item;
     }

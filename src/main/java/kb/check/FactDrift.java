@@ -130,7 +130,7 @@ public final class FactDrift {
         }
         String data = n.renewal() == Renewal.FIXED
                 ? n.name() + " tokens last " + n.lifespanText()
-                : n.name() + "'s token " + n.lifespanText();
+                : n.name() + "'s token " + n.lifespanPhrase();
         if (n.inactivityDays() != null) {
             data += " (or end after " + n.inactivityText() + " without activity)";
         }

@@ -40,8 +40,8 @@ public final class DataFacts implements Facts {
             case "lifespan" -> n.lifespanText();
             case "lifespan-days" -> {
                 if (n.renewal() != Renewal.FIXED) {
-                    throw new IllegalArgumentException(n.name() + " has no fixed lifespan in days (it "
-                            + n.lifespanText() + ")");
+                    throw new IllegalArgumentException(n.name() + " has no fixed lifespan in days (its token "
+                            + n.lifespanPhrase() + ")");
                 }
                 yield String.valueOf(n.lifespanDays());
             }
@@ -52,7 +52,7 @@ public final class DataFacts implements Facts {
                 yield n.inactivityText();
             }
             case "activity" -> required(n, "activity", n.activity());
-            case "role" -> required(n, "role", n.role());
+            case "role" -> required(n, "role", n.roleName());
             case "name" -> n.name();
             default -> throw new IllegalArgumentException("unknown fact '" + fact + "' ("
                     + NearMiss.hint(fact, INLINE) + "; or token-facts on a line of its own)");

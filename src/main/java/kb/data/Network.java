@@ -10,7 +10,9 @@ import kb.diagnostic.SourceLocation;
  * One social network's token facts, from {@code content/data/networks.yaml}.
  *
  * @param lifespanDays days a token lives when {@code renewal} is FIXED, else null
- * @param inactivityDays days without activity after which the token ends anyway, or null
+ * @param inactivityDays days without activity after which the token ends anyway, or null when the
+ *     data states no inactivity rule (which does not mean the network has none)
+ * @param role the role needed on the network and what for, or null when the data states none
  * @param article path under {@code content/articles/} of the article that explains it
  */
 public record Network(
@@ -21,7 +23,7 @@ public record Network(
         Integer lifespanDays,
         Integer inactivityDays,
         String activity,
-        String role,
+        Role role,
         Located<String> article,
         String notes,
         LocalDate verified,
@@ -31,18 +33,30 @@ public record Network(
         otherNames = List.copyOf(otherNames);
     }
 
-    /** "60 days", "never expires", "refreshes each time it is used". */
+    /**
+     * "60 days", "no expiration date", "refreshes each time it is used". A token without an
+     * expiration date is not said to never expire: it can still end for other reasons.
+     */
     public String lifespanText() {
         return switch (renewal) {
             case FIXED -> days(lifespanDays);
-            case NEVER -> "never expires";
+            case NEVER -> "no expiration date";
             case ON_USE -> "refreshes each time it is used";
         };
     }
 
-    /** The lifespan as a verb phrase: "lasts 60 days", "never expires", "refreshes each time it is used". */
+    /** The lifespan as a verb phrase: "lasts 60 days", "has no expiration date", "refreshes each time it is used". */
     public String lifespanPhrase() {
-        return renewal == Renewal.FIXED ? "lasts " + lifespanText() : lifespanText();
+        return switch (renewal) {
+            case FIXED -> "lasts " + lifespanText();
+            case NEVER -> "has " + lifespanText();
+            case ON_USE -> lifespanText();
+        };
+    }
+
+    /** The role's name, or empty when the data states no role. */
+    public String roleName() {
+        return role == null ? "" : role.name();
     }
 
     /**
@@ -57,7 +71,7 @@ public record Network(
         };
     }
 
-    /** "60 days", or empty when the network has no inactivity rule. */
+    /** "60 days", or empty when the data states no inactivity rule. */
     public String inactivityText() {
         return inactivityDays == null ? "" : days(inactivityDays);
     }

@@ -33,7 +33,8 @@ public final class NetworksExport {
             m.put("lifespan_text", n.lifespanText());
             m.put("inactivity_days", n.inactivityDays());
             m.put("activity", n.activity().isEmpty() ? null : n.activity());
-            m.put("role", n.role().isEmpty() ? null : n.role());
+            m.put("role", n.role() == null ? null : n.role().name());
+            m.put("role_for", n.role() == null ? null : n.role().scope().spelling());
             m.put("notes", n.notes().isEmpty() ? null : n.notes());
             m.put("verified", n.verified() == null ? null : n.verified().toString());
             m.put("article_url", articleUrl.apply(n));
@@ -73,7 +74,7 @@ public final class NetworksExport {
 
     /** The CSV's columns, in order: the table's facts, one network per row. */
     public static final List<String> CSV_COLUMNS = List.of("id", "name", "other_names", "lifespan", "lifespan_days",
-            "renewal", "inactivity_days", "activity", "role", "notes", "verified", "article_url");
+            "renewal", "inactivity_days", "activity", "role", "notes", "verified", "article_url", "role_for");
 
     /**
      * RFC 4180 CSV (CRLF line ends, quoted where needed): one header row, one row per network.
@@ -87,8 +88,9 @@ public final class NetworksExport {
             sb.append(String.join(",", List.of(
                     cell(n.id()), cell(n.name()), cell(String.join("; ", n.otherNames())), cell(n.lifespanText()),
                     cell(number(n.lifespanDays())), cell(renewal(n)), cell(number(n.inactivityDays())),
-                    cell(n.activity()), cell(n.role()), cell(n.notes()),
-                    cell(n.verified() == null ? "" : n.verified().toString()), cell(url == null ? "" : url))))
+                    cell(n.activity()), cell(n.roleName()), cell(n.notes()),
+                    cell(n.verified() == null ? "" : n.verified().toString()), cell(url == null ? "" : url),
+                    cell(n.role() == null ? "" : n.role().scope().spelling()))))
                     .append("\r\n");
         }
         return sb.toString();

@@ -22,7 +22,7 @@ import kb.diagnostic.SourceLocation;
 /** Reads and validates {@code content/data/networks.yaml}; every mistake is a located problem. */
 public final class NetworksReader {
     static final Set<String> KEYS = Set.of("id", "name", "other_names", "lifespan_days", "renews",
-            "inactivity_days", "activity", "role", "article", "notes", "verified");
+            "inactivity_days", "activity", "role", "role_for", "article", "notes", "verified");
     private static final List<String> RENEWS = List.of("never", "on-use");
 
     private NetworksReader() {
@@ -115,11 +115,12 @@ public final class NetworksReader {
         if (inactivity != null && activity.isEmpty()) {
             own.error(f.at("inactivity_days"), "'inactivity_days' needs 'activity': what keeps the token alive");
         }
+        Role role = role(f, own);
         Located<String> article = f.text("article").map(a -> new Located<>(a, f.at("article"))).orElse(null);
         List<Located<String>> otherNames = f.texts("other_names");
         Network network = new Network(id, name, otherNames.stream().map(Located::value).toList(),
                 renewal, days, inactivity, activity,
-                f.text("role").orElse(""), article, f.text("notes").orElse(""),
+                role, article, f.text("notes").orElse(""),
                 f.date("verified").orElse(null), node.at());
         problems.addAll(own.all());
         if (own.hasErrors()) {
@@ -129,5 +130,29 @@ public final class NetworksReader {
         names.add(new Located<>(name, f.at("name")));
         names.addAll(otherNames);
         return new Entry(network, f.at("id"), names);
+    }
+
+    /** {@code role} with its {@code role_for}: a role alone would not say what it is needed for. */
+    private static Role role(Fields f, Problems problems) {
+        String name = f.text("role").orElse("");
+        String scope = f.text("role_for").orElse("");
+        if (name.isEmpty()) {
+            if (!scope.isEmpty()) {
+                problems.error(f.at("role_for"), "'role_for' without a 'role'", "name the role: role: Super admin");
+            }
+            return null;
+        }
+        if (scope.isEmpty()) {
+            problems.error(f.at("role"), "'role' needs 'role_for': what the role is needed for",
+                    "add role_for: page if the role is needed to connect a business Page");
+            return null;
+        }
+        Role.Scope parsed = Role.Scope.parse(scope);
+        if (parsed == null) {
+            problems.error(f.at("role_for"), "'role_for' must be one of " + Role.Scope.spellings() + ", found '" + scope + "'",
+                    NearMiss.hint(scope, Role.Scope.spellings()));
+            return null;
+        }
+        return new Role(name, parsed);
     }
 }

@@ -23,7 +23,7 @@ import kb.output.UrlScheme;
 final class Pages {
     /** Articles of the open section listed in the sidebar; the section page lists them all. */
     static final int NAV_WINDOW = 30;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US); // US English, like the vendor
 
     private final RenderedSite site;
     private final SiteConfig config;
@@ -185,7 +185,8 @@ final class Pages {
         nm.put("inactivity", n.inactivityText());
         nm.put("inactivityDays", n.inactivityDays() == null ? "" : String.valueOf(n.inactivityDays()));
         nm.put("activity", n.activity());
-        nm.put("role", n.role());
+        nm.put("role", n.roleName());
+        nm.put("roleFor", n.role() == null ? "" : n.role().scope().spelling());
         nm.put("notes", n.notes());
         nm.put("verified", shown(n.verified()));
         nm.put("verifiedIso", n.verified() == null ? "" : n.verified().toString());

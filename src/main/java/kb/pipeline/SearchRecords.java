@@ -69,8 +69,8 @@ final class SearchRecords {
             sb.append("It also expires after ").append(n.inactivityText()).append(" without activity (")
                     .append(n.activity()).append("). ");
         }
-        if (!n.role().isEmpty()) {
-            sb.append("Role needed to connect a page: ").append(n.role()).append(". ");
+        if (n.role() != null && n.role().scope() == kb.data.Role.Scope.PAGE) {
+            sb.append("Role needed to connect a Page: ").append(n.role().name()).append(". ");
         }
         sb.append(n.notes());
         return sb.toString().strip();

@@ -18,7 +18,8 @@ final class TokenFactsBox {
                         "lifespan", n.lifespanText(),
                         "inactivity", n.inactivityText(),
                         "activity", n.activity(),
-                        "role", n.role(),
+                        "role", n.roleName(),
+                        "roleFor", n.role() == null ? "" : n.role().scope().spelling(),
                         "notes", n.notes()),
                 "tableUrl", UrlScheme.relative(pageUrl, UrlScheme.LIFESPANS) + "#" + n.id());
         return templates.render("token-facts", model);

@@ -115,7 +115,7 @@ class FactDriftTest {
     @Test
     void aNetworkWithoutExpiryHasNoTypedLifespan() {
         assertEquals(List.of("articles/a.md:10:21: '30 days' disagrees with networks.yaml, which says Twitter's token"
-                        + " never expires (write {{ lifespan twitter }} instead of typing the number)"),
+                        + " has no expiration date (write {{ lifespan twitter }} instead of typing the number)"),
                 errors("Twitter (X) tokens: 30 days."));
     }
 

@@ -28,6 +28,7 @@ class DataReferencesTest {
                 name: Facebook
                 lifespan_days: 60
                 role: Admin or Editor
+                role_for: page
               - id: linkedin
                 name: LinkedIn
                 lifespan_days: 365
@@ -86,7 +87,7 @@ class DataReferencesTest {
 
     @Test
     void aFactTheNetworkDoesNotHaveIsAnError() throws IOException {
-        assertEquals(List.of("articles/basics/a.md:5:1: Twitter has no fixed lifespan in days (it never expires)",
+        assertEquals(List.of("articles/basics/a.md:5:1: Twitter has no fixed lifespan in days (its token has no expiration date)",
                         "articles/basics/a.md:6:1: Facebook has no inactivity rule in networks.yaml"),
                 errors("""
                         ---
@@ -143,7 +144,7 @@ class DataReferencesTest {
         Document page = Jsoup.parse(site.resolve("basics/a/index.html").toFile(), "UTF-8");
         String text = page.select("main p").eachText().toString();
         assertEquals(true, text.contains("Facebook tokens last 60 days; LinkedIn ones 365 days, or 60 days without publishing."), text);
-        assertEquals(true, text.contains("Twitter: never expires."), text);
+        assertEquals(true, text.contains("Twitter: no expiration date."), text);
         assertEquals(true, text.contains("Connect as Admin or Editor on Facebook."), text);
         assertEquals("365 days", page.select(".token-facts dd").first().text());
     }

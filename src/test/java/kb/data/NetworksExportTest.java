@@ -39,6 +39,7 @@ class NetworksExportTest {
                     inactivity_days: 60
                     activity: publishing, the LinkedIn stream, or the Inbox
                     role: Super admin
+                    role_for: page
                     article: linkedin/token-expiration.md
                     notes: 'Say "reconnect" early'
                     verified: 2026-11-01
@@ -68,7 +69,7 @@ class NetworksExportTest {
         JsonNode list = root.get("networks");
         assertEquals(3, list.size());
         Set<String> fields = Set.of("id", "name", "other_names", "renewal", "lifespan_days", "lifespan_text",
-                "inactivity_days", "activity", "role", "notes", "verified", "article_url", "table_url");
+                "inactivity_days", "activity", "role", "role_for", "notes", "verified", "article_url", "table_url");
         for (JsonNode n : list) {
             assertEquals(fields, fieldNames(n), "every network has every field, null when unknown");
         }
@@ -84,6 +85,7 @@ class NetworksExportTest {
         assertEquals(60, li.get("inactivity_days").asInt());
         assertEquals("publishing, the LinkedIn stream, or the Inbox", li.get("activity").asText());
         assertEquals("Super admin", li.get("role").asText());
+        assertEquals("page", li.get("role_for").asText(), "the role is needed to connect a Page, not the profile");
         assertEquals("Say \"reconnect\" early", li.get("notes").asText());
         assertEquals("2026-11-01", li.get("verified").asText());
         assertEquals(BASE + "linkedin/token-expiration/", li.get("article_url").asText());
@@ -92,10 +94,11 @@ class NetworksExportTest {
         JsonNode tw = list.get(1);
         assertEquals("never", tw.get("renewal").asText());
         assertTrue(tw.get("lifespan_days").isNull());
-        assertEquals("never expires", tw.get("lifespan_text").asText());
+        assertEquals("no expiration date", tw.get("lifespan_text").asText());
         assertTrue(tw.get("inactivity_days").isNull());
         assertTrue(tw.get("activity").isNull());
         assertTrue(tw.get("role").isNull());
+        assertTrue(tw.get("role_for").isNull());
         assertTrue(tw.get("verified").isNull());
         assertTrue(tw.get("article_url").isNull());
         assertEquals("on-use", list.get(2).get("renewal").asText());
@@ -120,7 +123,10 @@ class NetworksExportTest {
         assertEquals("X", column(rows, 2, "other_names"));
         assertEquals("", column(rows, 2, "lifespan_days"));
         assertEquals("never", column(rows, 2, "renewal"));
-        assertEquals("never expires", column(rows, 2, "lifespan"));
+        assertEquals("no expiration date", column(rows, 2, "lifespan"));
+        assertEquals("Super admin", column(rows, 1, "role"));
+        assertEquals("page", column(rows, 1, "role_for"));
+        assertEquals("", column(rows, 2, "role_for"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package kb.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -45,6 +46,7 @@ class NetworksReaderTest {
                     inactivity_days: 60
                     activity: publishing or loading the Inbox
                     role: Super admin
+                    role_for: page
                     article: linkedin/token-expiration.md
                     notes: Pages disconnect with the profile.
                     verified: 2026-11-01
@@ -61,13 +63,40 @@ class NetworksReaderTest {
         Network li = networks.byId("linkedin").orElseThrow();
         assertEquals("365 days", li.lifespanText());
         assertEquals(60, li.inactivityDays());
-        assertEquals("Super admin", li.role());
+        assertEquals(new Role("Super admin", Role.Scope.PAGE), li.role());
         assertEquals("linkedin/token-expiration.md", li.article().value());
-        assertEquals(9, li.article().at().line());
+        assertEquals(10, li.article().at().line());
         assertEquals(LocalDate.of(2026, 11, 1), li.verified());
         assertEquals(List.of("X"), networks.byId("twitter").orElseThrow().otherNames());
-        assertEquals("never expires", networks.byId("twitter").orElseThrow().lifespanText());
+        assertEquals("no expiration date", networks.byId("twitter").orElseThrow().lifespanText());
+        assertNull(networks.byId("twitter").orElseThrow().role(), "no role stated");
+        assertNull(networks.byId("twitter").orElseThrow().inactivityDays(), "no inactivity rule stated");
         assertEquals(Renewal.ON_USE, networks.byId("youtube").orElseThrow().renewal());
+    }
+
+    @Test
+    void aRoleSaysWhatItIsNeededFor() throws IOException {
+        assertEquals(List.of(
+                "networks.yaml:5:11: 'role' needs 'role_for': what the role is needed for"
+                        + " (add role_for: page if the role is needed to connect a business Page)",
+                "networks.yaml:10:15: 'role_for' must be one of [page], found 'pgae' (did you mean 'page'?)",
+                "networks.yaml:14:15: 'role_for' without a 'role' (name the role: role: Super admin)"),
+                errors("""
+                        networks:
+                          - id: linkedin
+                            name: LinkedIn
+                            lifespan_days: 365
+                            role: Super admin
+                          - id: facebook
+                            name: Facebook
+                            lifespan_days: 60
+                            role: Admin or Editor
+                            role_for: pgae
+                          - id: gmb
+                            name: Google My Business
+                            lifespan_days: 365
+                            role_for: page
+                        """));
     }
 
     @Test

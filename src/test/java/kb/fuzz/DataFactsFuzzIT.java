@@ -55,6 +55,7 @@ class DataFactsFuzzIT {
                         inactivity_days: 60
                         activity: publishing
                         role: Super admin
+                        role_for: page
                       - id: twitter
                         name: Twitter
                         renews: never

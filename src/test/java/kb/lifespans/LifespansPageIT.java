@@ -119,8 +119,12 @@ class LifespansPageIT {
         assertEquals("365 days", linkedin.select("td").get(0).text());
         assertTrue(linkedin.select("td").get(1).text().startsWith("60 days without activity"));
         assertEquals("Super admin", linkedin.select("td").get(2).text());
+        assertEquals("Role to connect a Page", table.select("thead th").get(3).text(),
+                "the role is needed to connect a Page, not the profile");
+        assertEquals("Not stated", table.selectFirst("tr#facebook").select("td").get(1).text(),
+                "the source is silent on Facebook inactivity: the table does not claim there is no rule");
         assertEquals("#linkedin", linkedin.selectFirst("a.row-link").attr("href"));
-        assertEquals("never expires", table.selectFirst("tr#twitter").select("td").get(0).text());
+        assertEquals("no expiration date", table.selectFirst("tr#twitter").select("td").get(0).text());
         assertTrue(page.selectFirst(".table-filter").hasAttr("hidden"), "no dead filter box without JavaScript");
         assertTrue(page.selectFirst(".calc-form").hasAttr("hidden"), "no dead calculator without JavaScript");
         assertFalse(page.selectFirst("#calculator .noscript-note").text().isBlank());
@@ -194,7 +198,9 @@ class LifespansPageIT {
         open();
         choose("twitter", "2026-01-10");
         WebElement twitter = cards().get(0);
-        assertEquals("Twitter has no expiry date: the token never expires.", twitter.findElement(By.className("calc-expiry")).getText());
+        assertEquals("Twitter has no expiry date.", twitter.findElement(By.className("calc-expiry")).getText());
+        assertEquals("Tokens carry no expiration date, so re-authentication should not be needed.",
+                twitter.findElement(By.className("calc-note")).getText());
         assertTrue(twitter.findElements(By.tagName("time")).isEmpty());
         assertTrue(twitter.findElements(By.cssSelector("a.calc-reminder-link")).isEmpty());
         choose("youtube", "2026-01-10");
