@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param baseUrl absolute, always ending in {@code /}
  * @param synonyms canonical word or phrase to the other ways readers type it
+ * @param widget the embeddable help widget's settings
  */
 public record SiteConfig(
         String name,
@@ -19,7 +20,8 @@ public record SiteConfig(
         boolean rawHtml,
         int reviewAfterDays,
         int verifyAfterDays,
-        Map<String, List<String>> synonyms) {
+        Map<String, List<String>> synonyms,
+        WidgetSettings widget) {
 
     public SiteConfig {
         featured = List.copyOf(featured);
@@ -32,6 +34,6 @@ public record SiteConfig(
     /** The same settings served from another address (a preview, a staging host). */
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(name, description, url, language, support, featured, rawHtml,
-                reviewAfterDays, verifyAfterDays, synonyms);
+                reviewAfterDays, verifyAfterDays, synonyms, widget);
     }
 }

@@ -1,5 +1,8 @@
 package kb.pipeline;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,6 +15,11 @@ import kb.content.Article;
 import kb.content.Located;
 import kb.check.TemplateLinkCheck;
 import kb.content.Section;
+import kb.diagnostic.KbException;
+import kb.diagnostic.Problem;
+import kb.diagnostic.SourceLocation;
+import kb.widget.WidgetArticle;
+import kb.widget.WidgetFiles;
 import kb.diagnostic.Problems;
 import kb.data.NetworksExport;
 import kb.output.Feeds;
@@ -24,6 +32,9 @@ import org.jsoup.Jsoup;
 /** Renders every page through the theme and writes it, with the site's other files. */
 final class PageWriter {
     static final int RELATED = 4;
+    /** The widget's script and stylesheet in the theme's assets; the build writes them with the widget (widget()). */
+    static final String WIDGET_SOURCE = "js/kb-widget.js";
+    static final String WIDGET_STYLE = "kb-widget.css";
 
     private final RenderedSite site;
     private final Templates templates;
@@ -60,6 +71,7 @@ final class PageWriter {
         data();
         feeds();
         assets();
+        widget();
         checkTemplateLinks();
         return count.get();
     }
@@ -211,7 +223,48 @@ final class PageWriter {
 
     /** The theme's assets: kb.jar's, each replaced by a local file of the same name. */
     private void assets() {
-        templates.theme().files("assets").forEach((name, file) -> writer.copy(file, name));
+        templates.theme().files("assets").forEach((name, file) -> {
+            if (!name.equals("assets/" + WIDGET_SOURCE) && !name.equals("assets/" + WIDGET_STYLE)) {
+                writer.copy(file, name); // the widget's two are written with the widget (widget())
+            }
+        });
+    }
+
+    /**
+     * The embeddable widget: {@code widget.js} with the site's settings, each article's body as
+     * a data file, and the demo page. Nothing when {@code widget: false}.
+     */
+    void widget() {
+        var config = site.content().config();
+        if (!config.widget().enabled()) {
+            return;
+        }
+        Path source = templates.theme().find("assets/" + WIDGET_SOURCE)
+                .orElse(templates.theme().local().resolve("assets/" + WIDGET_SOURCE));
+        String script = themeFile(source);
+        String stylesheet = themeFile(templates.theme().find("assets/" + WIDGET_STYLE)
+                .orElse(templates.theme().local().resolve("assets/" + WIDGET_STYLE)));
+        List<WidgetArticle> articles = site.articles().stream().map(ra -> new WidgetArticle(ra.article().id(),
+                ra.article().title(), UrlScheme.article(ra.article()), sections.get(ra.article().section()).title(),
+                ra.body().html())).toList();
+        Map<String, String> support = new HashMap<>();
+        pages.supportModel().forEach((k, v) -> support.put(k, v == null ? null : v.toString()));
+        try {
+            new WidgetFiles(writer::write).write(script, stylesheet, config.widget(), config.name(), support, articles);
+        } catch (IllegalArgumentException e) {
+            throw new KbException(Problem.error(SourceLocation.of(source), e.getMessage(),
+                    "put " + WidgetFiles.SETTINGS_MARK + " where the script reads its settings"));
+        }
+        page(WidgetFiles.DEMO, "widget-demo", pages.widgetDemo(WidgetFiles.DEMO, WidgetFiles.SCRIPT));
+    }
+
+    private static String themeFile(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new KbException(Problem.error(SourceLocation.of(file), "cannot read the widget's " + file.getFileName()
+                    + ": " + e.getMessage(), "turn the widget off with 'widget: false' in kb.yaml, or restore the file"));
+        }
     }
 
     private String markdownCopy(Article a) {

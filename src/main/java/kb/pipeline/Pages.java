@@ -55,7 +55,7 @@ final class Pages {
         page.put("url", url);
         page.put("canonical", config.baseUrl() + url);
         page.put("kind", kind);
-        page.put("noindex", kind.equals("404") || kind.equals("search") || kind.equals("redirect"));
+        page.put("noindex", kind.equals("404") || kind.equals("search") || kind.equals("redirect") || kind.equals("widget-demo"));
         m.put("page", page);
         m.put("nav", nav(url, null));
         m.put("breadcrumbs", List.of());
@@ -163,6 +163,25 @@ final class Pages {
         if (!kind.equals("404")) {
             m.put("breadcrumbs", List.of(crumb(url, "Home", UrlScheme.HOME)));
         }
+        return m;
+    }
+
+    /** The demo page: a made-up product page embedding the widget, as a customer's app would. */
+    Map<String, Object> widgetDemo(String url, String script) {
+        Map<String, Object> m = common(url, "Help widget demo", "The help widget embedded in a product page.", "widget-demo");
+        m.put("widgetScript", UrlScheme.relative(url, script));
+        m.put("snippetUrl", config.baseUrl() + script);
+        m.put("label", config.widget().label());
+        // An article to open at one of its sections: the first featured one that has sections.
+        java.util.stream.Stream.concat(config.featured().stream().filter(byId::containsKey).map(byId::get),
+                        site.articles().stream())
+                .filter(ra -> ra.body().headings().stream().anyMatch(h -> h.level() == 2))
+                .findFirst().ifPresent(ra -> {
+                    Heading h = ra.body().headings().stream().filter(x -> x.level() == 2).findFirst().orElseThrow();
+                    m.put("example", Map.of("id", ra.article().id(), "title", ra.article().title(),
+                            "anchor", h.id(), "heading", h.text()));
+                });
+        m.putIfAbsent("example", null);
         return m;
     }
 
@@ -289,7 +308,8 @@ final class Pages {
         return Map.of("level", h.level(), "text", h.text(), "id", h.id());
     }
 
-    private Map<String, Object> supportModel() {
+    /** The contacts of kb.yaml, as the footer and the widget show them. */
+    Map<String, Object> supportModel() {
         Map<String, Object> s = new HashMap<>();
         s.put("email", config.support().email());
         s.put("phone", config.support().phone());

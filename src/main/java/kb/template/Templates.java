@@ -21,7 +21,8 @@ import kb.diagnostic.SourceLocation;
 public final class Templates {
     /** Every page kind kb renders; each is {@code <name>.peb}, local or from kb.jar. */
     public static final java.util.List<String> PAGES = java.util.List.of(
-            "home", "section", "article", "faq", "lifespans", "search", "404", "redirect", "token-facts");
+            "home", "section", "article", "faq", "lifespans", "search", "404", "redirect", "token-facts",
+            "widget-demo");
 
     private final Theme theme;
     private final Map<String, PebbleTemplate> compiled = new ConcurrentHashMap<>();

@@ -65,7 +65,7 @@ class ScriptInjectionTest {
             for (Element script : doc.select("script")) {
                 if (script.hasAttr("src")) {
                     String src = script.attr("src");
-                    assertTrue(src.matches("(\\.\\./)*(/[a-z0-9/-]*)?assets/js/[a-z0-9-]+\\.js"), where + ": " + src);
+                    assertTrue(src.matches("(\\.\\./)*(/[a-z0-9/-]*)?(assets/js/[a-z0-9-]+|widget)\\.js"), where + ": " + src);
                     assertEquals("", script.data(), where);
                 } else {
                     String type = script.attr("type");
@@ -146,6 +146,33 @@ class ScriptInjectionTest {
             out.add(node.asText());
         }
         node.forEach(child -> collectTexts(child, out));
+    }
+
+    @Test
+    void widgetArticleFilesHoldOnlyHarmlessElements() throws IOException {
+        Set<String> attributes = Set.of("id", "href", "title", "colspan", "rowspan", "scope", "start");
+        List<Path> files = files(".js").stream().filter(p -> p.startsWith(built.site().resolve("widget/a"))).toList();
+        assertFalse(files.isEmpty());
+        for (Path file : files) {
+            String js = Files.readString(file);
+            JsonNode payload = JSON.readTree(js.substring(js.indexOf(',') + 1, js.lastIndexOf(");")));
+            List<JsonNode> todo = new ArrayList<>();
+            payload.get("body").forEach(todo::add);
+            while (!todo.isEmpty()) {
+                JsonNode n = todo.remove(todo.size() - 1);
+                if (n.isTextual()) {
+                    continue;
+                }
+                String tag = n.get(0).asText();
+                assertFalse(Set.of("script", "iframe", "object", "embed", "style", "img", "svg").contains(tag), file + ": " + tag);
+                n.get(1).fieldNames().forEachRemaining(a -> assertTrue(attributes.contains(a), file + ": " + tag + " " + a));
+                String href = n.get(1).path("href").asText("");
+                assertFalse(href.toLowerCase(Locale.ROOT).matches("\\s*(javascript|data|vbscript):.*"), file + ": " + href);
+                for (int i = 2; i < n.size(); i++) {
+                    todo.add(n.get(i));
+                }
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,123 @@
+package kb.widget;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import kb.content.WidgetSettings;
+
+/**
+ * Writes the embeddable help widget: {@code widget.js} (the theme's script with the site's
+ * settings written into it, so the launcher needs one request) and one data file per article,
+ * {@code widget/a/<id>.js}, which calls {@code KbWidget._data(name, payload)} when loaded.
+ */
+public final class WidgetFiles {
+    /** The widget's API version ({@code KbWidget.version}): the major number changes only when a host's code could break. */
+    public static final String VERSION = "1.0.0";
+    /** Version of the data files' format; the widget refuses other versions. */
+    public static final int FORMAT = 1;
+    /** Where the widget is, relative to the site root. */
+    public static final String SCRIPT = "widget.js";
+    /** The widget's data folder, relative to the site root. */
+    public static final String DATA = "widget/";
+    /** The widget's stylesheet, relative to the site root. */
+    public static final String STYLESHEET = DATA + "widget.css";
+    /** The demo page that embeds the widget, relative to the site root. */
+    public static final String DEMO = "widget/demo/";
+    /** The method of {@code KbWidget} each data file calls. */
+    public static final String CALLBACK = "_data";
+    /** What the theme's script has where the settings go: an empty object, so the file is valid JavaScript as it is. */
+    public static final String SETTINGS_MARK = "{} /* kb:settings */";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BiConsumer<String, byte[]> sink;
+
+    /** @param sink receives each file's path relative to the site root, and its bytes */
+    public WidgetFiles(BiConsumer<String, byte[]> sink) {
+        this.sink = sink;
+    }
+
+    /**
+     * Writes {@code widget.js} from the theme's {@code script}, its {@code stylesheet}, and every
+     * article's data file.
+     *
+     * @param support the contacts shown in the panel: email, phone, phoneHref, chat (null when absent)
+     * @throws IllegalArgumentException if {@code script} lacks {@link #SETTINGS_MARK}
+     */
+    public void write(String script, String stylesheet, WidgetSettings settings, String siteName,
+                      Map<String, String> support, List<WidgetArticle> articles) {
+        int at = script.indexOf(SETTINGS_MARK);
+        if (at < 0) {
+            throw new IllegalArgumentException("the widget script has no '" + SETTINGS_MARK + "' for the settings");
+        }
+        StringBuilder all = new StringBuilder(stylesheet);
+        write(STYLESHEET, stylesheet);
+        for (WidgetArticle a : articles) {
+            String file = articleFile(a);
+            all.append(file);
+            write(DATA + "a/" + a.id() + ".js", file);
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("version", VERSION);
+        s.put("format", FORMAT);
+        s.put("callback", CALLBACK);
+        s.put("data", DATA);
+        s.put("stylesheet", STYLESHEET);
+        s.put("tags", new java.util.TreeSet<>(ArticleBody.TAGS));
+        Map<String, Object> attributes = new java.util.TreeMap<>();
+        ArticleBody.ATTRIBUTES.forEach((tag, names) -> attributes.put(tag, new java.util.TreeSet<>(names)));
+        s.put("attributes", attributes);
+        s.put("name", siteName);
+        s.put("label", settings.label());
+        s.put("position", settings.position());
+        s.put("accent", settings.accent());
+        s.put("accentDark", settings.accentDark());
+        s.put("support", new java.util.TreeMap<>(support.entrySet().stream().filter(e -> e.getValue() != null)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+        // A hash of the stylesheet and every data file: the widget asks for ?v=<it>, so a rebuild is never hidden by a cache.
+        s.put("dataVersion", hash(all.toString()));
+        write(SCRIPT, script.substring(0, at) + json(s) + script.substring(at + SETTINGS_MARK.length()));
+    }
+
+    /** The data file of one article: a call of the widget's callback with its payload. */
+    static String articleFile(WidgetArticle a) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("format", FORMAT);
+        payload.put("id", a.id());
+        payload.put("title", a.title());
+        payload.put("url", a.url());
+        payload.put("section", a.section());
+        payload.put("body", ArticleBody.of(a.html(), a.url()));
+        return "window.KbWidget&&KbWidget." + CALLBACK + "(\"a/" + a.id() + "\"," + json(payload) + ");\n";
+    }
+
+    /** JSON safe inside a script: no {@code </script>}, no line separators older parsers choke on. */
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value).replace("<", "\\u003c").replace("\u2028", "\\u2028")
+                    .replace("\u2029", "\\u2029");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void write(String path, String text) {
+        sink.accept(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
