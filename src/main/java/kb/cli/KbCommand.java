@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "kb", mixinStandardHelpOptions = true, versionProvider = KbCommand.Version.class,
         description = "Builds a searchable static help center from Markdown.",
         subcommands = {BuildCommand.class, CheckCommand.class, SearchCommand.class, ServeCommand.class,
-                NewCommand.class, InitCommand.class, ThemeCommand.class})
+                NewCommand.class, InitCommand.class, ThemeCommand.class,
+                InsightsCommand.class})
 final class KbCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -27,7 +27,8 @@ public final class ContentLoader {
      * the lifespan table, search): a section or an alias there would overwrite kb's pages.
      * ReservedFoldersTest checks the list against what a build writes.
      */
-    public static final Set<String> RESERVED = Set.of(".kb", "a", "api", "assets", "faq", "lifespans", "search", "widget");
+    public static final Set<String> RESERVED = Set.of(".kb", "_kb", "a", "api", "assets", "faq", "lifespans", "search",
+            "widget");
     /** The order of articles within a section: weight, then title, then slug. */
     public static final Comparator<Article> READING_ORDER =
             Comparator.comparingInt(Article::weight).thenComparing(Article::title).thenComparing(Article::slug);

@@ -109,6 +109,24 @@ public final class Fields {
         return Boolean.parseBoolean(s.get().text());
     }
 
+    /** A switch written {@code on}/{@code off} (as settings files say it) or {@code true}/{@code false}. */
+    public boolean onOff(String key, boolean otherwise) {
+        Optional<YamlNode.Scalar> s = scalar(key, "on or off");
+        if (s.isEmpty()) {
+            return otherwise;
+        }
+        String text = s.get().text() == null ? "" : s.get().text().strip().toLowerCase(java.util.Locale.ROOT);
+        switch (text) {
+            case "on", "true":
+                return true;
+            case "off", "false":
+                return false;
+            default:
+                problems.error(s.get().at(), "'" + key + "' must be on or off, found '" + s.get().text() + "'");
+                return otherwise;
+        }
+    }
+
     /** A list of texts; a single text is accepted as a list of one. */
     public List<Located<String>> texts(String key) {
         List<Located<String>> out = new ArrayList<>();

@@ -9,6 +9,8 @@ import java.util.Map;
  * @param baseUrl absolute, always ending in {@code /}
  * @param synonyms canonical word or phrase to the other ways readers type it
  * @param widget the embeddable help widget's settings
+ * @param insights whether pages send the anonymous search and feedback events that
+ *     {@code kb insights} reads back from the host's logs ({@code insights: off} removes them all)
  */
 public record SiteConfig(
         String name,
@@ -21,7 +23,8 @@ public record SiteConfig(
         int reviewAfterDays,
         int verifyAfterDays,
         Map<String, List<String>> synonyms,
-        WidgetSettings widget) {
+        WidgetSettings widget,
+        boolean insights) {
 
     public SiteConfig {
         featured = List.copyOf(featured);
@@ -34,6 +37,6 @@ public record SiteConfig(
     /** The same settings served from another address (a preview, a staging host). */
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(name, description, url, language, support, featured, rawHtml,
-                reviewAfterDays, verifyAfterDays, synonyms, widget);
+                reviewAfterDays, verifyAfterDays, synonyms, widget, insights);
     }
 }

@@ -15,7 +15,7 @@ import kb.diagnostic.SourceLocation;
 /** Reads and validates {@code content/kb.yaml}. */
 final class SiteConfigReader {
     static final Set<String> KEYS = Set.of("name", "description", "base_url", "language", "support",
-            "featured", "raw_html", "review_after_days", "verify_after_days", "synonyms", "widget");
+            "featured", "raw_html", "review_after_days", "verify_after_days", "synonyms", "widget", "insights");
     private static final Set<String> SUPPORT_KEYS = Set.of("email", "phone", "chat");
 
     private SiteConfigReader() {
@@ -53,7 +53,8 @@ final class SiteConfigReader {
                 f.positive("review_after_days").orElse(365),
                 f.positive("verify_after_days").orElse(180),
                 synonyms(f, problems),
-                f.node("widget").map(n -> WidgetSettingsReader.read(n, problems)).orElse(WidgetSettings.DEFAULT));
+                f.node("widget").map(n -> WidgetSettingsReader.read(n, problems)).orElse(WidgetSettings.DEFAULT),
+                f.onOff("insights", true));
     }
 
     static boolean isAbsoluteHttp(String url) {

@@ -22,6 +22,7 @@ import kb.widget.WidgetArticle;
 import kb.widget.WidgetFiles;
 import kb.diagnostic.Problems;
 import kb.data.NetworksExport;
+import kb.insights.EventFormat;
 import kb.output.Feeds;
 import kb.output.SiteWriter;
 import kb.output.UrlScheme;
@@ -72,6 +73,7 @@ final class PageWriter {
         feeds();
         assets();
         widget();
+        eventEndpoint();
         checkTemplateLinks();
         return count.get();
     }
@@ -223,11 +225,24 @@ final class PageWriter {
 
     /** The theme's assets: kb.jar's, each replaced by a local file of the same name. */
     private void assets() {
+        // insights: off means no event code in the site at all, not merely code left unused.
+        boolean events = site.content().config().insights();
         templates.theme().files("assets").forEach((name, file) -> {
-            if (!name.equals("assets/" + WIDGET_SOURCE) && !name.equals("assets/" + WIDGET_STYLE)) {
+            if (!name.equals("assets/" + WIDGET_SOURCE) && !name.equals("assets/" + WIDGET_STYLE)
+                    && (events || !name.equals(EventFormat.MODULE))) {
                 writer.copy(file, name); // the widget's two are written with the widget (widget())
             }
         });
+    }
+
+    /**
+     * An empty file where events go, so hosts that only serve files (a bucket, GitHub Pages)
+     * answer them with 200 instead of logging each one as a missing page too.
+     */
+    private void eventEndpoint() {
+        if (site.content().config().insights()) {
+            writer.write(EventFormat.PATH, "");
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import kb.content.Article;
 import kb.content.Section;
+import kb.insights.EventFormat;
 import kb.content.SiteConfig;
 import kb.data.Network;
 import kb.markdown.Heading;
@@ -61,7 +62,22 @@ final class Pages {
         m.put("breadcrumbs", List.of());
         m.put("preview", preview);
         m.put("jsonld", List.of());
+        m.put("insights", insightsModel());
         return m;
+    }
+
+    /**
+     * What the theme needs to send events (kb.insights.EventFormat), or null when there are none:
+     * with {@code insights: off}, and in the preview, where a writer's own clicks are no reader's.
+     */
+    private Map<String, Object> insightsModel() {
+        if (!config.insights() || preview) {
+            return null;
+        }
+        return Map.of(
+                "path", EventFormat.PATH,
+                "maxQuery", EventFormat.MAX_QUERY,
+                "reasons", EventFormat.Reason.codes());
     }
 
     Map<String, Object> home() {
