@@ -5,22 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import kb.testing.Browser;
-import kb.testing.TestSites;
+import kb.testing.BrowserTest;
+import kb.testing.Reader;
+import kb.testing.ShippedSite;
+import kb.testing.SiteServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -33,24 +32,22 @@ import org.openqa.selenium.support.ui.Select;
  * calendar reminder, opened straight from disk. "Today" is pinned in the browser (2026-06-15 at
  * noon, or a given instant) so the expected dates never depend on when the test runs.
  */
+@BrowserTest
 class LifespansPageIT {
-    @TempDir
-    static Path dir;
-
     private static Path site;
+    private static SiteServer server;
+    /** A fresh tab for each test: each pins its own clock and time zone. */
     private ChromeDriver driver;
 
     @BeforeAll
-    static void build() {
-        site = dir.resolve("site");
-        TestSites.build(TestSites.CONTENT, site);
+    static void shipped(ShippedSite shipped) {
+        site = shipped.site();
+        server = shipped.server();
     }
 
-    @AfterEach
-    void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
+    @BeforeEach
+    void tab(Reader tab) {
+        driver = tab.driver;
     }
 
     private static String fileUrl() {
@@ -59,7 +56,6 @@ class LifespansPageIT {
 
     /** Opens the page with the browser's clock at local {@code now} ("2026-06-15T12:00") in {@code zone}. */
     private ChromeDriver open(String url, String zone, String now) {
-        driver = Browser.start();
         if (zone != null) {
             driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
         }
@@ -319,30 +315,11 @@ class LifespansPageIT {
     // ---------- served under a strict Content-Security-Policy ----------
 
     @Test
-    void worksUnderContentSecurityPolicyDefaultSrcSelf() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            Path file = site.resolve(path.substring(1) + (path.endsWith("/") ? "index.html" : ""));
-            byte[] bytes = Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
-            exchange.getResponseHeaders().add("Content-Security-Policy", "default-src 'self'");
-            exchange.getResponseHeaders().add("Content-Type", path.endsWith(".js") ? "text/javascript"
-                    : path.endsWith(".css") ? "text/css" : "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(bytes.length == 0 ? 404 : 200, bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                exchange.getResponseBody().write(bytes);
-            }
-            exchange.close();
-        });
-        server.start();
-        try {
-            open("http://127.0.0.1:" + server.getAddress().getPort() + "/lifespans/", null, "2026-06-15T12:00");
-            choose("linkedin", "2026-01-10");
-            assertEquals("2027-01-10", cards().get(0).findElement(By.cssSelector(".calc-expiry time")).getAttribute("datetime"));
-            Object violations = driver.executeScript("return window.__csp;");
-            assertEquals(List.of(), violations, "no Content-Security-Policy violation");
-        } finally {
-            server.stop(0);
-        }
+    void worksUnderContentSecurityPolicyDefaultSrcSelf() {
+        open(server.url("lifespans/"), null, "2026-06-15T12:00");
+        choose("linkedin", "2026-01-10");
+        assertEquals("2027-01-10", cards().get(0).findElement(By.cssSelector(".calc-expiry time")).getAttribute("datetime"));
+        Object violations = driver.executeScript("return window.__csp;");
+        assertEquals(List.of(), violations, "no Content-Security-Policy violation");
     }
 }

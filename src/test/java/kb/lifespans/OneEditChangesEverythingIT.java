@@ -16,7 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kb.data.Csv;
-import kb.testing.Browser;
+import kb.testing.BrowserTest;
+import kb.testing.Reader;
 import kb.testing.TestSites;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -91,17 +92,14 @@ class OneEditChangesEverythingIT {
     }
 
     @Test
-    void theCalculatorCounts90DaysInTheBrowser() {
-        ChromeDriver driver = Browser.start();
-        try {
-            driver.get(after.resolve("lifespans/index.html").toUri().toString());
-            new Select(driver.findElement(By.id("calc-network"))).selectByValue("facebook");
-            driver.executeScript("const input = document.getElementById('calc-connected');"
-                    + "input.value = '2026-01-10'; input.dispatchEvent(new Event('change', {bubbles: true}));");
-            assertEquals("2026-04-10", driver.findElement(By.cssSelector("#calc-result .calc-expiry time")).getAttribute("datetime"));
-        } finally {
-            driver.quit();
-        }
+    @BrowserTest
+    void theCalculatorCounts90DaysInTheBrowser(Reader reader) {
+        ChromeDriver driver = reader.driver;
+        driver.get(after.resolve("lifespans/index.html").toUri().toString());
+        new Select(driver.findElement(By.id("calc-network"))).selectByValue("facebook");
+        driver.executeScript("const input = document.getElementById('calc-connected');"
+                + "input.value = '2026-01-10'; input.dispatchEvent(new Event('change', {bubbles: true}));");
+        assertEquals("2026-04-10", driver.findElement(By.cssSelector("#calc-result .calc-expiry time")).getAttribute("datetime"));
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.Map;
 import kb.check.PublishedManifest;
 import kb.diagnostic.KbException;
 import kb.diagnostic.Problem;
-import kb.testing.Browser;
+import kb.testing.BrowserTest;
+import kb.testing.Reader;
 import kb.testing.TestSites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,8 @@ class LinksThatLastIT {
     }
 
     @Test
-    void movedAndRetitledArticleIsStillReachedByItsShortLinkAndOldUrl() throws Exception {
+    @BrowserTest
+    void movedAndRetitledArticleIsStillReachedByItsShortLinkAndOldUrl(Reader reader) throws Exception {
         Path content = TestSites.minimal(temp.resolve("content"), Map.of(
                 "intro.md", article(1, "Intro", "", "Welcome.\n"),
                 "setup.md", article(2, "Setting up", "", "## Step two {#step-2}\n\nDo this.\n")));
@@ -57,17 +59,13 @@ class LinksThatLastIT {
                 article(2, "Your first setup", "aliases: [basics/setup]\n", "## Step two {#step-2}\n\nDo this.\n")));
         TestSites.build(content, site);
 
-        ChromeDriver driver = Browser.start();
-        try {
-            for (String link : List.of("a/2/index.html", "basics/setup/index.html#step-2")) {
-                driver.get(site.resolve(link).toUri().toString().replace("%23", "#"));
-                new WebDriverWait(driver, Duration.ofSeconds(10))
-                        .until(d -> d.getCurrentUrl().contains("/guides/first-setup/"));
-                assertEquals("Your first setup", driver.findElement(org.openqa.selenium.By.tagName("h1")).getText().strip());
-            }
-            assertTrue(driver.getCurrentUrl().endsWith("#step-2"), "the anchor survives the redirect: " + driver.getCurrentUrl());
-        } finally {
-            driver.quit();
+        ChromeDriver driver = reader.driver;
+        for (String link : List.of("a/2/index.html", "basics/setup/index.html#step-2")) {
+            driver.get(site.resolve(link).toUri().toString().replace("%23", "#"));
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(d -> d.getCurrentUrl().contains("/guides/first-setup/"));
+            assertEquals("Your first setup", driver.findElement(org.openqa.selenium.By.tagName("h1")).getText().strip());
         }
+        assertTrue(driver.getCurrentUrl().endsWith("#step-2"), "the anchor survives the redirect: " + driver.getCurrentUrl());
     }
 }

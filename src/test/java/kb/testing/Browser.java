@@ -10,8 +10,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's headless Chromium for browser tests. Where it is missing the test is skipped with a
- * clear message, unless {@code -Dkb.requireBrowser=true} (CI) turns the skip into a failure.
+ * Debian's headless Chromium for browser tests, started once per run by {@link BrowserHarness}.
+ * Where it is missing the test is skipped with a clear message, unless
+ * {@code -Dkb.requireBrowser=true} (CI) turns the skip into a failure.
  */
 public final class Browser {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -30,8 +31,8 @@ public final class Browser {
         Assumptions.assumeTrue(present, "skipped: headless Chromium not installed (apt-get install -y chromium chromium-driver)");
     }
 
-    /** A fresh headless Chromium; quit it when done. */
-    public static ChromeDriver start() {
+    /** A fresh headless Chromium; quit it when done. Tests get tabs of one from {@link BrowserHarness}. */
+    static ChromeDriver start() {
         assumeAvailable();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

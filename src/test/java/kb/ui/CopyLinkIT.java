@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import kb.testing.BrowserTest;
+import kb.testing.Reader;
+import kb.testing.ShippedSite;
+import kb.testing.SiteServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -21,33 +23,22 @@ import org.openqa.selenium.WebElement;
  * never a file:// or preview address), say so to screen readers, and fall back to a selected
  * field where the clipboard cannot be used. From disk, folder links name their index.html.
  */
+@BrowserTest
 class CopyLinkIT {
     private static final String ARTICLE = "linkedin/token-expiration/";
-
-    @TempDir
-    static Path dir;
 
     private static Path site;
     private static SiteServer server;
     private static Reader reader;
-    private static ShippedSite shipped;
 
     @BeforeAll
-    static void start() throws IOException {
-        shipped = ShippedSite.start(dir);
+    static void start(ShippedSite shipped, Reader tab) {
         site = shipped.site();
         server = shipped.server();
-        reader = shipped.reader();
+        reader = tab;
         // Headless Chromium keeps its own clipboard; reading it back needs the permission.
         reader.driver.executeCdpCommand("Browser.grantPermissions",
                 Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (shipped != null) {
-            shipped.close();
-        }
     }
 
     @AfterEach
@@ -128,23 +119,22 @@ class CopyLinkIT {
         assertTrue(button.getText().contains("Copied"), button.getText());
     }
 
+    /** In a tab of its own ({@code bare}), since the script it adds takes the clipboard away. */
     @Test
-    void withoutAClipboardTheLinkIsSelectedForCopyingByHand() {
-        try (Reader bare = new Reader()) {
-            bare.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
-                    Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});
-                    Document.prototype.execCommand = () => false;"""));
-            bare.open(server.url(ARTICLE));
-            WebElement anchor = bare.find(".article-body h2[id] a.kb-anchor");
-            anchor.click();
-            WebElement field = bare.until(d -> bare.find(".copy-manual-field").isDisplayed() ? bare.find(".copy-manual-field") : null);
-            assertEquals(anchor.getAttribute("data-copy-url"), field.getDomProperty("value"));
-            assertEquals("copy-manual-field 0 " + field.getDomProperty("value").length(), bare.js("""
-                    const f = document.activeElement;
-                    return f.className + ' ' + f.selectionStart + ' ' + f.selectionEnd;"""),
-                    "the whole link is selected, ready for Ctrl+C");
-            assertEquals(List.of(), bare.problems());
-        }
+    void withoutAClipboardTheLinkIsSelectedForCopyingByHand(Reader bare) {
+        bare.focus().driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});
+                Document.prototype.execCommand = () => false;"""));
+        bare.open(server.url(ARTICLE));
+        WebElement anchor = bare.find(".article-body h2[id] a.kb-anchor");
+        anchor.click();
+        WebElement field = bare.until(d -> bare.find(".copy-manual-field").isDisplayed() ? bare.find(".copy-manual-field") : null);
+        assertEquals(anchor.getAttribute("data-copy-url"), field.getDomProperty("value"));
+        assertEquals("copy-manual-field 0 " + field.getDomProperty("value").length(), bare.js("""
+                const f = document.activeElement;
+                return f.className + ' ' + f.selectionStart + ' ' + f.selectionEnd;"""),
+                "the whole link is selected, ready for Ctrl+C");
+        assertEquals(List.of(), bare.problems());
     }
 
     @Test

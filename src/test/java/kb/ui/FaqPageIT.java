@@ -10,14 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import kb.testing.BrowserTest;
+import kb.testing.Reader;
+import kb.testing.ShippedSite;
+import kb.testing.SiteServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -25,30 +27,19 @@ import org.openqa.selenium.WebElement;
  * Expand all / Collapse all, and the filter that narrows the list with the site's own search.
  * Without JavaScript it is a plain list whose answers are all in the page.
  */
+@BrowserTest
 class FaqPageIT {
-    @TempDir
-    static Path dir;
-
     private static Path site;
     private static Document faq;
     private static SiteServer server;
     private static Reader reader;
-    private static ShippedSite shipped;
 
     @BeforeAll
-    static void start() throws IOException {
-        shipped = ShippedSite.start(dir);
+    static void start(ShippedSite shipped, Reader tab) throws IOException {
         site = shipped.site();
         server = shipped.server();
-        reader = shipped.reader();
+        reader = tab;
         faq = Jsoup.parse(site.resolve("faq/index.html").toFile(), "UTF-8");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (shipped != null) {
-            shipped.close();
-        }
     }
 
     @AfterEach

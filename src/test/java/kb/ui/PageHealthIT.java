@@ -13,13 +13,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import kb.testing.BrowserTest;
+import kb.testing.Reader;
+import kb.testing.ShippedSite;
+import kb.testing.SiteServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 
 /**
@@ -29,14 +31,11 @@ import org.openqa.selenium.Keys;
  * contrast in light and dark mode; a visible keyboard focus; landmarks, a skip link, a language
  * and a unique title on every page.
  */
+@BrowserTest
 class PageHealthIT {
-    @TempDir
-    static Path dir;
-
     private static Path site;
     private static SiteServer server;
     private static Reader reader;
-    private static ShippedSite shipped;
     private static final List<String> PAGES = new ArrayList<>();
     /** One callout of each kind found in the built site, added to article pages for the contrast check. */
     private static String calloutSamples;
@@ -70,11 +69,10 @@ class PageHealthIT {
             return bad;""";
 
     @BeforeAll
-    static void start() throws IOException {
-        shipped = ShippedSite.start(dir);
+    static void start(ShippedSite shipped, Reader tab) throws IOException {
         site = shipped.site();
         server = shipped.server();
-        reader = shipped.reader();
+        reader = tab;
         Document home = Jsoup.parse(site.resolve("index.html").toFile(), "UTF-8");
         String section = home.selectFirst(".cards h3 a").attr("href");
         String article = home.selectFirst(".cards li ul a").attr("href");
@@ -87,13 +85,6 @@ class PageHealthIT {
         }
         assertTrue(callouts.size() >= 3, "the shipped content uses several kinds of callout: " + callouts.keySet());
         calloutSamples = String.join("\n", callouts.values());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (shipped != null) {
-            shipped.close();
-        }
     }
 
     private static String fileUrl(String page) {

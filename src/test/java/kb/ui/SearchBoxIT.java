@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kb.testing.BrowserTest;
+import kb.testing.Reader;
+import kb.testing.ShippedSite;
+import kb.testing.SiteServer;
 import kb.testing.TestSites;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,28 +30,17 @@ import org.openqa.selenium.WebElement;
  * served over HTTP under a strict CSP and opened from disk. Every test also fails on any script
  * error or CSP violation it caused.
  */
+@BrowserTest
 class SearchBoxIT {
-    @TempDir
-    static Path dir;
-
     private static Path site;
     private static SiteServer server;
     private static Reader reader;
-    private static ShippedSite shipped;
 
     @BeforeAll
-    static void start() throws IOException {
-        shipped = ShippedSite.start(dir);
+    static void start(ShippedSite shipped, Reader tab) {
         site = shipped.site();
         server = shipped.server();
-        reader = shipped.reader();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (shipped != null) {
-            shipped.close();
-        }
+        reader = tab;
     }
 
     @AfterEach

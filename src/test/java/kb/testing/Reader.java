@@ -1,26 +1,32 @@
-package kb.ui;
+package kb.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import kb.testing.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Chromium used the way a reader uses the site: open a page, type, press keys, look.
+ * One tab of the run's headless Chromium, used the way a reader uses the site: open a page, type,
+ * press keys, look. A test gets one as a parameter from {@link BrowserHarness}: a fresh tab, so
+ * its storage, emulated screen, clock and injected scripts start clean and vanish with it.
  * From the first line of every document it records script errors, {@code console.error} calls,
  * resources that failed to load and Content-Security-Policy violations, kept in sessionStorage so
  * a page that redirects does not lose what went wrong on it.
+ *
+ * <p>Each method of this class first makes its tab the browser's current one, so a class's tab
+ * and a test's own tab can be used side by side; {@link #driver} itself acts on the current tab.
  */
-final class Reader implements AutoCloseable {
+public final class Reader implements AutoCloseable {
     private static final String RECORDER = """
             (() => {
               const record = (what) => {
@@ -42,70 +48,105 @@ final class Reader implements AutoCloseable {
             })();
             """;
 
-    final ChromeDriver driver;
+    /** The browser, for what this class does not wrap (CDP commands, cookies, window handles). */
+    public final ChromeDriver driver;
+    /** The browser's current tab, shared by every Reader of one browser: switching costs a round trip. */
+    private final AtomicReference<String> current;
+    private final String tab;
+    private final String previous;
 
-    Reader() {
-        driver = Browser.start();
+    /** Opens a new tab in {@code driver} and makes it the current one. */
+    Reader(ChromeDriver driver, AtomicReference<String> current) {
+        this.driver = driver;
+        this.current = current;
+        this.previous = driver.getWindowHandle();
+        this.tab = driver.switchTo().newWindow(WindowType.TAB).getWindowHandle();
+        current.set(tab);
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORDER));
     }
 
+    /** Makes this tab the one the browser's commands go to, and returns it. */
+    public Reader focus() {
+        if (!tab.equals(current.get())) {
+            driver.switchTo().window(tab);
+            current.set(tab);
+        }
+        return this;
+    }
+
     /** Opens a URL and waits until the deferred scripts have run. */
-    Reader open(String url) {
+    public Reader open(String url) {
+        focus();
         driver.get(url);
         waitForScripts();
         return this;
     }
 
-    void waitForScripts() {
+    /** Waits until the page has loaded and kb's deferred scripts have run. */
+    public void waitForScripts() {
         until(d -> Boolean.TRUE.equals(js("return document.readyState === 'complete' && !!(window.kb && window.kb.ui);")));
     }
 
     /** Pretends the screen is {@code width} CSS pixels wide (a phone below 600). */
-    Reader width(int width) {
+    public Reader width(int width) {
+        focus();
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", width < 600));
         return this;
     }
 
     /** Emulates the reader's colour-scheme preference. */
-    Reader scheme(String lightOrDark) {
+    public Reader scheme(String lightOrDark) {
+        focus();
         driver.executeCdpCommand("Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", lightOrDark))));
         return this;
     }
 
     /** Types into whatever has focus, like a keyboard. */
-    Reader keys(CharSequence... keys) {
+    public Reader keys(CharSequence... keys) {
+        focus();
         new Actions(driver).sendKeys(keys).perform();
         return this;
     }
 
-    <T> T until(Function<WebDriver, T> condition) {
+    /** Waits up to 15 s for {@code condition} to give a non-null, non-false value, and returns it. */
+    public <T> T until(Function<WebDriver, T> condition) {
+        focus();
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
     }
 
-    Object js(String script, Object... args) {
+    /** Runs a script in the page and returns its result. */
+    public Object js(String script, Object... args) {
+        focus();
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    Object jsAsync(String script, Object... args) {
+    /** Runs a script that calls its last argument when done, and returns what it was called with. */
+    public Object jsAsync(String script, Object... args) {
+        focus();
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
     }
 
-    WebElement find(String css) {
+    /** The first element matching {@code css}; fails if there is none. */
+    public WebElement find(String css) {
+        focus();
         return driver.findElement(By.cssSelector(css));
     }
 
-    List<WebElement> all(String css) {
+    /** Every element matching {@code css}. */
+    public List<WebElement> all(String css) {
+        focus();
         return driver.findElements(By.cssSelector(css));
     }
 
-    String activeId() {
+    /** The id of the focused element. */
+    public String activeId() {
         return (String) js("return document.activeElement && document.activeElement.id;");
     }
 
     /** Everything that went wrong since the last call, on every page opened in between. */
-    List<String> problems() {
+    public List<String> problems() {
         @SuppressWarnings("unchecked")
         List<String> found = (List<String>) js("""
                 try {
@@ -117,8 +158,12 @@ final class Reader implements AutoCloseable {
         return new ArrayList<>(found);
     }
 
+    /** Closes this tab and returns to the one that was current before it. */
     @Override
     public void close() {
-        driver.quit();
+        focus();
+        driver.close();
+        driver.switchTo().window(previous);
+        current.set(previous);
     }
 }

@@ -1,4 +1,4 @@
-package kb.ui;
+package kb.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -19,8 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code Content-Security-Policy: default-src 'self'} so a page that needs an inline script, an
  * inline style or another host breaks visibly in the tests.
  */
-final class SiteServer implements AutoCloseable {
-    static final String CSP = "default-src 'self'";
+public final class SiteServer implements AutoCloseable {
+    public static final String CSP = "default-src 'self'";
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "json", "application/json",
@@ -39,17 +39,18 @@ final class SiteServer implements AutoCloseable {
         server.start();
     }
 
-    static SiteServer serve(Path root) throws IOException {
+    /** Serves {@code root} on a free loopback port until closed. */
+    public static SiteServer serve(Path root) throws IOException {
         return new SiteServer(root);
     }
 
     /** The address of a site path such as {@code faq/} or {@code search/?q=x}. */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path;
     }
 
     /** The paths answered with 404 since the last call, such as {@code /favicon.ico}. */
-    List<String> missing() {
+    public List<String> missing() {
         List<String> found = List.copyOf(missing);
         missing.removeAll(found);
         return found;
