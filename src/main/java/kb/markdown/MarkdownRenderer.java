@@ -65,6 +65,15 @@ public final class MarkdownRenderer {
     }
 
     /**
+     * A document's Markdown as its Markdown copy shows it: inline facts as their text and each
+     * facts box line as {@code facts.box}, which for this use gives Markdown. A reader of the
+     * copy (a person or a language model) then gets the facts, not kb's placeholders.
+     */
+    public static String withFactsAsText(String markdown, Facts facts) {
+        return Preprocessor.expandAsMarkdown(markdown, facts);
+    }
+
+    /**
      * Renders one document.
      *
      * @param firstLine the line of {@code file} the Markdown starts on, for error positions

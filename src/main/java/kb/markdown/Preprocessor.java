@@ -45,6 +45,56 @@ final class Preprocessor {
         return out.toString();
     }
 
+    /**
+     * The Markdown as a reader of the Markdown copy should see it: each inline fact as its text
+     * and each facts box line as whatever {@code facts.box} gives (Markdown, for this use). The
+     * content was checked when the page was rendered, so a fact that fails is left as written.
+     */
+    static String expandAsMarkdown(String markdown, Facts facts) {
+        String[] lines = markdown.split("\n", -1);
+        StringBuilder out = new StringBuilder(markdown.length() + 256);
+        CodeFences fences = new CodeFences();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (!fences.isFence(line) && !fences.inCode()) {
+                Matcher box = BOX_LINE.matcher(line);
+                line = box.matches() ? boxOrLine(facts, box.group(1), line) : inlineFacts(line, facts);
+            }
+            out.append(line);
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String boxOrLine(Facts facts, String id, String line) {
+        try {
+            return facts.box(id);
+        } catch (IllegalArgumentException e) {
+            return line;
+        }
+    }
+
+    private static String inlineFacts(String line, Facts facts) {
+        if (line.indexOf("{{") < 0) {
+            return line;
+        }
+        Matcher m = FACT.matcher(line);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String replacement;
+            try {
+                replacement = escapeMarkdown(facts.inline(m.group(1).toLowerCase(Locale.ROOT), m.group(2)));
+            } catch (IllegalArgumentException e) {
+                replacement = m.group();
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
     private static String expandLine(String line, SourceLocation at, Facts facts, Problems problems) {
         // A writer who types kb's own markers gets them as text: "\-" shows as "-", but is no marker.
         line = line.replace(BOX, BOX.substring(0, BOX.length() - 1) + "\\-")

@@ -21,8 +21,10 @@ import kb.diagnostic.SourceLocation;
 import kb.widget.WidgetArticle;
 import kb.widget.WidgetFiles;
 import kb.diagnostic.Problems;
+import kb.data.DataFacts;
 import kb.data.NetworksExport;
 import kb.insights.EventFormat;
+import kb.markdown.MarkdownRenderer;
 import kb.output.Feeds;
 import kb.output.SiteWriter;
 import kb.output.UrlScheme;
@@ -287,7 +289,10 @@ final class PageWriter {
         if (!a.summary().isBlank()) {
             sb.append("> ").append(a.summary()).append("\n\n");
         }
-        return sb.append(a.markdown().strip()).append('\n').toString();
+        String url = UrlScheme.article(a);
+        DataFacts facts = new DataFacts(site.networks(), (n, pageUrl) -> TokenFactsBox.markdown(templates, n, pageUrl))
+                .forPage(url);
+        return sb.append(MarkdownRenderer.withFactsAsText(a.markdown().strip(), facts)).append('\n').toString();
     }
 
     private void page(String url, String template, Map<String, Object> model) {

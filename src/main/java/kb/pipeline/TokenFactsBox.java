@@ -2,6 +2,8 @@ package kb.pipeline;
 
 import java.util.Map;
 import kb.data.Network;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import kb.output.UrlScheme;
 import kb.template.Templates;
 
@@ -23,5 +25,32 @@ final class TokenFactsBox {
                         "notes", n.notes()),
                 "tableUrl", UrlScheme.relative(pageUrl, UrlScheme.LIFESPANS) + "#" + n.id());
         return templates.render("token-facts", model);
+    }
+
+    /**
+     * The same box for a page's Markdown copy: its title in bold, then one list item per fact.
+     * It is read off the theme's box, so its words stay in the theme and both copies agree.
+     */
+    static String markdown(Templates templates, Network n, String pageUrl) {
+        Element box = Jsoup.parseBodyFragment(render(templates, n, pageUrl)).body();
+        StringBuilder sb = new StringBuilder();
+        Element title = box.selectFirst(".token-facts-title");
+        if (title != null) {
+            sb.append("**").append(escape(title.text())).append("**\n\n");
+        }
+        for (Element dt : box.select("dt")) {
+            Element dd = dt.nextElementSibling();
+            sb.append("- ").append(escape(dt.text())).append(": ")
+                    .append(dd == null ? "" : escape(dd.text())).append('\n');
+        }
+        for (Element a : box.select("a[href]")) {
+            sb.append("\n[").append(escape(a.text())).append("](").append(a.attr("href")).append(")\n");
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    /** Data text is shown as written, never read as Markdown. */
+    private static String escape(String text) {
+        return text.replaceAll("([\\\\`*_\\[\\]<>#|~])", "\\\\$1");
     }
 }

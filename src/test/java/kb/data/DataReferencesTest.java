@@ -147,6 +147,15 @@ class DataReferencesTest {
         assertEquals(true, text.contains("Twitter: no expiration date."), text);
         assertEquals(true, text.contains("Connect as Admin or Editor on Facebook."), text);
         assertEquals("365 days", page.select(".token-facts dd").first().text());
+
+        // The Markdown copy (for readers and language models) states the same facts, not kb's placeholders.
+        String copy = Files.readString(site.resolve("basics/a/index.md"));
+        assertEquals(false, copy.contains("{{"), copy);
+        assertEquals(true, copy.contains("Facebook tokens last 60 days; LinkedIn ones 365 days,"), copy);
+        assertEquals(true, copy.contains("Twitter: no expiration date."), copy);
+        assertEquals(true, copy.contains("**LinkedIn token facts**"), copy);
+        assertEquals(true, copy.contains("- Token lifespan: 365 days"), copy);
+        assertEquals(true, copy.contains("- Ends early: after 60 days without activity"), copy);
     }
 
     @Test
