@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kb.testing.BrowserTest;
+import kb.testing.Reader;
+import kb.testing.ShippedSite;
+import kb.testing.SiteServer;
 import kb.widget.WidgetFiles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -21,7 +25,6 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -30,6 +33,7 @@ import org.openqa.selenium.WebElement;
  * strict CSP and hostile CSS, loads widget.js from the shipped site served on another. Every test
  * also fails on any script error or CSP violation on the host page.
  */
+@BrowserTest
 class WidgetIT {
     private static final String QUERY = "linkedin disconnected";
     /** The widget's shadow root, from the host page. */
@@ -37,17 +41,14 @@ class WidgetIT {
     /** axe-core, installed by .ci/run (npm), injected from that file: no request leaves the machine. */
     private static final Path AXE = Path.of(".ci/axe/node_modules/axe-core/axe.min.js");
 
-    @TempDir
-    static Path dir;
-
     private static ShippedSite shipped;
     private static HostPage host;
     private static Reader reader;
 
     @BeforeAll
-    static void start() throws IOException {
-        shipped = ShippedSite.start(dir);
-        reader = shipped.reader();
+    static void start(ShippedSite site, Reader tab) throws IOException {
+        shipped = site;
+        reader = tab;
         host = HostPage.serve();
     }
 
@@ -56,13 +57,11 @@ class WidgetIT {
         if (host != null) {
             host.close();
         }
-        if (shipped != null) {
-            shipped.close();
-        }
     }
 
     @BeforeEach
     void openHostPage() {
+        reader.focus();
         reader.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(
                 Map.of("name", "prefers-color-scheme", "value", "light"),
                 Map.of("name", "prefers-reduced-motion", "value", "no-preference"))));
@@ -137,17 +136,19 @@ class WidgetIT {
         String anchor = sectionUrl.substring(sectionUrl.indexOf('#') + 1);
         section.click();
 
+        int tabs = reader.driver.getWindowHandles().size();
         reader.until(d -> focusedInWidget().equals(anchor));
-        assertEquals(reader.driver.getWindowHandles().size(), 1, "the article opened in the panel, not in a tab");
+        assertEquals(tabs, reader.driver.getWindowHandles().size(), "the article opened in the panel, not in a tab");
         WebElement open = inWidget(".reader a.open");
         assertEquals(sectionUrl, open.getAttribute("href"));
         String title = inWidget("#kbw-title").getText();
         assertTrue(inWidget(".reader .body").getText().length() > 200, "the article's text is in the panel");
 
         String here = reader.driver.getWindowHandle();
+        java.util.Set<String> before = reader.driver.getWindowHandles();
         open.click();
-        reader.until(d -> d.getWindowHandles().size() == 2);
-        String tab = reader.driver.getWindowHandles().stream().filter(h -> !h.equals(here)).findFirst().orElseThrow();
+        reader.until(d -> d.getWindowHandles().size() == before.size() + 1);
+        String tab = reader.driver.getWindowHandles().stream().filter(h -> !before.contains(h)).findFirst().orElseThrow();
         try {
             reader.driver.switchTo().window(tab);
             reader.until(d -> sectionUrl.equals(d.getCurrentUrl())
