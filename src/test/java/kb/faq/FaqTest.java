@@ -72,7 +72,7 @@ class FaqTest {
         List<String> visibleAnswers = new ArrayList<>();
         for (Element item : page.select("details.faq-item")) {
             Element answer = item.selectFirst(".faq-answer").clone();
-            answer.select(".faq-links").remove();
+            answer.select(".faq-links, .kb-feedback").remove();
             visibleAnswers.add(answer.text());
         }
         List<String> ldQuestions = new ArrayList<>();

@@ -98,7 +98,7 @@ class BadInputTest {
                 "articles/basics/second.md:4:19: alias 'a/1' is inside the site's own a/ pages "
                         + "(aliases are old article paths, like section/old-slug)",
                 "articles/faq:1:1: section folder name 'faq' is taken by the site's own faq/ pages "
-                        + "(rename the folder; kb keeps .kb, a, api, assets, faq, lifespans, search for itself)");
+                        + "(rename the folder; kb keeps .kb, _kb, a, api, assets, faq, lifespans, search, widget for itself)");
     }
 
     @Test
@@ -115,7 +115,7 @@ class BadInputTest {
                 "data/networks.yaml:2:9: network 'linkedin' needs 'lifespan_days' or 'renews: never' / 'renews: on-use'",
                 "data/networks.yaml:4:5: unknown key 'lifespan' in a network (did you mean 'lifespan_days'?)",
                 "data/networks.yaml:5:5: unknown key 'colour' in a network (known: activity, article, id, inactivity_days, "
-                        + "lifespan_days, name, notes, other_names, renews, role, verified)");
+                        + "lifespan_days, name, notes, other_names, renews, role, role_for, verified)");
     }
 
     @Test
