@@ -225,6 +225,9 @@ final class PageWriter {
         writer.write("llms.txt", Feeds.llms(config.baseUrl(), config.name(), config.description(), articles));
     }
 
+    /** The theme's icon for clients that ask the site root for it. */
+    private static final String FAVICON = "assets/favicon.ico";
+
     /** The theme's assets: kb.jar's, each replaced by a local file of the same name. */
     private void assets() {
         // insights: off means no event code in the site at all, not merely code left unused.
@@ -235,6 +238,9 @@ final class PageWriter {
                 writer.copy(file, name); // the widget's two are written with the widget (widget())
             }
         });
+        // Pages declare assets/favicon.svg, but feed readers, crawlers and old browsers ask the
+        // site root for /favicon.ico whatever a page says: answer them rather than log a 404.
+        templates.theme().find(FAVICON).ifPresent(icon -> writer.copy(icon, "favicon.ico"));
     }
 
     /**

@@ -21,11 +21,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class SiteServer implements AutoCloseable {
     public static final String CSP = "default-src 'self'";
-    private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "json", "application/json",
-            "xml", "application/xml", "txt", "text/plain; charset=utf-8", "md", "text/markdown; charset=utf-8",
-            "csv", "text/csv; charset=utf-8", "svg", "image/svg+xml", "png", "image/png");
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"),
+            Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"),
+            Map.entry("json", "application/json"),
+            Map.entry("xml", "application/xml"),
+            Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("md", "text/markdown; charset=utf-8"),
+            Map.entry("csv", "text/csv; charset=utf-8"),
+            Map.entry("svg", "image/svg+xml"),
+            Map.entry("png", "image/png"),
+            Map.entry("ico", "image/x-icon"));
 
     private final Path root;
     private final HttpServer server;

@@ -228,6 +228,25 @@ class PageHealthIT {
         }
     }
 
+    /** Browsers ask for an icon on every page: the declared one, else /favicon.ico. Both are there. */
+    @Test
+    void everyPageDeclaresIconsTheSiteHas() throws IOException {
+        assertTrue(Files.size(site.resolve("favicon.ico")) > 0, "favicon.ico at the site root");
+        List<Path> pages;
+        try (Stream<Path> files = Files.walk(site)) {
+            pages = files.filter(p -> p.getFileName().toString().endsWith(".html")).sorted().toList();
+        }
+        for (Path file : pages) {
+            List<String> icons = Jsoup.parse(file.toFile(), "UTF-8").select("link[rel=icon]").eachAttr("href");
+            assertFalse(icons.isEmpty(), site.relativize(file) + " declares an icon");
+            for (String icon : icons) {
+                // 404.html is served at any depth, so its links start at the site root.
+                Path target = icon.startsWith("/") ? site.resolve(icon.substring(1)) : file.getParent().resolve(icon);
+                assertTrue(Files.isRegularFile(target.normalize()), site.relativize(file) + ": " + icon);
+            }
+        }
+    }
+
     /** Each landmark of a page as "role name" (axe's landmark-unique): the name from aria-label or aria-labelledby. */
     private static List<String> landmarks(Document page) {
         List<String> found = new ArrayList<>();
