@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import kb.testing.Axe;
 import kb.testing.BrowserTest;
 import kb.testing.Reader;
 import kb.testing.ShippedSite;
@@ -206,6 +207,30 @@ class PageHealthIT {
             reader.scheme("light");
         }
         assertEquals(Map.of(), failures);
+    }
+
+    /** axe-core's rules (contrast, landmarks, labels, ARIA) on every kind of page, search popup open, light and dark. */
+    @Test
+    void axeFindsNoViolationOnAnyKindOfPageLightOrDark() {
+        Map<String, List<String>> found = new java.util.TreeMap<>();
+        List<String> pages = new ArrayList<>(PAGES);
+        pages.add("no/such/page/");
+        try {
+            for (String scheme : List.of("light", "dark")) {
+                reader.scheme(scheme);
+                for (String page : pages) {
+                    visitAndSearch(server.url(page));
+                    reader.keys(Keys.ARROW_DOWN);
+                    List<String> violations = Axe.violations(reader);
+                    if (!violations.isEmpty()) {
+                        found.put(scheme + " " + page, violations);
+                    }
+                }
+            }
+        } finally {
+            reader.scheme("light");
+        }
+        assertEquals(Map.of(), found);
     }
 
     @Test
