@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { profileSummary } from './profile.mjs';
 import { measure, median, report as searchReport } from './search-budget.mjs';
+import { widgetBudget, widgetReport } from './widget-budget.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(BENCH, '..');
@@ -278,6 +279,15 @@ if (kbOnly) {
     console.error(`\nsearch budget measurement failed: ${e.stack || e}`);
     failures.push('search budget measurement failed');
   }
+  try {
+    const result = await widgetBudget(outKb, smoke ? ['reconnect facebook'] : ['reconnect facebook', 'password reset'], smoke ? 1 : 3);
+    summary.widget = result;
+    console.log(`\n## Help widget budgets, ${N} articles\n`);
+    console.log(widgetReport(result));
+  } catch (e) {
+    console.error(`\nwidget budget measurement failed: ${e.stack || e}`);
+    failures.push('widget budget measurement failed');
+  }
 }
 
 writeFileSync(join(WORK, `results-${N}.json`), JSON.stringify(summary, null, 2));
@@ -293,7 +303,7 @@ function firstArticle(site) {
   const section = readdirSync(site, { withFileTypes: true }).filter((e) => e.isDirectory()
     && existsSync(join(site, e.name, 'index.html')) && readdirSync(join(site, e.name), { withFileTypes: true })
       .some((c) => c.isDirectory() && existsSync(join(site, e.name, c.name, 'index.html')))
-    && !['a', 'faq', 'search', 'lifespans', 'assets', 'api'].includes(e.name)).map((e) => e.name).sort()[0];
+    && !['a', 'faq', 'search', 'lifespans', 'assets', 'api', 'widget'].includes(e.name)).map((e) => e.name).sort()[0];
   const slug = readdirSync(join(site, section), { withFileTypes: true }).filter((c) => c.isDirectory()).map((c) => c.name).sort()[0];
   return `/${section}/${slug}/`;
 }

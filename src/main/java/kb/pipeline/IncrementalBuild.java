@@ -354,6 +354,9 @@ public final class IncrementalBuild implements AutoCloseable {
             now.forEach(a -> editedIds.add(a.id()));
             affected.articles().parallelStream().forEach(ra -> pages.article(ra,
                     editedIds.contains(ra.article().id()) ? null : state.related().get(ra.article().id())));
+            if (!affected.articles().isEmpty()) {
+                pages.widget(); // an article's data file and widget.js's data version, as a full build writes them
+            }
             affected.sections().forEach(pages::section);
             affected.redirects().forEach(pages::redirects);
             if (affected.home()) {

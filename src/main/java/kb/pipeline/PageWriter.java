@@ -267,9 +267,7 @@ final class PageWriter {
         String script = themeFile(source);
         String stylesheet = themeFile(templates.theme().find("assets/" + WIDGET_STYLE)
                 .orElse(templates.theme().local().resolve("assets/" + WIDGET_STYLE)));
-        List<WidgetArticle> articles = site.articles().stream().map(ra -> new WidgetArticle(ra.article().id(),
-                ra.article().title(), UrlScheme.article(ra.article()), sections.get(ra.article().section()).title(),
-                ra.body().html())).toList();
+        List<WidgetArticle> articles = site.articles().stream().map(this::widgetArticle).toList();
         Map<String, String> support = new HashMap<>();
         pages.supportModel().forEach((k, v) -> support.put(k, v == null ? null : v.toString()));
         try {
@@ -279,6 +277,11 @@ final class PageWriter {
                     "put " + WidgetFiles.SETTINGS_MARK + " where the script reads its settings"));
         }
         page(WidgetFiles.DEMO, "widget-demo", pages.widgetDemo(WidgetFiles.DEMO, WidgetFiles.SCRIPT));
+    }
+
+    private WidgetArticle widgetArticle(RenderedArticle ra) {
+        return new WidgetArticle(ra.article().id(), ra.article().title(), UrlScheme.article(ra.article()),
+                sections.get(ra.article().section()).title(), ra.body().html());
     }
 
     private static String themeFile(Path file) {

@@ -15,9 +15,9 @@ import org.jsoup.nodes.TextNode;
 /**
  * An article body as a tree of plain values the widget turns into DOM nodes one by one:
  * {@code ["p", {attributes} or null, child, ...]} for an element, a string for text. The host
- * page never parses markup from the help center (no innerHTML, so a Trusted Types policy on
- * the host is no obstacle), and only the tags and attributes below survive; links become
- * site-relative ({@code faq/#x}) so the widget resolves them against wherever the help center is served.
+ * page never parses markup from the help center (no innerHTML), and only the tags and
+ * attributes below survive; links become site-relative ({@code faq/#x}) so the widget resolves
+ * them against wherever the help center is served.
  */
 final class ArticleBody {
     /** Tags kept as they are. */

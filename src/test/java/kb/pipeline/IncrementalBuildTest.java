@@ -75,7 +75,8 @@ class IncrementalBuildTest {
                     changed.add(path);
                 }
             });
-            assertEquals(List.of("linkedin/token-expiration/index.html", "linkedin/token-expiration/index.md"), changed);
+            assertEquals(List.of("linkedin/token-expiration/index.html", "linkedin/token-expiration/index.md",
+                    "widget.js", "widget/a/501.js"), changed, "the page, its Markdown copy, and the widget's copy");
             assertTrue(build.searchStale());
 
             assertEquals(Update.Kind.SEARCH, build.refreshSearch().kind());
