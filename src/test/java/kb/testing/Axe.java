@@ -24,8 +24,16 @@ public final class Axe {
     }
 
     /** Each axe violation on the open page as "rule: help target summary", none when it is clean. */
-    @SuppressWarnings("unchecked")
     public static List<String> violations(Reader reader) {
+        return violations(reader, "document");
+    }
+
+    /**
+     * The same for one part of the page: {@code context} is a script expression for the element
+     * to check (such as an embedded widget's host element, whose open shadow root axe enters).
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> violations(Reader reader, String context) {
         boolean present = Files.isRegularFile(SCRIPT);
         if (!present && Boolean.getBoolean("kb.requireBrowser")) {
             Assertions.fail("axe-core is required (kb.requireBrowser=true) but missing: " + INSTALL);
@@ -39,8 +47,8 @@ public final class Axe {
         }
         Object found = reader.jsAsync("""
                 const done = arguments[arguments.length - 1];
-                axe.run(document).then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' '
-                    + v.nodes.map(n => n.target.join(' ') + ' ' + n.failureSummary).join(', '))), e => done(['axe failed: ' + e]));""");
+                axe.run(%s).then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' '
+                    + v.nodes.map(n => n.target.join(' ') + ' ' + n.failureSummary).join(', '))), e => done(['axe failed: ' + e]));""".formatted(context));
         // axe adds <style> elements of its own, which the site's policy rightly refuses: not the page's fault.
         List<String> problems = reader.problems();
         problems.removeIf(p -> p.startsWith("CSP blocked style-src-elem inline"));
