@@ -38,18 +38,23 @@
     return (query || '').trim().replace(/\s+/g, ' ').slice(0, MAX_QUERY);
   }
 
-  /** A search place (the header box, the results page): counts results, sends once per query. */
-  function tracker(source, limit) {
+  /**
+   * A search place (the header box, the results page): sends a search once the reader paused on
+   * it, once per query; `shown` counts the results on screen, for a choice made before the pause.
+   */
+  function tracker(source, limit, shown) {
     var sent = null;
     var timer = null;
-    function search(query) {
-      clearTimeout(timer);
-      query = clean(query);
-      if (!query || query === sent || typeof kb.search !== 'function') return Promise.resolve();
+    function emit(query, count) {
       sent = query;
-      return kb.search(query, { limit: limit }).then(function (results) {
-        send({ t: 'search', q: query, n: (results || []).length, lang: lang, src: source });
-      }, function () { sent = null; });
+      send({ t: 'search', q: query, n: count, lang: lang, src: source });
+    }
+    function search(query) {
+      query = clean(query);
+      if (!query || query === sent || typeof kb.search !== 'function') return;
+      kb.search(query, { limit: limit }).then(function (results) {
+        if (sent !== query) emit(query, (results || []).length);
+      }, function () { /* search failed to load: the reader saw no results list to count */ });
     }
     return {
       later: function (query) {
@@ -57,12 +62,14 @@
         timer = setTimeout(function () { search(query); }, PAUSE);
       },
       cancel: function () { clearTimeout(timer); },
-      // A choice settles the search it came from, even before the pause ended.
+      // A choice settles the search it came from at once, even before the pause ended: the
+      // page is about to go, so nothing here may wait for a promise.
       chose: function (query, rank, url) {
+        clearTimeout(timer);
         query = clean(query);
-        search(query).then(function () {
-          send({ t: 'choose', q: query, r: rank, u: url, lang: lang, src: source });
-        });
+        if (!query) return;
+        if (query !== sent) emit(query, shown());
+        send({ t: 'choose', q: query, r: rank, u: url, lang: lang, src: source });
       }
     };
   }
@@ -78,13 +85,15 @@
   var boxInput = document.getElementById('kb-search-input');
   var boxList = document.getElementById('kb-search-results');
   if (boxInput && boxList) {
-    var box = tracker('box', 8);
-    var boxChoice = function (option) {
-      if (!option || option.classList.contains('search-all')) return;
-      var results = Array.prototype.filter.call(boxList.querySelectorAll('[role="option"]'), function (o) {
+    var boxResults = function () {
+      return Array.prototype.filter.call(boxList.querySelectorAll('[role="option"]'), function (o) {
         return !o.classList.contains('search-all');
       });
-      var rank = results.indexOf(option) + 1;
+    };
+    var box = tracker('box', 8, function () { return boxResults().length; });
+    var boxChoice = function (option) {
+      if (!option || option.classList.contains('search-all')) return;
+      var rank = boxResults().indexOf(option) + 1;
       if (rank > 0) box.chose(boxInput.value, rank, sitePath(option));
     };
     boxInput.addEventListener('input', function () { box.later(boxInput.value); });
@@ -103,7 +112,7 @@
   var pageList = document.getElementById('search-page-results');
   if (pageList) {
     var pageQuery = new URLSearchParams(location.search).get('q') || '';
-    var page = tracker('page', 50);
+    var page = tracker('page', 50, function () { return pageList.children.length; });
     page.later(pageQuery);
     var pageChoice = function (e) {
       var a = e.target.closest('a[href]');
