@@ -1,5 +1,7 @@
 package kb.insights;
 
+import java.util.Locale;
+
 /**
  * Crawlers read every page and hit every dead link, which says nothing about readers. They
  * name themselves in the user agent; a plain, case-insensitive look for the usual words (no
@@ -17,18 +19,9 @@ final class Bots {
         if (agent.isEmpty() || agent.equals("-")) {
             return false;
         }
+        String lower = agent.toLowerCase(Locale.ROOT);
         for (String w : WORDS) {
-            if (containsIgnoreCase(agent, w)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean containsIgnoreCase(String s, String lowerWord) {
-        int n = lowerWord.length();
-        for (int i = 0; i + n <= s.length(); i++) {
-            if (s.regionMatches(true, i, lowerWord, 0, n)) {
+            if (lower.contains(w)) {
                 return true;
             }
         }

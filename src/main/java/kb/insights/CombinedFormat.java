@@ -51,11 +51,14 @@ final class CombinedFormat {
         if (ua != null) {
             agent = ua.text();
         }
-        String[] parts = request.text().split(" ", 3);
-        if (parts.length < 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+        String r = request.text();
+        int space = r.indexOf(' ');
+        int end = space < 0 ? -1 : r.indexOf(' ', space + 1);
+        String target = space < 0 ? "" : end < 0 ? r.substring(space + 1) : r.substring(space + 1, end);
+        if (space <= 0 || target.isEmpty()) {
             return null; // "-" or a fragment of binary: not a request
         }
-        return LogLine.of(time, parts[0], parts[1], status, agent);
+        return LogLine.of(time, r.substring(0, space), target, status, agent);
     }
 
     private static Quoted next(String line, int from) {

@@ -1,9 +1,5 @@
 package kb.insights;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -70,27 +66,30 @@ final class Inert {
      * bytes as UTF-8, each invalid sequence becoming U+FFFD. A stray {@code %} stays as it is.
      */
     static String percentDecoded(String latin1) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(latin1.length());
+        boolean plain = true;
+        for (int i = 0; i < latin1.length() && plain; i++) {
+            char c = latin1.charAt(i);
+            plain = c != '%' && c != '+' && c < 0x80;
+        }
+        if (plain) {
+            return latin1; // most names and values: nothing to decode, nothing to copy
+        }
+        byte[] bytes = new byte[latin1.length()];
+        int n = 0;
         for (int i = 0; i < latin1.length(); i++) {
             char c = latin1.charAt(i);
             int hi;
             int lo;
             if (c == '%' && i + 2 < latin1.length() && (hi = hex(latin1.charAt(i + 1))) >= 0
                     && (lo = hex(latin1.charAt(i + 2))) >= 0) {
-                bytes.write(hi << 4 | lo);
+                bytes[n++] = (byte) (hi << 4 | lo);
                 i += 2;
             } else {
-                bytes.write(c == '+' ? ' ' : c & 0xFF);
+                bytes[n++] = (byte) (c == '+' ? ' ' : c);
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException("a replacing decoder cannot fail", e);
-        }
+        // String's constructor replaces every malformed UTF-8 sequence with U+FFFD.
+        return new String(bytes, 0, n, StandardCharsets.UTF_8);
     }
 
     private static int hex(char c) {

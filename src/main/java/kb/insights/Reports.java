@@ -16,6 +16,9 @@ import kb.insights.Report.SearchRow;
 
 /** Turns the counts into a {@link Report}: ranks, cuts, checks against the site as it is now, advises. */
 public final class Reports {
+    /** At most this many searches that found nothing are searched again. */
+    static final int MAX_RERUNS = 1000;
+
     private Reports() {
     }
 
@@ -45,8 +48,11 @@ public final class Reports {
                 .thenComparing(Map.Entry::getKey));
         List<SearchRow> noResults = new ArrayList<>();
         long fixed = 0;
+        int rerun = 0;
         for (Map.Entry<String, Collector.Search> e : byEmpty) {
-            if (noResults.size() == top) {
+            // Most empty searches in a long tail are fixed one-offs; a search costs milliseconds,
+            // so only the most frequent are re-run: enough to fill the list, never minutes.
+            if (noResults.size() == top || rerun++ == MAX_RERUNS) {
                 break;
             }
             int now = site.results(e.getKey());
