@@ -13,17 +13,22 @@
   var declined = nav.doNotTrack === '1' || window.doNotTrack === '1' || nav.msDoNotTrack === '1'
     || nav.globalPrivacyControl === true;
   if (!endpoint || declined || !/^https?:$/.test(location.protocol)) return;
-  var MAX_QUERY = parseInt(body.dataset.kbEventsMax, 10) || 200;
+  // The format is kb.insights.EventFormat's, handed over by the build on this script's tag.
+  var format;
+  try {
+    format = JSON.parse(document.currentScript.dataset.kbFormat);
+  } catch (e) {
+    return; // a theme that dropped the attribute: better no events than events kb cannot read
+  }
+  var P = format.params;
+  var T = format.types;
   var PAUSE = 1000; // ms without typing before a search counts: no event per keystroke
   var lang = document.documentElement.lang || '';
   var kb = window.kb || {};
 
-  function send(params) {
-    var pairs = [];
-    Object.keys(params).forEach(function (k) {
-      if (params[k] !== null && params[k] !== undefined) pairs.push(k + '=' + encodeURIComponent(params[k]));
-    });
-    var url = endpoint + '?' + pairs.join('&');
+  /** Sends one event: pairs of [name, value], in order. */
+  function send(pairs) {
+    var url = endpoint + '?' + pairs.map(function (p) { return p[0] + '=' + encodeURIComponent(p[1]); }).join('&');
     // keepalive lets the request finish when the reader is already leaving for the chosen page;
     // no-store makes the same event twice reach the server twice.
     if (typeof fetch === 'function') {
@@ -35,7 +40,8 @@
   }
 
   function clean(query) {
-    return (query || '').trim().replace(/\s+/g, ' ').slice(0, MAX_QUERY);
+    // A cut between the halves of a surrogate pair would make encodeURIComponent throw.
+    return (query || '').trim().replace(/\s+/g, ' ').slice(0, format.maxQuery).replace(/[\uD800-\uDBFF]$/, '');
   }
 
   /**
@@ -47,7 +53,7 @@
     var timer = null;
     function emit(query, count) {
       sent = query;
-      send({ t: 'search', q: query, n: count, lang: lang, src: source });
+      send([[P.type, T.search], [P.query, query], [P.count, count], [P.lang, lang], [P.source, source]]);
     }
     function search(query) {
       query = clean(query);
@@ -69,7 +75,7 @@
         query = clean(query);
         if (!query) return;
         if (query !== sent) emit(query, shown());
-        send({ t: 'choose', q: query, r: rank, u: url, lang: lang, src: source });
+        send([[P.type, T.choose], [P.query, query], [P.rank, rank], [P.url, url], [P.lang, lang], [P.source, source]]);
       }
     };
   }
@@ -143,17 +149,17 @@
       if (!button) return;
       if (button.dataset.vote && !voted) {
         voted = true;
-        send({ t: 'vote', p: rated, v: button.dataset.vote, lang: lang });
+        send([[P.type, T.vote], [P.page, rated], [P.vote, button.dataset.vote], [P.lang, lang]]);
         press('.kb-feedback-vote', button);
         thanks.textContent = 'Thank you for your answer.';
-        if (button.dataset.vote === 'no' && more) {
+        if (button.dataset.vote === format.no && more) {
           more.hidden = false;
           var first = more.querySelector('button');
           if (first) first.focus();
         }
       } else if (button.dataset.reason && voted && !explained) {
         explained = true;
-        send({ t: 'reason', p: rated, why: button.dataset.reason, lang: lang });
+        send([[P.type, T.reason], [P.page, rated], [P.why, button.dataset.reason], [P.lang, lang]]);
         press('.kb-feedback-reason', button);
         thanks.textContent = 'Thank you: this helps us fix the page.';
       }

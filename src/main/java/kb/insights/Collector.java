@@ -143,12 +143,12 @@ public final class Collector implements Consumer<LogLine> {
     private void vote(Map<String, String> p) {
         String page = Inert.text(p.getOrDefault(EventFormat.PAGE, ""), MAX_PATH);
         String v = p.getOrDefault(EventFormat.VOTE, "");
-        if (page.isEmpty() || !v.equals("yes") && !v.equals("no")) {
+        if (page.isEmpty() || !v.equals(EventFormat.YES) && !v.equals(EventFormat.NO)) {
             badEvents++;
             return;
         }
         Rating r = ratings.get(page);
-        if (v.equals("yes")) {
+        if (v.equals(EventFormat.YES)) {
             r.yes++;
         } else {
             r.no++;

@@ -1,13 +1,18 @@
 package kb.insights;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The anonymous events a page sends and {@code kb insights} reads back from the host's access
  * log: one {@code GET} each to {@link #PATH} with a few query parameters, no cookie, no
- * identifier. Written once here; the build hands {@link #PATH}, {@link #MAX_QUERY} and the
+ * identifier. Written once here; the build hands the path, {@link #forBrowser()} and the
  * {@link Reason} codes to the theme, so {@code kb-events.js} and the log reader cannot drift.
  */
 public final class EventFormat {
@@ -38,8 +43,44 @@ public final class EventFormat {
     public static final String LANG = "lang";
     /** Parameter: where a search or choice happened: {@code box} (header) or {@code page} (results page). */
     public static final String SOURCE = "src";
+    /** The two answers to "Was this helpful?". */
+    public static final String YES = "yes";
+    public static final String NO = "no";
 
     private EventFormat() {
+    }
+
+    /**
+     * Everything {@code kb-events.js} needs to write events, as JSON for an attribute of its
+     * script tag: parameter names, type codes, the answers and the query limit.
+     */
+    public static String forBrowser() {
+        Map<String, Object> names = new LinkedHashMap<>();
+        names.put("type", TYPE);
+        names.put("query", QUERY);
+        names.put("count", COUNT);
+        names.put("rank", RANK);
+        names.put("url", URL);
+        names.put("page", PAGE);
+        names.put("vote", VOTE);
+        names.put("why", WHY);
+        names.put("lang", LANG);
+        names.put("source", SOURCE);
+        Map<String, Object> types = new LinkedHashMap<>();
+        for (Type t : Type.values()) {
+            types.put(t.name().toLowerCase(Locale.ROOT), t.code());
+        }
+        Map<String, Object> format = new LinkedHashMap<>();
+        format.put("params", names);
+        format.put("types", types);
+        format.put("yes", YES);
+        format.put("no", NO);
+        format.put("maxQuery", MAX_QUERY);
+        try {
+            return new ObjectMapper().writeValueAsString(format);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serializes", e);
+        }
     }
 
     /** The kinds of event. */

@@ -76,7 +76,9 @@ final class Pages {
         }
         return Map.of(
                 "path", EventFormat.PATH,
-                "maxQuery", EventFormat.MAX_QUERY,
+                "format", EventFormat.forBrowser(),
+                "yes", EventFormat.YES,
+                "no", EventFormat.NO,
                 "reasons", EventFormat.Reason.codes());
     }
 

@@ -100,6 +100,16 @@ class InsightsIT {
             assertEquals("linkedin/token-expiration/", missing.get(0).get("closestUrl").asText());
             assertEquals("alias", missing.at("/0/todo/kind").asText());
 
+            // A reader whose browser sends Global Privacy Control: no event, no feedback control.
+            reader.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                    "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true});"));
+            s.open(s.votedNo);
+            assertEquals("hidden", reader.find(".kb-feedback").getCssValue("visibility"));
+            s.typeInBox("linkedin");
+            s.pause();
+            long events = Files.readAllLines(log).stream().filter(l -> l.contains("/_kb/e?")).count();
+            assertEquals(12, events, "events were sent under Global Privacy Control");
+
             Path html = dir.resolve("report");
             assertEquals(0, CliRun.run("insights", "--html", html.toString(), "--out", site.toString(), log.toString()).status());
             reader.driver.get(html.resolve("index.html").toUri().toString());
