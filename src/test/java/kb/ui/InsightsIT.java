@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import kb.cli.CliRun;
-import kb.testing.Browser;
-import kb.testing.TestSites;
+import kb.testing.Axe;
+import kb.testing.BrowserTest;
+import kb.testing.Reader;
+import kb.testing.ShippedSite;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -33,24 +35,20 @@ import org.openqa.selenium.WebElement;
  * and keyboard, voting and landing on a dead address; then {@code kb insights --json} on nginx's
  * access log must report exactly what the reader did, and its HTML report must pass axe.
  */
+@BrowserTest
 class InsightsIT {
     static final Path NGINX = Path.of("/usr/sbin/nginx");
-    /** axe-core from npm, installed by .ci/run (npm install --prefix .ci axe-core). */
-    static final Path AXE = Path.of(".ci/node_modules/axe-core/axe.min.js");
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
     @Test
-    void everyCountInTheReportIsWhatTheReaderDid() throws Exception {
-        Browser.assumeAvailable();
+    void everyCountInTheReportIsWhatTheReaderDid(Reader reader, ShippedSite shipped) throws Exception {
         requireTool(NGINX, "apt-get install -y nginx-light");
-        requireTool(AXE, "npm install --prefix .ci axe-core");
-        Path site = dir.resolve("site");
-        TestSites.build(TestSites.CONTENT, site);
+        Path site = shipped.site(); // only read: nginx serves it, kb insights searches its index
         Path log = dir.resolve("access.log");
-        try (Nginx nginx = Nginx.start(dir, site, log); Reader reader = new Reader()) {
+        try (Nginx nginx = Nginx.start(dir, site, log)) {
             Session s = new Session(reader, nginx);
             s.run();
             waitForEvents(log, 12);
@@ -101,19 +99,20 @@ class InsightsIT {
             assertEquals("alias", missing.at("/0/todo/kind").asText());
 
             // A reader whose browser sends Global Privacy Control: no event, no feedback control.
-            reader.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                    "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true});"));
+            Map<String, Object> gpc = reader.focus().driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of(
+                    "source", "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true});"));
             s.open(s.votedNo);
             assertEquals("hidden", reader.find(".kb-feedback").getCssValue("visibility"));
             s.typeInBox("linkedin");
             s.pause();
             long events = Files.readAllLines(log).stream().filter(l -> l.contains("/_kb/e?")).count();
             assertEquals(12, events, "events were sent under Global Privacy Control");
+            reader.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", gpc.get("identifier")));
 
             Path html = dir.resolve("report");
             assertEquals(0, CliRun.run("insights", "--html", html.toString(), "--out", site.toString(), log.toString()).status());
-            reader.driver.get(html.resolve("index.html").toUri().toString());
-            assertEquals(List.of(), axe(reader, "document"));
+            reader.focus().driver.get(html.resolve("index.html").toUri().toString());
+            assertEquals(List.of(), Axe.violations(reader));
         }
     }
 
@@ -130,7 +129,7 @@ class InsightsIT {
             this.nginx = nginx;
         }
 
-        void run() throws InterruptedException, IOException {
+        void run() throws InterruptedException {
             // A search the reader pauses on, then the first result, chosen with the keyboard.
             open("");
             typeInBox("facebook password");
@@ -144,7 +143,7 @@ class InsightsIT {
             reader.keys(Keys.ENTER);
             reader.until(d -> reader.find(".kb-feedback-no").isDisplayed());
             reader.find(".kb-feedback [data-reason=unclear]").click();
-            assertEquals(List.of(), axe(reader, "document.querySelector('.kb-feedback')"));
+            assertEquals(List.of(), Axe.violations(reader)); // the article, its answer panel open
             assertEquals(0.0, layoutShift(reader), "the feedback control moved the page");
             votedNo = article;
 
@@ -183,7 +182,7 @@ class InsightsIT {
             votedYes = "faq/#" + item.getAttribute("id");
 
             // An old address.
-            reader.driver.get(nginx.url("linkedin/token-expiry/"));
+            reader.focus().driver.get(nginx.url("linkedin/token-expiry/"));
             assertEquals(List.of(), reader.problems());
         }
 
@@ -209,19 +208,6 @@ class InsightsIT {
             articlesRead.merge(url, 1L, Long::sum);
             return url;
         }
-    }
-
-    /** axe-core's violations in a context, as "rule: target" lines. */
-    @SuppressWarnings("unchecked")
-    static List<String> axe(Reader reader, String context) throws IOException {
-        reader.js(Files.readString(AXE, StandardCharsets.UTF_8));
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) reader.jsAsync(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run(" + context + ", {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id,"
-                        + " nodes: v.nodes.map(n => n.target.join(' ')).join(', ')}))), e => done([{id: 'axe failed: ' + e, nodes: ''}]));");
-        List<String> out = new ArrayList<>();
-        violations.forEach(v -> out.add(v.get("id") + ": " + v.get("nodes")));
-        return out;
     }
 
     /** The page's layout shifts not caused by the reader's own input since it loaded. */
