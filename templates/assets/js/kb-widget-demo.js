@@ -32,7 +32,7 @@
   var suggest = document.getElementById('kb-demo-suggest');
   if (suggest) {
     suggest.addEventListener('click', function () {
-      widget(function (w) { w.suggest(suggest.dataset.words); w.open(); });
+      widget(function (w) { w.suggest(suggest.dataset.words); w.open({ query: '' }); }); // an empty search box shows them
     });
   }
 })();

@@ -230,8 +230,9 @@
     panel = el('div', { id: 'kbw-panel', 'class': 'panel', role: 'dialog', 'aria-labelledby': 'kbw-title', hidden: true }, [
       el('div', { 'class': 'bar' }, [backButton, title, closeButton]),
       el('div', { 'class': 'scroll' }, [searchView, readerView])]);
-    panel.addEventListener('keydown', function (e) {
-      if (e.key === 'Escape') {
+    // Escape anywhere in the widget (the panel, or the launcher while the panel is open) closes it.
+    box.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' && isOpen) {
         e.preventDefault();
         e.stopPropagation();
         hide(true);
