@@ -52,10 +52,7 @@ public final class FactDrift {
             return;
         }
         List<Mention.Finder> finders = Mention.finders(networks);
-        content.articles().forEach(a -> {
-            frontMatter(a, finders, problems);
-            problems.addAll(scan(Sentences.of(a.markdown(), a.bodyLine()), a.source(), finders));
-        });
+        content.articles().forEach(a -> article(a, finders, problems));
         for (FaqGroup group : content.faq()) {
             for (FaqQuestion q : group.questions()) {
                 // The question's text follows "## " on its heading line.
@@ -63,6 +60,20 @@ public final class FactDrift {
                 problems.addAll(scan(Sentences.of(q.answerMarkdown(), q.answerLine()), group.source(), finders));
             }
         }
+    }
+
+    /** Checks some articles only (title, summary, body): a preview's edited ones. */
+    public static void check(java.util.Collection<Article> articles, Networks networks, Problems problems) {
+        if (networks.all().isEmpty()) {
+            return;
+        }
+        List<Mention.Finder> finders = Mention.finders(networks);
+        articles.forEach(a -> article(a, finders, problems));
+    }
+
+    private static void article(Article a, List<Mention.Finder> finders, Problems problems) {
+        frontMatter(a, finders, problems);
+        problems.addAll(scan(Sentences.of(a.markdown(), a.bodyLine()), a.source(), finders));
     }
 
     /** The problems of some Markdown (first line {@code firstLine} of {@code file}); for tests. */

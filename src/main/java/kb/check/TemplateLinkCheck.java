@@ -1,10 +1,7 @@
 package kb.check;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import kb.diagnostic.Problems;
 import kb.diagnostic.SourceLocation;
@@ -13,33 +10,35 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Checks the links a theme writes (navigation, footers, scripts, stylesheets) on a written page:
+ * Checks the links a theme writes (navigation, footers, scripts, stylesheets) on a rendered page:
  * every relative {@code href} and {@code src} must reach a file of the site, and every anchor an
  * element of its page. Content links are checked earlier, with their Markdown positions; this
  * covers what only the templates say.
  */
 public final class TemplateLinkCheck {
+    /** Stands for the site root while relative links are resolved, so one that climbs out shows. */
+    private static final Path ROOT = Path.of("/kb-site");
+
     private TemplateLinkCheck() {
     }
 
-    /** Checks the page at {@code page} (a file under {@code site}) written by {@code template}. */
-    public static void check(Path site, Path page, Path template, Problems problems) {
-        Document doc;
-        try {
-            doc = Jsoup.parse(page.toFile(), "UTF-8");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Checks the page at {@code page} (a path in {@code site}) rendered from {@code template}. */
+    public static void check(SiteFiles site, String page, Path template, Problems problems) {
+        String html = site.read(page);
+        if (html == null) {
+            return; // not rendered: an earlier error stopped it, and is reported
         }
+        Document doc = Jsoup.parse(html);
         for (Element el : doc.select("a[href], link[href], script[src], img[src]")) {
             String ref = el.hasAttr("href") ? el.attr("href") : el.attr("src");
             String problem = problem(site, page, doc, ref);
             if (problem != null) {
-                problems.error(SourceLocation.of(template), problem + " (on " + site.relativize(page) + ")");
+                problems.error(SourceLocation.of(template), problem + " (on " + page + ")");
             }
         }
     }
 
-    private static String problem(Path site, Path page, Document doc, String ref) {
+    private static String problem(SiteFiles site, String page, Document doc, String ref) {
         if (ref.isEmpty() || ref.startsWith("mailto:") || ref.startsWith("tel:") || ref.startsWith("data:")) {
             return null;
         }
@@ -56,31 +55,25 @@ public final class TemplateLinkCheck {
             return null; // absolute: canonical URLs, the preview's own scripts, other sites
         }
         String path = uri.getPath() == null ? "" : uri.getPath();
-        Path target = path.isEmpty() ? page : page.getParent().resolve(path).normalize();
-        if (!target.startsWith(site)) {
+        Path self = ROOT.resolve(page);
+        Path resolved = path.isEmpty() ? self : self.getParent().resolve(path).normalize();
+        if (!resolved.startsWith(ROOT)) {
             return "link '" + ref + "' leaves the site";
         }
-        if (Files.isDirectory(target)) {
-            target = target.resolve("index.html");
+        String target = ROOT.relativize(resolved).toString().replace('\\', '/');
+        if (!site.exists(target)) {
+            target = target.isEmpty() ? "index.html" : target + "/index.html";
         }
-        if (!Files.isRegularFile(target)) {
+        if (!site.exists(target)) {
             return "broken link '" + ref + "'";
         }
         String anchor = uri.getFragment();
-        if (anchor != null && !anchor.isEmpty() && target.toString().endsWith(".html")) {
-            Document other = target.equals(page) ? doc : parse(target);
+        if (anchor != null && !anchor.isEmpty() && target.endsWith(".html")) {
+            Document other = target.equals(page) ? doc : Jsoup.parse(site.read(target));
             if (other.getElementById(anchor) == null) {
                 return "broken anchor '" + ref + "'";
             }
         }
         return null;
-    }
-
-    private static Document parse(Path file) {
-        try {
-            return Jsoup.parse(file.toFile(), "UTF-8");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

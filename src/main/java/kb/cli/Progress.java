@@ -1,7 +1,9 @@
 package kb.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
+import kb.pipeline.Phase;
 
 /**
  * The one-line progress shown while a build runs in a terminal: the phase under way and how far
@@ -10,8 +12,7 @@ import java.util.List;
  */
 final class Progress {
     /** The build's phases in order, for "3/8". */
-    private static final List<String> PHASES = List.of("load", "templates", "markdown", "link check",
-            "search index", "pages", "browser export", "swap");
+    private static final List<String> PHASES = Arrays.stream(Phase.values()).map(Phase::label).toList();
 
     private final PrintWriter err;
     private final boolean on;

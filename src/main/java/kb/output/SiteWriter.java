@@ -110,14 +110,25 @@ public final class SiteWriter implements AutoCloseable {
      * an absolute path or a drive letter) is refused.
      */
     public Path resolve(String relativePath) {
-        if (relativePath.contains("\\") || relativePath.contains(":") || relativePath.startsWith("/")) {
-            throw new IllegalArgumentException("refusing to write outside the site: " + relativePath);
-        }
+        requireInside(relativePath);
         Path file = staging.resolve(relativePath).normalize();
         if (!file.startsWith(staging) || file.equals(staging)) {
             throw new IllegalArgumentException("refusing to write outside the site: " + relativePath);
         }
         return file;
+    }
+
+    /**
+     * Refuses a path that would land outside the site (through {@code ..}, an absolute path or a
+     * drive letter); {@code kb check}, which writes nothing, refuses what a build would.
+     */
+    public static void requireInside(String relativePath) {
+        Path root = Path.of("/kb-site");
+        Path file = root.resolve(relativePath).normalize();
+        if (relativePath.contains("\\") || relativePath.contains(":") || relativePath.startsWith("/")
+                || !file.startsWith(root) || file.equals(root)) {
+            throw new IllegalArgumentException("refusing to write outside the site: " + relativePath);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package kb.pipeline;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,33 @@ record AffectedPages(List<RenderedArticle> articles, List<Section> sections, Lis
         }
         return new AffectedPages(articles.stream().map(byId::get).filter(Objects::nonNull).toList(),
                 List.copyOf(sections), redirects, home, faq, lifespans, home);
+    }
+
+    /**
+     * One rewritten page of each kind, template name to URL: the theme's links are checked on
+     * these, as a build checks one page of each kind (a kind's pages share their template).
+     */
+    Map<String, String> samples() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!articles.isEmpty()) {
+            out.put("article", UrlScheme.article(articles.get(0).article()));
+        }
+        if (!sections.isEmpty()) {
+            out.put("section", UrlScheme.section(sections.get(0).slug()));
+        }
+        if (!redirects.isEmpty()) {
+            out.put("redirect", UrlScheme.shortLink(redirects.get(0).id()));
+        }
+        if (home) {
+            out.put("home", UrlScheme.HOME);
+        }
+        if (faq) {
+            out.put("faq", UrlScheme.FAQ);
+        }
+        if (lifespans) {
+            out.put("lifespans", UrlScheme.LIFESPANS);
+        }
+        return out;
     }
 
     /** The site URLs (and files) rewritten, for the preview's log and its reload event. */

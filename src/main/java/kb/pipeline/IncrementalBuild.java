@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import kb.check.FactDrift;
 import kb.check.PublishedTargets;
 import kb.check.ReferenceCheck;
 import kb.content.Article;
@@ -23,7 +24,6 @@ import kb.content.Content;
 import kb.content.ContentLoader;
 import kb.content.Located;
 import kb.content.Section;
-import kb.data.DataFacts;
 import kb.diagnostic.KbException;
 import kb.diagnostic.Problem;
 import kb.diagnostic.Problems;
@@ -34,6 +34,7 @@ import kb.output.UrlScheme;
 import kb.search.BrowserExport;
 import kb.search.SearchIndex;
 import kb.search.SearchIndexer;
+import kb.template.Templates;
 
 /**
  * A build that remembers what it wrote, so a preview applies an edit to existing articles by
@@ -110,19 +111,21 @@ public final class IncrementalBuild implements AutoCloseable {
     }
 
     /** The site as it was last built, with what an update needs to touch it. */
-    private record State(SiteBuild.Prepared prepared, Map<Integer, List<Integer>> related, SearchIndex index,
+    private record State(RenderedSite site, Templates templates, Map<Integer, List<Integer>> related, SearchIndex index,
             ContentRenderer renderer, Set<Path> files, PublishedTargets targets) {
-        RenderedSite site() {
-            return prepared.site();
-        }
-
         State with(RenderedSite site, Map<Integer, List<Integer>> related, PublishedTargets targets) {
-            return new State(new SiteBuild.Prepared(site, prepared.templates(), prepared.problems()), related, index,
-                    renderer, files, targets);
+            return new State(site, templates, related, index, renderer, files, targets);
         }
 
         State with(SearchIndex index) {
-            return new State(prepared, related, index, renderer, files, targets);
+            return new State(site, templates, related, index, renderer, files, targets);
+        }
+    }
+
+    /** An edit that the preview cannot apply page by page (an id or draft status changed): a full build follows. */
+    private static final class FullBuildNeeded extends RuntimeException {
+        FullBuildNeeded(String reason) {
+            super(reason, null, false, false);
         }
     }
 
@@ -149,7 +152,9 @@ public final class IncrementalBuild implements AutoCloseable {
             return Update.none("no change");
         }
         try {
-            return pages(new PhaseTimer());
+            return pages();
+        } catch (FullBuildNeeded e) {
+            return full(e.getMessage());
         } catch (RuntimeException e) {
             if (!(e instanceof KbException)) {
                 fullReason = "the last update failed"; // the remembered state may be half updated: start afresh
@@ -221,22 +226,25 @@ public final class IncrementalBuild implements AutoCloseable {
         epoch++;
         try {
             PhaseTimer timer = new PhaseTimer();
-            SiteBuild build = new SiteBuild(options);
             Set<Path> files = contentFiles();
-            SiteBuild.Prepared prepared = build.prepare(timer);
-            close();
-            SiteBuild.Written written = build.write(prepared, timer);
-            RenderedSite site = prepared.site();
-            SearchIndex index = SearchIndex.open(out.resolve(SearchRecords.LUCENE),
-                    site.content().config().synonyms());
-            DataFacts facts = new DataFacts(site.networks(), (n, url) -> TokenFactsBox.render(prepared.templates(), n, url));
-            state = new State(prepared, written.related(), index, new ContentRenderer(site.content(), facts), files,
-                    SiteLinkCheck.targets(site));
+            SiteWriter.recover(options.out());
+            BuildReport report;
+            // The old site's index is let go just before the swap deletes its files.
+            try (WholeSite steps = new WholeSite(options, true, this::close)) {
+                report = steps.report(Pipeline.run(steps, Phase.SWAP, timer), timer);
+                RenderedSite site = steps.site();
+                SearchIndex index = SearchIndex.open(out.resolve(SearchRecords.LUCENE), site.content().config().synonyms());
+                state = new State(site, steps.templates(), steps.related(), index, steps.renderer(), files,
+                        SiteLinkCheck.targets(site));
+            }
             dirty.clear();
             relatedFromOldIndex.clear();
             fullReason = null;
             searchStale = false;
-            return new Update(Update.Kind.FULL, List.of(), millis(start), reason, written.report(), written.report().phases());
+            return new Update(Update.Kind.FULL, List.of(), millis(start), reason, report, report.phases());
+        } catch (UncheckedIOException e) {
+            fullReason = reason;
+            throw new KbException(Problem.error(SourceLocation.of(options.out()), "cannot write the site: " + e.getMessage()));
         } catch (KbException e) {
             fullReason = reason;
             throw e;
@@ -281,75 +289,105 @@ public final class IncrementalBuild implements AutoCloseable {
         return null;
     }
 
-    /** Re-reads and re-renders the dirty articles, runs the checks, rewrites the pages that show them. */
-    private Update pages(PhaseTimer timer) {
+    /** Runs the pipeline over the dirty articles and the pages that show them. */
+    private Update pages() {
         long start = System.nanoTime();
-        Problems problems = new Problems();
-        RenderedSite before = state.site();
-        Map<Path, RenderedArticle> old = new HashMap<>();
-        before.articles().forEach(ra -> old.put(ra.article().source(), ra));
-        Map<Path, Article> edited = new LinkedHashMap<>();
-        ContentLoader loader = new ContentLoader(options.content(), options.drafts());
-        for (Path file : dirty) {
-            Article now = timer.time("load", () -> loader.readArticle(file, problems));
-            if (now == null) {
-                continue;
-            }
-            RenderedArticle was = old.get(file);
-            boolean shown = options.drafts() || !now.draft();
-            if ((was != null) != shown) {
-                return full("an article's draft status changed: " + file);
-            }
-            if (was != null && (was.article().id() != now.id()
-                    || !values(was.article().aliases()).equals(values(now.aliases())))) {
-                return full("an article's id or aliases changed: " + file);
-            }
-            if (was != null) {
-                edited.put(file, now);
-            }
-        }
-        problems.throwIfErrors();
-        if (edited.isEmpty()) {
-            dirty.clear(); // drafts the preview does not show: checked, nothing to write
+        PhaseTimer timer = new PhaseTimer();
+        EditedArticles edit = new EditedArticles();
+        Pipeline.run(edit, Phase.SWAP, timer);
+        dirty.clear();
+        if (edit.edited.isEmpty()) { // drafts the preview does not show: checked, nothing to write
             return new Update(Update.Kind.NONE, List.of(), millis(start), "no page shows the changed file", null, timer.phases());
         }
-        Content after = withArticles(before.content(), edited);
-        timer.time("references", () -> ReferenceCheck.check(after, before.networks(), LocalDate.now(), problems));
-        Map<Path, RenderedArticle> rendered = new HashMap<>(old);
-        List<RenderedArticle> fresh = timer.time("markdown", () -> edited.values().parallelStream()
-                .map(a -> state.renderer().article(a, problems)).toList());
-        fresh.forEach(ra -> rendered.put(ra.article().source(), ra));
-        RenderedSite site = new RenderedSite(after, before.networks(),
-                after.articles().map(a -> rendered.get(a.source())).toList(), before.questions());
-        boolean anchorsMoved = fresh.stream().anyMatch(ra -> !anchors(ra).equals(anchors(old.get(ra.article().source()))));
-        PublishedTargets targets = timer.time("link check", () -> checkLinks(site, fresh, anchorsMoved, problems));
-        problems.throwIfErrors();
-        List<Article> was = edited.keySet().stream().map(f -> old.get(f).article()).toList();
-        List<String> written = timer.time("pages", () -> write(site, targets, was, List.copyOf(edited.values())));
-        dirty.clear();
         generation++;
         searchStale = true;
-        return new Update(Update.Kind.PAGES, written, millis(start), "articles changed", null, timer.phases());
+        return new Update(Update.Kind.PAGES, edit.urls, millis(start), "articles changed", null, timer.phases());
     }
 
     /**
-     * The links of the edited articles; every link of the site when their headings' ids changed
-     * (another page may link to one). Returns the link targets, kept for the next update.
+     * The phases over an edit: the dirty articles are read and rendered again, checked (their
+     * front matter, references across the site, typed facts, their links, every link of the site
+     * when their headings' ids change), the pages that show them rendered in memory with the
+     * theme's links checked, and only then written in place.
      */
-    private PublishedTargets checkLinks(RenderedSite site, List<RenderedArticle> fresh, boolean anchorsMoved, Problems problems) {
-        if (anchorsMoved) {
-            new SiteBuild(options).checkLinks(site, problems);
-            return SiteLinkCheck.targets(site);
-        }
-        SiteLinkCheck.check(fresh, site.content().root(), state.targets(), problems);
-        return state.targets();
-    }
+    private final class EditedArticles implements Pipeline.Steps {
+        private final RenderedSite before = state.site();
+        private final Map<Path, RenderedArticle> old = new HashMap<>();
+        private final Map<Path, Article> edited = new LinkedHashMap<>();
+        private Content after;
+        private List<RenderedArticle> fresh = List.of();
+        private RenderedSite site;
+        private PublishedTargets targets;
+        private AffectedPages affected;
+        private final Output.Held output = Output.held(out);
+        private PageWriter pages;
+        private List<String> urls = List.of();
 
-    /** Rewrites the pages that show the edited articles; returns their URLs. */
-    private List<String> write(RenderedSite site, PublishedTargets targets, List<Article> was, List<Article> now) {
-        AffectedPages affected = AffectedPages.of(site, state.related(), was, now);
-        try (SiteWriter writer = SiteWriter.inPlace(out)) {
-            PageWriter pages = new PageWriter(site, state.prepared().templates(), state.index(), writer, options.preview());
+        EditedArticles() {
+            before.articles().forEach(ra -> old.put(ra.article().source(), ra));
+        }
+
+        @Override
+        public void load(Problems problems) {
+            ContentLoader loader = new ContentLoader(options.content(), options.drafts());
+            for (Path file : dirty) {
+                Article now = loader.readArticle(file, problems);
+                if (now == null) {
+                    continue;
+                }
+                RenderedArticle was = old.get(file);
+                boolean shown = options.drafts() || !now.draft();
+                if ((was != null) != shown) {
+                    throw new FullBuildNeeded("an article's draft status changed: " + file);
+                }
+                if (was != null && (was.article().id() != now.id()
+                        || !values(was.article().aliases()).equals(values(now.aliases())))) {
+                    throw new FullBuildNeeded("an article's id or aliases changed: " + file);
+                }
+                if (was != null) {
+                    edited.put(file, now);
+                }
+            }
+            after = withArticles(before.content(), edited);
+        }
+
+        @Override
+        public void render(Problems problems) {
+            fresh = edited.values().parallelStream().map(a -> state.renderer().article(a, problems)).toList();
+            Map<Path, RenderedArticle> rendered = new HashMap<>(old);
+            fresh.forEach(ra -> rendered.put(ra.article().source(), ra));
+            site = new RenderedSite(after, before.networks(),
+                    after.articles().map(a -> rendered.get(a.source())).toList(), before.questions());
+        }
+
+        @Override
+        public void check(Problems problems) {
+            if (edited.isEmpty()) {
+                return;
+            }
+            ReferenceCheck.check(after, before.networks(), LocalDate.now(), problems);
+            FactDrift.check(edited.values(), before.networks(), problems);
+            boolean anchorsMoved = fresh.stream().anyMatch(ra -> !anchors(ra).equals(anchors(old.get(ra.article().source()))));
+            if (anchorsMoved) { // another page may link to one of the old ids
+                WholeSite.checkLinks(options, site, problems);
+                targets = SiteLinkCheck.targets(site);
+            } else {
+                SiteLinkCheck.check(fresh, site.content().root(), state.targets(), problems);
+                targets = state.targets();
+            }
+        }
+
+        /** The search index stays the last one; {@link #refreshSearch} indexes the edits once they pause. */
+        @Override
+        public void index() {
+        }
+
+        @Override
+        public void pages(Problems problems) {
+            List<Article> was = edited.keySet().stream().map(f -> old.get(f).article()).toList();
+            List<Article> now = List.copyOf(edited.values());
+            affected = AffectedPages.of(site, state.related(), was, now);
+            pages = new PageWriter(site, state.templates(), state.index(), output, options.preview(), problems);
             Set<Integer> editedIds = new HashSet<>();
             now.forEach(a -> editedIds.add(a.id()));
             affected.articles().parallelStream().forEach(ra -> pages.article(ra,
@@ -371,14 +409,30 @@ public final class IncrementalBuild implements AutoCloseable {
             if (affected.feeds()) {
                 pages.feeds();
             }
+            affected.samples().forEach(pages::checkTemplateLinks);
+        }
+
+        @Override
+        public void write() {
+            try (SiteWriter writer = SiteWriter.inPlace(out)) {
+                output.writeTo(writer);
+            } catch (IOException | UncheckedIOException e) {
+                fullReason = "an update could not be written";
+                throw new KbException(Problem.error(SourceLocation.of(options.out()), "cannot write the site: " + e.getMessage()));
+            }
+        }
+
+        /** Nothing to swap: each page was replaced on its own, atomically (a reader sees the old or the new). */
+        @Override
+        public void swap() {
+            if (edited.isEmpty()) {
+                return;
+            }
             Map<Integer, List<Integer>> related = new HashMap<>(state.related());
             related.putAll(pages.relatedShown());
             state = state.with(site, related, targets);
-            now.stream().filter(a -> a.related().isEmpty()).forEach(a -> relatedFromOldIndex.add(a.id()));
-            return affected.urls();
-        } catch (IOException | UncheckedIOException e) {
-            fullReason = "an update could not be written";
-            throw new KbException(Problem.error(SourceLocation.of(options.out()), "cannot write the site: " + e.getMessage()));
+            edited.values().stream().filter(a -> a.related().isEmpty()).forEach(a -> relatedFromOldIndex.add(a.id()));
+            urls = affected.urls();
         }
     }
 
@@ -401,8 +455,11 @@ public final class IncrementalBuild implements AutoCloseable {
         if (stale.isEmpty()) {
             return List.of();
         }
-        PageWriter pages = new PageWriter(site, state.prepared().templates(), state.index(), writer, options.preview());
+        Problems problems = new Problems();
+        PageWriter pages = new PageWriter(site, state.templates(), state.index(), Output.to(writer), options.preview(),
+                problems);
         stale.forEach(pages::article);
+        problems.throwIfErrors();
         Map<Integer, List<Integer>> related = new HashMap<>(state.related());
         related.putAll(pages.relatedShown());
         state = state.with(site, related, state.targets());

@@ -26,13 +26,16 @@ import kb.data.NetworksExport;
 import kb.insights.EventFormat;
 import kb.markdown.MarkdownRenderer;
 import kb.output.Feeds;
-import kb.output.SiteWriter;
 import kb.output.UrlScheme;
 import kb.search.SearchIndex;
 import kb.template.Templates;
 import org.jsoup.Jsoup;
 
-/** Renders every page through the theme and writes it, with the site's other files. */
+/**
+ * Renders pages through the theme into an {@link Output}, with the site's other files: the
+ * {@link Phase#PAGES} phase. A template error is collected (once, however many pages it breaks),
+ * so every broken template is reported in one run.
+ */
 final class PageWriter {
     static final int RELATED = 4;
     /** The widget's script and stylesheet in the theme's assets; the build writes them with the widget (widget()). */
@@ -42,7 +45,10 @@ final class PageWriter {
     private final RenderedSite site;
     private final Templates templates;
     private final SearchIndex index;
-    private final SiteWriter writer;
+    private final Output writer;
+    private final Problems problems;
+    /** Template errors seen, so one mistake breaking every article page is reported once. */
+    private final java.util.Set<Problem> seen = ConcurrentHashMap.newKeySet();
     private final Pages pages;
     private final Map<Integer, RenderedArticle> byId;
     private final Map<String, Section> sections = new HashMap<>();
@@ -50,8 +56,10 @@ final class PageWriter {
     private final Map<Integer, List<Integer>> relatedShown = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
 
-    PageWriter(RenderedSite site, Templates templates, SearchIndex index, SiteWriter writer, boolean preview) {
+    PageWriter(RenderedSite site, Templates templates, SearchIndex index, Output writer, boolean preview,
+            Problems problems) {
         this.site = site;
+        this.problems = problems;
         this.templates = templates;
         this.index = index;
         this.writer = writer;
@@ -68,8 +76,7 @@ final class PageWriter {
         faq();
         lifespans();
         page(UrlScheme.SEARCH, "search", pages.simple(UrlScheme.SEARCH, "Search", "search"));
-        writer.write("404.html", templates.render("404", pages.simple("404.html", "Page not found", "404")));
-        count.incrementAndGet();
+        file("404.html", "404", pages.simple("404.html", "Page not found", "404"));
         redirects();
         data();
         feeds();
@@ -85,7 +92,6 @@ final class PageWriter {
      * page of a kind, so one sample finds their broken links without parsing thousands of pages.
      */
     private void checkTemplateLinks() {
-        Problems problems = new Problems();
         Map<String, String> samples = new LinkedHashMap<>();
         samples.put("home", UrlScheme.HOME);
         site.content().sections().stream().findFirst().ifPresent(s -> samples.put("section", UrlScheme.section(s.slug())));
@@ -96,9 +102,15 @@ final class PageWriter {
         samples.put("faq", UrlScheme.FAQ);
         samples.put("lifespans", UrlScheme.LIFESPANS);
         samples.put("search", UrlScheme.SEARCH);
-        samples.forEach((template, url) -> TemplateLinkCheck.check(writer.root(), writer.resolve(UrlScheme.file(url)),
-                templates.source(template), problems));
-        problems.throwIfErrors();
+        samples.forEach(this::checkTemplateLinks);
+    }
+
+    /** Checks the theme's links on the page at {@code url}, rendered from {@code template}. */
+    void checkTemplateLinks(String template, String url) {
+        if (!seen.isEmpty()) {
+            return; // a page is missing because a template failed: that error is the one to fix first
+        }
+        TemplateLinkCheck.check(writer, UrlScheme.file(url), templates.source(template), problems);
     }
 
     // The steps below are one page (or one group of pages) each, so a preview can rewrite
@@ -305,8 +317,16 @@ final class PageWriter {
     }
 
     private void page(String url, String template, Map<String, Object> model) {
-        writer.write(UrlScheme.file(url), templates.render(template, model));
-        count.incrementAndGet();
+        file(UrlScheme.file(url), template, model);
+    }
+
+    private void file(String path, String template, Map<String, Object> model) {
+        try {
+            writer.write(path, templates.render(template, model));
+            count.incrementAndGet();
+        } catch (KbException e) {
+            e.problems().stream().filter(seen::add).forEach(problems::add);
+        }
     }
 
     private static Map<String, List<RenderedArticle>> citedBy(RenderedSite site) {

@@ -35,6 +35,10 @@ final class PhaseTimer {
         });
     }
 
+    void time(Phase phase, Runnable step) {
+        time(phase.label(), step);
+    }
+
     List<BuildReport.Phase> phases() {
         return phases;
     }

@@ -35,8 +35,11 @@ public final class SiteSearch {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SiteBuild.Prepared prepared = new SiteBuild(options).prepare(new PhaseTimer());
-        RenderedSite site = prepared.site();
+        RenderedSite site;
+        try (WholeSite steps = new WholeSite(options, false, () -> { })) {
+            Pipeline.run(steps, Phase.CHECK, new PhaseTimer());
+            site = steps.site();
+        }
         SearchIndex index = SearchIndexer.buildInMemory(SearchRecords.of(site),
                 site.content().config().synonyms());
         return new Opened(index, false, site.content().config().baseUrl());

@@ -58,7 +58,7 @@ public final class Templates {
             try {
                 templates.compiled.put(name, engine.getTemplate(name));
             } catch (PebbleException e) {
-                problems.add(problem(theme, e));
+                problems.add(problem(theme, e, null));
             }
         }
         return templates;
@@ -84,7 +84,7 @@ public final class Templates {
         try {
             template.evaluate(out, model);
         } catch (PebbleException e) {
-            throw new KbException(problem(theme, e));
+            throw new KbException(problem(theme, e, model));
         } catch (IOException e) {
             throw new KbException(Problem.error(SourceLocation.of(source(name)), e.getMessage()));
         }
@@ -92,17 +92,13 @@ public final class Templates {
     }
 
     /**
-     * Pebble's message without its "(file:line)" tail, located at that file and line: the local
-     * file when the template (or the one it extends or includes) is overridden, else kb.jar's.
+     * The problem at the file Pebble names: the local file when the template (or the one it
+     * extends or includes) is overridden, else kb.jar's; see {@link TemplateProblem} for the column.
      */
-    static Problem problem(Theme theme, PebbleException e) {
+    static Problem problem(Theme theme, PebbleException e, Object model) {
         String file = e.getFileName();
         Path path = file == null ? theme.local()
                 : theme.find(ThemeLoader.fileName(file)).orElse(theme.local().resolve(ThemeLoader.fileName(file)));
-        Integer line = e.getLineNumber();
-        String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
-        message = message.replaceAll("\\s*\\(\\?:.*$", "").strip();
-        SourceLocation at = line == null || line <= 0 ? SourceLocation.of(path) : new SourceLocation(path, line, 1);
-        return Problem.error(at, "template error: " + message);
+        return TemplateProblem.of(path, e, model);
     }
 }

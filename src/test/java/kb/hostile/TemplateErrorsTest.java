@@ -27,11 +27,12 @@ class TemplateErrorsTest {
         return HostileBuild.build(FixtureSites.copy("small-site", dir.resolve("content")), templates);
     }
 
-    private static int lineOf(Path file, String text) throws IOException {
+    /** {@code line:col} of the first {@code text} in {@code file}, 1-based, as errors print it. */
+    private static String placeOf(Path file, String text) throws IOException {
         List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains(text)) {
-                return i + 1;
+                return (i + 1) + ":" + (lines.get(i).indexOf(text) + 1);
             }
         }
         throw new AssertionError(text + " not in " + file);
@@ -40,32 +41,45 @@ class TemplateErrorsTest {
     @Test
     void aPebbleSyntaxErrorIsLocatedInItsTemplate() throws IOException {
         HostileBuild.Outcome outcome = buildWith("section.peb", "{% for a in section.articles %}", "{% for a in %}");
-        int line = lineOf(dir.resolve("templates/section.peb"), "{% for a in %}");
+        String at = placeOf(dir.resolve("templates/section.peb"), "{% for a in %}");
         List<String> errors = outcome.errors();
         assertEquals(1, errors.size(), outcome.err());
-        assertEquals("templates/section.peb:" + line + ":1: template error: ",
-                errors.get(0).substring(0, ("templates/section.peb:" + line + ":1: template error: ").length()), outcome.err());
+        assertEquals("templates/section.peb:" + at + ": template error: ",
+                errors.get(0).substring(0, ("templates/section.peb:" + at + ": template error: ").length()), outcome.err());
         assertFalse(Files.exists(outcome.site()));
     }
 
     @Test
     void anUnknownVariableIsAnErrorNotAnEmptyString() throws IOException {
         HostileBuild.Outcome outcome = buildWith("article.peb", "{{ article.title }}", "{{ article.titel }}");
-        int line = lineOf(dir.resolve("templates/article.peb"), "{{ article.titel }}");
-        List<String> errors = outcome.errors();
-        assertEquals(1, errors.size(), outcome.err());
-        assertEquals("templates/article.peb:" + line + ":1: template error: ",
-                errors.get(0).substring(0, ("templates/article.peb:" + line + ":1: template error: ").length()), outcome.err());
+        String at = placeOf(dir.resolve("templates/article.peb"), "{{ article.titel }}");
+        assertEquals(List.of("templates/article.peb:" + at + ": template error: 'article' has no 'titel' (did you mean 'title'?)"),
+                outcome.errors(), outcome.err());
         assertFalse(Files.exists(outcome.site()), "nothing is published from a half-rendered site");
     }
 
     @Test
     void anUnknownRootVariableIsAnErrorToo() throws IOException {
         HostileBuild.Outcome outcome = buildWith("base.peb", "<title>", "{{ no_such_variable }}<title>");
-        int line = lineOf(dir.resolve("templates/base.peb"), "no_such_variable");
+        String at = placeOf(dir.resolve("templates/base.peb"), "{{ no_such_variable }}");
         assertEquals(1, outcome.status(), outcome.err());
-        assertEquals(List.of("templates/base.peb:" + line + ":1"), outcome.errors().stream()
-                .map(e -> e.substring(0, e.indexOf(": template error"))).distinct().toList(), outcome.err());
+        assertEquals(List.of("templates/base.peb:" + at + ": template error: unknown variable 'no_such_variable'"),
+                outcome.errors(), outcome.err());
+    }
+
+    @Test
+    void checkRendersEveryPageSoItFailsWhereTheBuildWould() throws IOException {
+        Path templates = FixtureSites.copyTree(TestSites.TEMPLATES, dir.resolve("templates"));
+        Path article = templates.resolve("article.peb");
+        Files.writeString(article, Files.readString(article).replace("{{ article.title }}", "{{ article.titel }}"));
+        Path content = FixtureSites.copy("small-site", dir.resolve("content"));
+        kb.cli.CliRun.Result check = kb.cli.CliRun.run("check", "--content", content.toString(),
+                "--templates", templates.toString(), "--out", dir.resolve("site").toString());
+        assertEquals(1, check.status(), check.out() + check.err());
+        String at = placeOf(article, "{{ article.titel }}");
+        assertEquals(templates.resolve("article.peb") + ":" + at + ": template error: 'article' has no 'titel'"
+                + " (did you mean 'title'?)", check.err().lines().findFirst().orElse(""));
+        assertFalse(Files.exists(dir.resolve("site")), "check writes nothing");
     }
 
     @Test
