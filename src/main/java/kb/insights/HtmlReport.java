@@ -116,7 +116,9 @@ public final class HtmlReport {
         if (label != null) {
             chart(section, id, title, rows, label, value);
         }
-        Element table = section.appendElement("div").addClass("table-wrap").appendElement("table");
+        // A wide table scrolls in its own box on a phone; a box that scrolls must take keyboard focus.
+        Element table = section.appendElement("div").addClass("table-wrap").attr("tabindex", "0").attr("role", "region")
+                .attr("aria-label", title + " (table)").appendElement("table");
         table.appendElement("caption").text(title + (todo != null ? ", with what to do" : ""));
         Element tr = table.appendElement("thead").appendElement("tr");
         for (int i = 0; i < head.size(); i++) {
