@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -49,7 +50,15 @@ final class BrowserHarness implements BeforeAllCallback, BeforeEachCallback, Par
     }
 
     private static Chromium chromium(ExtensionContext context) {
-        return context.getRoot().getStore(HARNESS).getOrComputeIfAbsent(Chromium.class, key -> Chromium.start(), Chromium.class);
+        ExtensionContext.Store run = context.getRoot().getStore(HARNESS);
+        Chromium chromium = run.getOrComputeIfAbsent(Chromium.class, key -> Chromium.start(), Chromium.class);
+        if (!chromium.alive()) {
+            // A test that crashed the browser fails alone; the tests after it get a new one.
+            run.remove(Chromium.class);
+            chromium.close();
+            chromium = run.getOrComputeIfAbsent(Chromium.class, key -> Chromium.start(), Chromium.class);
+        }
+        return chromium;
     }
 
     private static ShippedSite shippedSite() {
@@ -70,9 +79,22 @@ final class BrowserHarness implements BeforeAllCallback, BeforeEachCallback, Par
             return new Chromium(driver, new AtomicReference<>(driver.getWindowHandle()));
         }
 
+        boolean alive() {
+            try {
+                driver.switchTo().window(current.get());
+                return true;
+            } catch (WebDriverException e) {
+                return false;
+            }
+        }
+
         @Override
         public void close() {
-            driver.quit();
+            try {
+                driver.quit();
+            } catch (WebDriverException e) {
+                // already gone: nothing left to close
+            }
         }
     }
 }
