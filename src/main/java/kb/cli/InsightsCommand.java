@@ -128,8 +128,14 @@ final class InsightsCommand implements Callable<Integer> {
         if (format.json) {
             JsonReport.write(report, out);
         } else if (format.html != null) {
-            Path file = HtmlReport.write(report, format.html);
-            out.println("Wrote " + file);
+            try {
+                out.println("Wrote " + HtmlReport.write(report, format.html));
+            } catch (IOException e) {
+                err.println(format.html + ": cannot write the report there (" + e.getClass().getSimpleName() + ": "
+                        + e.getMessage() + ")");
+                err.flush();
+                return ExitCodes.CONTENT_ERRORS;
+            }
         } else {
             TextReport.print(report, out);
         }
