@@ -49,7 +49,7 @@ class InsightsIT {
         Path site = shipped.site(); // only read: nginx serves it, kb insights searches its index
         Path log = dir.resolve("access.log");
         try (Nginx nginx = Nginx.start(dir, site, log)) {
-            Session s = new Session(reader, nginx);
+            Session s = new Session(reader, nginx, log);
             s.run();
             waitForEvents(log, 12);
 
@@ -124,16 +124,19 @@ class InsightsIT {
         String votedNo;
         String votedYes;
 
-        Session(Reader reader, Nginx nginx) {
+        final Path log;
+
+        Session(Reader reader, Nginx nginx, Path log) {
             this.reader = reader;
             this.nginx = nginx;
+            this.log = log;
         }
 
-        void run() throws InterruptedException {
+        void run() throws InterruptedException, IOException {
             // A search the reader pauses on, then the first result, chosen with the keyboard.
             open("");
             typeInBox("facebook password");
-            pause();
+            logged(1);
             reader.keys(Keys.ARROW_DOWN, Keys.ENTER);
             String article = arrived();
 
@@ -143,15 +146,16 @@ class InsightsIT {
             reader.keys(Keys.ENTER);
             reader.until(d -> reader.find(".kb-feedback-no").isDisplayed());
             reader.find(".kb-feedback [data-reason=unclear]").click();
+            logged(4);
             assertEquals(List.of(), Axe.violations(reader)); // the article, its answer panel open
             assertEquals(0.0, layoutShift(reader), "the feedback control moved the page");
             votedNo = article;
 
             // Two searches that find nothing: one in the box, one on the results page.
             typeInBox("qwxz");
-            pause();
+            logged(5);
             open("search/?q=vbnmq");
-            pause();
+            logged(6);
 
             // A results-page search, its first result clicked.
             open("search/?q=linkedin%20token");
@@ -172,7 +176,7 @@ class InsightsIT {
             reader.keys(Keys.ENTER);
             reader.until(d -> d.getCurrentUrl().contains("search/?q=reconnect"));
             reader.waitForScripts();
-            pause();
+            logged(11);
 
             // "Yes" to an FAQ answer.
             open("faq/");
@@ -193,6 +197,11 @@ class InsightsIT {
         void typeInBox(String text) {
             reader.find("#kb-search-input").click();
             reader.keys(text);
+        }
+
+        /** Waits until nginx has logged {@code n} events in all: the reader pauses until the last counted. */
+        void logged(int n) throws IOException, InterruptedException {
+            waitForEvents(log, n);
         }
 
         /** Longer than the pause kb-events.js waits for before a search counts. */
