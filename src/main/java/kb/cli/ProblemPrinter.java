@@ -12,11 +12,12 @@ import kb.diagnostic.Problem;
  * Prints problems the way compilers do: {@code path:line:col: message (hint)}, then the offending
  * line and a caret under the column, so a writer sees the mistake without opening the file.
  */
-final class ProblemPrinter {
+public final class ProblemPrinter {
     private ProblemPrinter() {
     }
 
-    static void print(PrintWriter err, List<Problem> problems) {
+    /** Prints every problem with its source line and a caret, then the count of errors and warnings. */
+    public static void print(PrintWriter err, List<Problem> problems) {
         // Each file is read once: a 10 MB article with thousands of errors must not be re-read per error.
         Map<Path, List<String>> files = new HashMap<>();
         for (Problem p : problems) {

@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kb.pipeline.BuildOptions;
-import kb.pipeline.IncrementalBuild;
-import kb.diagnostic.Problem;
 import kb.serve.PortInUseException;
 import kb.serve.Preview;
 import picocli.CommandLine.Command;
@@ -28,8 +24,6 @@ import picocli.CommandLine.Spec;
         description = {"Serves a live preview on 127.0.0.1 and rebuilds on every change.",
                 "The preview is written into --out (default site/) with the live-reload script; run `kb build` before deploying."})
 final class ServeCommand implements Callable<Integer> {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-
     @Spec
     CommandSpec spec;
 
@@ -57,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
         BuildOptions options = new BuildOptions(site.content, site.templates, site.out, site.baseUrl, drafts, true, false);
         Preview preview;
         try {
-            preview = Preview.start(options, port, new Console(out, err, site.out.toString()));
+            preview = Preview.start(options, port, new PreviewConsole(out, err, site.out.toString()));
         } catch (PortInUseException e) {
             err.println("kb: " + e.getMessage());
             err.flush();
@@ -73,38 +67,5 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         preview.await();
         return ExitCodes.OK;
-    }
-
-    /** Prints what the preview does: one line per update, the summary of a full build, problems with their line. */
-    private record Console(PrintWriter out, PrintWriter err, String where) implements Preview.Listener {
-        @Override
-        public void built(IncrementalBuild.Update u) {
-            String at = LocalTime.now().format(CLOCK);
-            switch (u.kind()) {
-                case FULL -> {
-                    out.println(at + " full build (" + u.reason() + ")");
-                    Summary.print(out, u.report(), where, false);
-                }
-                case PAGES -> out.printf("%s updated %s in %d ms%n", at, pages(u.pages()), u.millis());
-                case SEARCH -> out.printf("%s search index updated in %d ms%s%n", at, u.millis(),
-                        u.pages().isEmpty() ? "" : "; related articles changed on " + pages(u.pages()));
-                case NONE -> { }
-            }
-            out.flush();
-        }
-
-        @Override
-        public void failed(List<Problem> problems) {
-            ProblemPrinter.print(err, problems);
-            err.println(LocalTime.now().format(CLOCK) + " the preview keeps serving the last good build;"
-                    + " the errors also show in the browser.");
-            err.flush();
-        }
-
-        private static String pages(List<String> urls) {
-            String shown = String.join(", ", urls.stream().limit(3).map(u -> "/" + u).toList());
-            return urls.size() + (urls.size() == 1 ? " page (" : " pages (") + shown
-                    + (urls.size() > 3 ? ", ..." : "") + ")";
-        }
     }
 }

@@ -7,11 +7,12 @@ import kb.pipeline.BuildReport;
 import kb.diagnostic.Problem;
 
 /** The few lines a build prints: what it made, how big, how long; warnings after. */
-final class Summary {
+public final class Summary {
     private Summary() {
     }
 
-    static void print(PrintWriter out, BuildReport r, String where, boolean verbose) {
+    /** What a build made, how big and how long, then its warnings (the first ten unless verbose). */
+    public static void print(PrintWriter out, BuildReport r, String where, boolean verbose) {
         out.printf(Locale.ROOT, "Built %s/: %d articles in %d sections, %d FAQ questions, %d networks; %d pages, %s (search %s) in %.1f s%n",
                 where, r.articles(), r.sections(), r.questions(), r.networks(), r.pages(), size(r.outputBytes()),
                 size(r.searchBytes()), r.totalMillis() / 1000.0);
@@ -21,7 +22,8 @@ final class Summary {
         out.flush();
     }
 
-    static void warnings(PrintWriter out, BuildReport r, boolean verbose) {
+    /** A report's warnings, the first ten unless verbose. */
+    public static void warnings(PrintWriter out, BuildReport r, boolean verbose) {
         if (r.warnings().isEmpty()) {
             return;
         }
