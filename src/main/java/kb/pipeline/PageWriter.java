@@ -75,8 +75,8 @@ final class PageWriter {
         site.articles().parallelStream().forEach(this::article);
         faq();
         lifespans();
-        page(UrlScheme.SEARCH, "search", pages.simple(UrlScheme.SEARCH, "Search", "search"));
-        file("404.html", "404", pages.simple("404.html", "Page not found", "404"));
+        page(UrlScheme.SEARCH, "search", pages.simple(UrlScheme.SEARCH, null, "search"));
+        file("404.html", "404", pages.simple("404.html", null, "404"));
         redirects();
         data();
         feeds();

@@ -16,6 +16,9 @@ import kb.content.SiteConfig;
 import kb.data.Network;
 import kb.markdown.Heading;
 import kb.output.UrlScheme;
+import kb.template.LinkModel;
+import kb.template.PageModel;
+import kb.template.SiteModel;
 
 /**
  * Builds the model each template sees. Every URL in a model is relative to the page it is on,
@@ -43,21 +46,12 @@ final class Pages {
     /** The keys every template may use. */
     Map<String, Object> common(String url, String title, String description, String kind) {
         Map<String, Object> m = new HashMap<>();
-        m.put("site", Map.of(
-                "name", config.name(),
-                "description", config.description(),
-                "baseUrl", config.baseUrl(),
-                "language", config.language(),
-                "support", supportModel()));
+        m.put("site", new SiteModel(config.name(), config.description(), config.baseUrl(), config.language(),
+                supportModel()));
         m.put("root", kind.equals("404") ? basePath() : UrlScheme.root(url));
-        Map<String, Object> page = new HashMap<>();
-        page.put("title", title);
-        page.put("description", description == null || description.isBlank() ? config.description() : description);
-        page.put("url", url);
-        page.put("canonical", config.baseUrl() + url);
-        page.put("kind", kind);
-        page.put("noindex", kind.equals("404") || kind.equals("search") || kind.equals("redirect") || kind.equals("widget-demo"));
-        m.put("page", page);
+        m.put("page", new PageModel(title, description == null || description.isBlank() ? config.description() : description,
+                url, config.baseUrl() + url, kind,
+                kind.equals("404") || kind.equals("search") || kind.equals("redirect") || kind.equals("widget-demo")));
         m.put("nav", nav(url, null));
         m.put("breadcrumbs", List.of());
         m.put("preview", preview);
@@ -156,8 +150,7 @@ final class Pages {
     }
 
     Map<String, Object> faq(List<Map<String, Object>> groups, Map<String, Object> faqPageLd) {
-        Map<String, Object> m = common(UrlScheme.FAQ, "Frequently asked questions",
-                "Short answers to the questions customers ask most about connected social accounts.", "faq");
+        Map<String, Object> m = common(UrlScheme.FAQ, null, null, "faq"); // faq.peb names the page
         m.put("breadcrumbs", List.of(crumb(UrlScheme.FAQ, "Home", UrlScheme.HOME)));
         m.put("groups", groups);
         m.put("jsonld", List.of(faqPageLd));
@@ -166,8 +159,7 @@ final class Pages {
 
     Map<String, Object> lifespans(List<Network> networks) {
         String url = UrlScheme.LIFESPANS;
-        Map<String, Object> m = common(url, "Token lifespan table and expiry calculator",
-                "How long each social network's connection token lasts before you must reconnect.", "lifespans");
+        Map<String, Object> m = common(url, null, null, "lifespans"); // lifespans.peb names the page
         m.put("breadcrumbs", List.of(crumb(url, "Home", UrlScheme.HOME)));
         m.put("networks", networks.stream().map(n -> networkModel(url, n)).toList());
         // The calculator and the filter read this (as JSON in the page), so the data file drives them too.
@@ -176,6 +168,7 @@ final class Pages {
         return m;
     }
 
+    /** A page with nothing but its kind; {@code title} null when its template names it (search, 404). */
     Map<String, Object> simple(String url, String title, String kind) {
         Map<String, Object> m = common(url, title, null, kind);
         if (!kind.equals("404")) {
@@ -301,8 +294,8 @@ final class Pages {
         return citedBy.getOrDefault(anchor, List.of()).stream().map(ra -> link(fromUrl, ra.article())).toList();
     }
 
-    private static Map<String, Object> crumb(String fromUrl, String title, String url) {
-        return Map.of("title", title, "url", UrlScheme.relative(fromUrl, url));
+    private static LinkModel crumb(String fromUrl, String title, String url) {
+        return new LinkModel(title, UrlScheme.relative(fromUrl, url));
     }
 
     private Map<String, Object> breadcrumbList(List<Map.Entry<String, String>> trail) {
