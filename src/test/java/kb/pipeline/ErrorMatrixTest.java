@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import kb.cli.CliRun;
 import kb.diagnostic.KbException;
 import kb.diagnostic.Problem;
+import kb.maven.MojoRun;
 import kb.testing.FixtureSites;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One kind of mistake per scenario, and every entry point fails on it at the same place:
- * {@code kb build}, {@code kb check} and the preview run one pipeline, so none may pass what
+ * {@code kb build}, {@code kb check}, the preview and the Maven plugin's goals (run in process,
+ * their log captured) run one pipeline, so none may pass what
  * another stops, or point somewhere else. A scenario is {@code sites/small-site} with the files
  * of {@code sites/error-<kind>/} laid over it: {@code content/...} over the content, {@code templates/...}
  * as a theme override. The preview starts from the good site and then receives the bad files as
@@ -57,6 +59,9 @@ class ErrorMatrixTest {
         assertTrue(built.contains(where), "kb build: " + built);
         assertFalse(Files.exists(site), "a failed build publishes nothing");
         assertEquals(built, cli("check", content, templates, site), "kb check");
+        assertEquals(built, mojo(MojoRun.build(content, templates, site), content, templates), "mvn kb:build");
+        assertFalse(Files.exists(site), "a failed kb:build publishes nothing");
+        assertEquals(built, mojo(MojoRun.check(content, templates, site), content, templates), "mvn kb:check");
 
         Path good = FixtureSites.copy("small-site", dir.resolve("good"));
         Path theme = Files.createDirectories(dir.resolve("theme"));
@@ -96,6 +101,13 @@ class ErrorMatrixTest {
                 "--out", site.toString());
         assertEquals(1, run.status(), command + ":\n" + run.out() + run.err());
         return run.err().lines().map(PROBLEM::matcher).filter(Matcher::matches).filter(m -> m.group(2) == null)
+                .map(m -> relative(m.group(1), content, templates)).toList();
+    }
+
+    /** The locations of the errors a goal logged; it must have failed the Maven build. */
+    private static List<String> mojo(MojoRun.Result run, Path content, Path templates) {
+        assertTrue(run.failed(), "the goal passed: " + run.errors());
+        return run.errors().stream().map(PROBLEM::matcher).filter(Matcher::matches).filter(m -> m.group(2) == null)
                 .map(m -> relative(m.group(1), content, templates)).toList();
     }
 
