@@ -40,20 +40,32 @@ class KbInitIT {
     /** What one command printed (stdout and stderr together, as a terminal shows them) and returned. */
     record Run(int status, String output) { }
 
-    private static Run run(Path dir, String... command) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(temp, "run", ".log");
+    static Run run(Path dir, String... command) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("kb-run", ".log");
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "timed out: " + String.join(" ", command));
         // Maven writes a colour reset before its first line even with -B.
-        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;]*m", ""));
+        String output = Files.readString(log, StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;]*m", "");
+        Files.delete(log);
+        return new Run(p.exitValue(), output);
     }
 
-    private static Run mvnPackage(Path help) throws IOException, InterruptedException {
+    static Run mvnPackage(Path help, String... options) throws IOException, InterruptedException {
         String home = System.getProperty("maven.home");
         assertNotNull(home, "run by Failsafe, which sets maven.home");
-        // -B: no colours, so the output reads as plain lines.
-        return run(help, Path.of(home, "bin", "mvn").toString(), "-o", "-B", "-q", "package");
+        List<String> command = new ArrayList<>(List.of(Path.of(home, "bin", "mvn").toString(), "-o", "-B", "-q"));
+        command.addAll(List.of(options)); // -B: no colours, so the output reads as plain lines
+        command.add("package");
+        return run(help, command.toArray(String[]::new));
+    }
+
+    /** {@code java -jar kb.jar init HELP --name "Acme Help"}, which must succeed. */
+    static void init(Path help) throws IOException, InterruptedException {
+        String jar = System.getProperty("kb.jar");
+        assertNotNull(jar, "run by Failsafe, which sets kb.jar");
+        Run init = run(help.getParent(), "java", "-jar", jar, "init", help.toString(), "--name", "Acme Help");
+        assertEquals(0, init.status(), init.output());
     }
 
     private static Path help() {
@@ -76,10 +88,7 @@ class KbInitIT {
     @Test
     @Order(1)
     void initThenMavenOfflineBuildsASiteThatPassesThePageChecks() throws Exception {
-        String jar = System.getProperty("kb.jar");
-        assertNotNull(jar, "run by Failsafe, which sets kb.jar");
-        Run init = run(temp, "java", "-jar", jar, "init", help().toString(), "--name", "Acme Help");
-        assertEquals(0, init.status(), init.output());
+        init(help());
         assertFalse(Files.exists(help().resolve("templates")));
 
         Run build = mvnPackage(help());
