@@ -10,7 +10,7 @@
  */
 (function () {
   'use strict';
-  var FORMAT = 3;
+  var FORMAT = 4;
   var f = Math.fround;
   var KINDS = { a: 'article', s: 'section', f: 'faq', n: 'network' };
 
@@ -68,9 +68,10 @@
       for (var i = 0; i < 256; i++) {
         cache[i] = f(1 / f(k1 * f(f(1 - b) + f(f(b * f(byte4ToInt(i))) / avgdl))));
       }
-      return { name: fd.name, boost: f(fd.boost), exact: fd.exact, completion: fd.completion, docCount: fd.docCount,
-        cache: cache };
+      return { name: fd.name, boost: f(fd.boost), exact: fd.exact, completion: fd.completion, title: fd.title, head: fd.head,
+        docCount: fd.docCount, cache: cache };
     });
+    this.filler = new Set(manifest.filler ? manifest.filler.split(',') : []);
     this.body = this.fields.filter(function (fd) { return fd.name === 'body'; })[0];
     this.groups = [];    // the first record of each group
     this.blockOf = [];   // each group's record block
@@ -254,7 +255,7 @@
           alts = remember(cache, key, self.alternatives(surface, stem, asPrefix, shards[vocabKey(surface)] || [],
             asPrefix ? heads : {}, !unindexed[stem] && ownTerms[stem].length > 0));
         }
-        slots.push({ surface: surface, stem: stem, alts: alts, unindexed: !!unindexed[stem] });
+        slots.push({ surface: surface, stem: stem, alts: alts, unindexed: !!unindexed[stem], filler: self.filler.has(surface) });
       });
       return slots;
     });
@@ -266,7 +267,9 @@
    * spellings. Kept per word while typing, since only the last word changes.
    */
   Engine.prototype.alternatives = function (surface, stem, asPrefix, list, heads, indexed) {
-    var w = this.m.weights, alts = [{ stem: stem, surface: surface, weight: 1 }], have = {}, completes = false;
+    // Question words and filler count for less (QueryPlan.FILLER), float32 as in Java.
+    var w = this.m.weights, scale = this.filler.has(surface) ? f(w.filler) : 1;
+    var alts = [{ stem: stem, surface: surface, weight: scale }], have = {}, completes = false;
     have[stem] = true;
     // A completion carries its postings in the completion fields, from its head file.
     function add(e, weight, completion) {
@@ -279,7 +282,7 @@
     if (asPrefix) {
       var longer = list.filter(function (e) { return e[0] !== surface && e[0].lastIndexOf(surface, 0) === 0; })
         .sort(byDfThenWord).slice(0, w.expansions);
-      longer.forEach(function (e) { add(e, w.prefix, true); });
+      longer.forEach(function (e) { add(e, f(f(w.prefix) * scale), true); });
       completes = longer.length > 0;
     }
     if (surface.length >= 5 && !list.some(function (e) { return e[0] === surface; })) {
@@ -290,13 +293,13 @@
         if (d <= max) cands.push([e, d]);
       });
       cands.sort(function (x, y) { return x[1] - y[1] || byDfThenWord(x[0], y[0]); });
-      cands.slice(0, w.expansions).forEach(function (c) { add(c[0], c[1] === 1 ? w.typo1 : w.typo2, false); });
+      cands.slice(0, w.expansions).forEach(function (c) { add(c[0], f(f(c[1] === 1 ? w.typo1 : w.typo2) * scale), false); });
       if (asPrefix && !completes && !indexed) {
         // Nothing starts with what was typed: a typo inside a word still being typed keeps the
         // results of the words it is a slip away from the start of (QueryPlan.java).
         list.filter(function (e) {
           return e[0].codePointAt(0) === first && e[0].length > surface.length && distance(surface, e[0], max, true) <= max;
-        }).sort(byDfThenWord).slice(0, w.expansions).forEach(function (e) { add(e, w.fuzzyPrefix, false); });
+        }).sort(byDfThenWord).slice(0, w.expansions).forEach(function (e) { add(e, f(f(w.fuzzyPrefix) * scale), false); });
       }
     }
     // Completions are matched in the completion fields, and one found in none is dropped; but when
@@ -352,28 +355,51 @@
       });
     });
     return this.terms(needed).then(function (terms) {
-      var w = self.workArrays(), touched = w.touched, count = 0, total = 0;
-      slots.forEach(function (slot) {
-        var bodyDf = 0;
+      var w = self.workArrays(), touched = w.touched, count = 0, total = 0, weights = [], scoredSlots = [];
+      var wt = self.m.weights, content = 0;
+      slots.forEach(function (slot, s) {
+        var bodyDf = 0, bit = 1 << s;
         (terms[slot.stem] || []).forEach(function (e) { if (self.fields[e[0]] === self.body) bodyDf = e[1]; });
         var weight = self.body ? Math.log(1 + (self.body.docCount - bodyDf + 0.5) / (bodyDf + 0.5)) : 1;
+        if (slot.filler) weight *= wt.filler; else content |= bit;
         total += weight;
+        weights.push(weight);
         var scored = self.slotScores(slot, terms), docs = scored.docs, best = scored.scores;
+        scoredSlots.push(scored);
         for (var j = 0; j < docs.length; j++) {
           var doc = docs[j];
           if (!w.seen[doc]) { w.seen[doc] = 1; touched[count++] = doc; }
           w.sums[doc] += best[j];
           w.matched[doc] += weight;
+          w.own[doc] |= bit;
         }
+        for (var h = 0; h < scored.heads.length; h++) w.head[scored.heads[h]] |= bit;
       });
+      // A matching section stands under its page's title: it inherits the title's score for each
+      // word, and those words count as matched (Searcher.inheritPageTitles).
+      var groupOf = self.groupIndex(), starts = self.groups, inherit = wt.inherit;
+      scoredSlots.forEach(function (scored, s) {
+        var tdocs = scored.tdocs, tscores = scored.tscores, bit = 1 << s;
+        if (!tdocs.length) return;
+        for (var i = 0; i < tdocs.length; i++) w.title[tdocs[i]] = tscores[i];
+        for (var t = 0; t < count; t++) {
+          var d = touched[t], p = starts[groupOf[d]];
+          if (p === d || w.title[p] === 0) continue;
+          w.sums[d] += inherit * w.title[p];
+          w.head[d] |= bit;
+          if ((w.own[d] & bit) === 0) w.matched[d] += weights[s];
+        }
+        for (var k = 0; k < tdocs.length; k++) w.title[tdocs[k]] = 0;
+      });
+      var words = bitCount(content);
       // One number per hit orders by score, then doc id: a float32 score's bits order like the
       // score itself, and bits * 2^22 + (2^22 - 1 - doc) stays an exact double.
       var keys = w.keys.subarray(0, count), bits = new Uint32Array(1), asFloat = new Float32Array(bits.buffer);
       for (var t = 0; t < count; t++) {
         var d = touched[t];
-        asFloat[0] = f(w.sums[d] * (w.matched[d] / total));
+        asFloat[0] = f(w.sums[d] * (w.matched[d] / total) * together(w.head[d] & content, words, wt.together));
         keys[t] = w.keyOf[d] = bits[0] * 4194304 + (4194303 - d);
-        w.sums[d] = 0; w.matched[d] = 0; w.seen[d] = 0;
+        w.sums[d] = 0; w.matched[d] = 0; w.seen[d] = 0; w.own[d] = 0; w.head[d] = 0;
       }
       // Grouped here, in the same turn: the keys live in the reused work arrays.
       var groups = self.group(keys, limit, w.keyOf);
@@ -381,6 +407,18 @@
       return groups;
     });
   };
+
+  function bitCount(x) {
+    var n = 0;
+    for (x = x >>> 0; x; x = x >>> 1) n += x & 1;
+    return n;
+  }
+
+  /** The reward for query words found together in one title, heading or question (Searcher.together). */
+  function together(mask, words, beta) {
+    var k = bitCount(mask);
+    return k < 2 || words < 2 ? 1 : 1 + beta * (k - 1) / (words - 1);
+  }
 
   var keyBits = new Uint32Array(1), keyFloat = new Float32Array(keyBits.buffer);
 
@@ -397,7 +435,8 @@
     var n = this.m.docs;
     if (!this.work || this.work.n !== n) {
       this.work = { n: n, sums: new Float64Array(n), matched: new Float64Array(n), alt: new Float64Array(n),
-        best: new Float32Array(n), seen: new Uint8Array(n), touched: new Int32Array(n), keys: new Float64Array(n),
+        best: new Float32Array(n), seen: new Uint8Array(n), own: new Int32Array(n), head: new Int32Array(n),
+        title: new Float64Array(n), altTitle: new Float64Array(n), bestTitle: new Float32Array(n), isHead: new Uint8Array(n), touched: new Int32Array(n), keys: new Float64Array(n),
         keyOf: new Float64Array(n) };
     }
     return this.work;
@@ -422,7 +461,7 @@
     var self = this, cache = this.slotCache || (this.slotCache = new Map());
     var key = slot.alts.map(altKey).join('\u0001'), hit = recall(cache, key);
     if (hit) return hit;
-    var w = this.workArrays(), slotDocs = [];
+    var w = this.workArrays(), slotDocs = [], titleDocs = [], heads = [];
     slot.alts.forEach(function (alt) {
       var scored = self.altScores(alt, terms), docs = scored.docs, scores = scored.scores;
       for (var j = 0; j < docs.length; j++) {
@@ -430,9 +469,20 @@
         if (w.best[doc] === 0) slotDocs.push(doc);
         if (s > w.best[doc]) w.best[doc] = s;
       }
+      for (var t = 0; t < scored.tdocs.length; t++) {
+        var td = scored.tdocs[t], ts = scored.tscores[t];
+        if (w.bestTitle[td] === 0) titleDocs.push(td);
+        if (ts > w.bestTitle[td]) w.bestTitle[td] = ts;
+      }
+      for (var h = 0; h < scored.heads.length; h++) {
+        if (!w.isHead[scored.heads[h]]) { w.isHead[scored.heads[h]] = 1; heads.push(scored.heads[h]); }
+      }
     });
-    var out = { docs: new Int32Array(slotDocs), scores: new Float32Array(slotDocs.length) };
+    var out = { docs: new Int32Array(slotDocs), scores: new Float32Array(slotDocs.length),
+      tdocs: new Int32Array(titleDocs), tscores: new Float32Array(titleDocs.length), heads: new Int32Array(heads) };
     for (var j = 0; j < slotDocs.length; j++) { out.scores[j] = w.best[slotDocs[j]]; w.best[slotDocs[j]] = 0; }
+    for (var k = 0; k < titleDocs.length; k++) { out.tscores[k] = w.bestTitle[titleDocs[k]]; w.bestTitle[titleDocs[k]] = 0; }
+    for (var m = 0; m < heads.length; m++) w.isHead[heads[m]] = 0;
     return remember(cache, key, out);
   };
 
@@ -443,7 +493,7 @@
     var self = this, cache = this.altCache || (this.altCache = new Map());
     var key = altKey(alt), hit = recall(cache, key);
     if (hit) return hit;
-    var w = this.workArrays(), altDocs = [];
+    var w = this.workArrays(), altDocs = [], titleDocs = [], heads = [];
     this.fields.forEach(function (fd, fi) {
       if (fd.exact && !alt.surface || alt.head && !fd.completion) return;
       var entries = alt.head || terms[fd.exact ? alt.surface : alt.stem] || [];
@@ -453,13 +503,19 @@
         var wgt = f(f(fd.boost * f(alt.weight)) * idf(p[1], fd.docCount));
         for (var i = 0; i < docs.length; i++) {
           var d = docs[i];
+          var v = f(wgt - f(wgt / f(1 + f(tfs[i] * cache[norms[i]]))));
           if (w.alt[d] === 0) altDocs.push(d);
-          w.alt[d] += f(wgt - f(wgt / f(1 + f(tfs[i] * cache[norms[i]]))));
+          w.alt[d] += v;
+          if (fd.title) { if (w.altTitle[d] === 0) titleDocs.push(d); w.altTitle[d] += v; }
+          if (fd.head && !w.isHead[d]) { w.isHead[d] = 1; heads.push(d); }
         }
       }
     });
-    var out = { docs: new Int32Array(altDocs), scores: new Float32Array(altDocs.length) };
+    var out = { docs: new Int32Array(altDocs), scores: new Float32Array(altDocs.length),
+      tdocs: new Int32Array(titleDocs), tscores: new Float32Array(titleDocs.length), heads: new Int32Array(heads) };
     for (var j = 0; j < altDocs.length; j++) { out.scores[j] = f(w.alt[altDocs[j]]); w.alt[altDocs[j]] = 0; }
+    for (var k = 0; k < titleDocs.length; k++) { out.tscores[k] = f(w.altTitle[titleDocs[k]]); w.altTitle[titleDocs[k]] = 0; }
+    for (var m = 0; m < heads.length; m++) w.isHead[heads[m]] = 0;
     return remember(cache, key, out);
   };
 

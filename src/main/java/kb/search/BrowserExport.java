@@ -33,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class BrowserExport {
     /** Format version; the client refuses a manifest of another version. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /** Postings per term shard: about 15 KB gzipped each. */
     static final int SHARD_POSTINGS = 6000;
     /**
@@ -70,7 +70,9 @@ public final class BrowserExport {
             // Sorted: Map.of iterates in a different order on every run, and builds must be reproducible.
             manifest.put("weights", new java.util.TreeMap<>(Map.of("prefix", QueryPlan.PREFIX_WEIGHT, "typo1", QueryPlan.ONE_TYPO_WEIGHT,
                     "typo2", QueryPlan.TWO_TYPOS_WEIGHT, "fuzzyPrefix", QueryPlan.FUZZY_PREFIX_WEIGHT,
-                    "expansions", QueryPlan.MAX_EXPANSIONS, "words", QueryPlan.MAX_WORDS, "minPrefix", QueryPlan.MIN_PREFIX)));
+                    "expansions", QueryPlan.MAX_EXPANSIONS, "words", QueryPlan.MAX_WORDS, "minPrefix", QueryPlan.MIN_PREFIX,
+                    "filler", QueryPlan.FILLER_WEIGHT, "inherit", IndexFields.INHERITED_TITLE, "together", Searcher.TOGETHER)));
+            manifest.put("filler", String.join(",", QueryPlan.FILLER));
             manifest.put("docs", index.reader().maxDoc());
             StringBuilder groups = new StringBuilder();
             List<String> blocks = leaf == null ? List.of() : docBlocks(leaf, groups);
@@ -101,6 +103,8 @@ public final class BrowserExport {
             f.put("boost", IndexFields.BOOSTS.get(field));
             f.put("exact", IndexFields.isExact(field));
             f.put("completion", IndexFields.COMPLETION.contains(field));
+            f.put("title", IndexFields.TITLES.contains(field));
+            f.put("head", IndexFields.HEADS.contains(field));
             f.put("docCount", stats == null ? 0 : stats.docCount());
             // BM25's average length, as the float Lucene computes it; the client rebuilds its
             // length-normalisation table from this exact value.

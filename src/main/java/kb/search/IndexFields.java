@@ -47,6 +47,13 @@ final class IndexFields {
      */
     static final java.util.Set<String> COMPLETION = java.util.Set.of(TITLE, HEADING, TAGS, SUMMARY);
 
+    /** The title fields, whose score a section inherits from its page (Searcher#inheritPageTitles). */
+    static final java.util.Set<String> TITLES = java.util.Set.of(TITLE, TITLE_EXACT);
+    /** How much of its page title's score a matching section inherits (tuned on bench/relevance). */
+    static final float INHERITED_TITLE = 1f;
+    /** Short fields, where query words found together are near each other (Searcher#together). */
+    static final java.util.Set<String> HEADS = java.util.Set.of(TITLE, TITLE_EXACT, HEADING, HEADING_EXACT);
+
     /** Fields matched with the exact (surface) word rather than its stem. */
     static boolean isExact(String field) {
         return field.endsWith("_x");

@@ -39,11 +39,24 @@ public record QueryPlan(List<Slot> slots) {
     }
 
     /** One query word and its alternatives, the exact one first. */
-    public record Slot(String surface, String stem, List<Alternative> alternatives) {
+    public record Slot(String surface, String stem, List<Alternative> alternatives, boolean filler) {
         public Slot {
             alternatives = List.copyOf(alternatives);
         }
     }
+
+    /**
+     * Words customers wrap a question in ("how do I", "can I", "again", "keep"): matched, but at
+     * {@link #FILLER_WEIGHT}, and never counted as words found together, so they neither pull in
+     * pages that merely share them (an FAQ "How do I contact support?") nor dilute the words
+     * that carry the question. Exported for the browser.
+     */
+    static final java.util.SortedSet<String> FILLER = new java.util.TreeSet<>(List.of(
+            "how", "what", "why", "when", "where", "which", "who", "do", "does", "did", "done", "can", "could",
+            "should", "would", "i", "i'm", "me", "my", "we", "our", "us", "you", "your", "keep", "keeps", "again",
+            "long", "get", "got", "still", "need", "want", "ok", "okay", "please", "anyway", "now", "happens",
+            "happen", "possible", "way", "there", "am", "so"));
+    static final float FILLER_WEIGHT = 0.25f;
 
     /**
      * A term that may stand for the query word.
@@ -76,7 +89,9 @@ public record QueryPlan(List<Slot> slots) {
                 continue;
             }
             Map<String, Alternative> alts = new LinkedHashMap<>();
-            alts.put(stem, new Alternative(stem, surface, 1f, false));
+            boolean filler = FILLER.contains(surface);
+            float scale = filler ? FILLER_WEIGHT : 1f;
+            alts.put(stem, new Alternative(stem, surface, scale, false));
             boolean typing = prefix && i == words.size() - 1;
             boolean completes = false;
             if (typing && surface.length() >= MIN_PREFIX) {
@@ -85,7 +100,7 @@ public record QueryPlan(List<Slot> slots) {
                         .sorted(Comparator.comparingInt((Vocabulary.Word w) -> -w.df()).thenComparing(Vocabulary.Word::word))
                         .limit(MAX_EXPANSIONS)
                         .toList();
-                longer.forEach(w -> alts.putIfAbsent(w.stem(), new Alternative(w.stem(), null, PREFIX_WEIGHT, true)));
+                longer.forEach(w -> alts.putIfAbsent(w.stem(), new Alternative(w.stem(), null, PREFIX_WEIGHT * scale, true)));
                 completes = !longer.isEmpty();
             }
             if (surface.length() >= 5 && !vocabulary.contains(surface)) {
@@ -101,7 +116,7 @@ public record QueryPlan(List<Slot> slots) {
                                 .thenComparing(c -> c.word().word()))
                         .limit(MAX_EXPANSIONS)
                         .forEach(c -> alts.putIfAbsent(c.word().stem(), new Alternative(c.word().stem(), null,
-                                c.edits() == 1 ? ONE_TYPO_WEIGHT : TWO_TYPOS_WEIGHT, false)));
+                                (c.edits() == 1 ? ONE_TYPO_WEIGHT : TWO_TYPOS_WEIGHT) * scale, false)));
                 if (typing && !completes && !indexed.test(stem)) {
                     // Nothing starts with what was typed: a typo inside a word still being typed.
                     // Its results would vanish until the word is done; the words it is a slip
@@ -112,10 +127,10 @@ public record QueryPlan(List<Slot> slots) {
                                     && Typos.prefixDistance(surface, w.word(), maxEdits) <= maxEdits)
                             .sorted(Comparator.comparingInt((Vocabulary.Word w) -> -w.df()).thenComparing(Vocabulary.Word::word))
                             .limit(MAX_EXPANSIONS)
-                            .forEach(w -> alts.putIfAbsent(w.stem(), new Alternative(w.stem(), null, FUZZY_PREFIX_WEIGHT, false)));
+                            .forEach(w -> alts.putIfAbsent(w.stem(), new Alternative(w.stem(), null, FUZZY_PREFIX_WEIGHT * scale, false)));
                 }
             }
-            slots.add(new Slot(surface, stem, new ArrayList<>(alts.values())));
+            slots.add(new Slot(surface, stem, new ArrayList<>(alts.values()), filler));
         }
         return new QueryPlan(slots);
     }
