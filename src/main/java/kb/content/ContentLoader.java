@@ -51,6 +51,14 @@ public final class ContentLoader {
     }
 
     /**
+     * Reads only {@code kb.yaml}, for commands that need the settings but no article (a query
+     * against the built index). Null when it has errors (in {@code problems}).
+     */
+    public SiteConfig config(Problems problems) {
+        return SiteConfigReader.read(root.resolve("kb.yaml"), problems);
+    }
+
+    /**
      * Re-reads one article file ({@code articles/<section>/<slug>.md}) as {@link #load} reads it,
      * for a preview that reloads only the file that changed. Null when it has errors (in {@code problems}).
      */

@@ -28,9 +28,14 @@ public final class SiteSearch {
             String current = ContentFingerprint.of(options.content());
             if (Files.isDirectory(lucene) && Files.isRegularFile(stamp)
                     && Files.readString(stamp, StandardCharsets.UTF_8).strip().equals(current)) {
-                var config = new kb.content.ContentLoader(options.content(), false).load(new kb.diagnostic.Problems()).config();
-                return new Opened(SearchIndex.open(lucene, config.synonyms()), true,
-                        options.baseUrl() != null ? options.baseUrl() : config.baseUrl());
+                // The index already holds every article: only kb.yaml is needed (synonyms, base
+                // URL), so no article is parsed before the query. Settings with errors fall
+                // through to the full check below, which reports them.
+                var config = new kb.content.ContentLoader(options.content(), false).config(new kb.diagnostic.Problems());
+                if (config != null) {
+                    return new Opened(SearchIndex.open(lucene, config.synonyms()), true,
+                            options.baseUrl() != null ? options.baseUrl() : config.baseUrl());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
