@@ -35,7 +35,7 @@ import kb.diagnostic.SourceLocation;
  */
 public final class FactDrift {
     private static final Pattern CLAIM = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,-])(\\d{1,5}|" + String.join("|", Words.NUMBERS.keySet()) + ")(?:\\s+|-)(days?|years?)\\b",
+            "(?<![\\p{L}\\p{N}.,-])(\\d{1,5}|" + String.join("|", Words.NUMBERS.keySet()) + ")(?:\\s++|-)(days?|years?)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ABOUT_TOKENS = Pattern.compile(
             "token|expir|lifespan|\\blasts?\\b|\\bvalid|inactiv|reconnect|disconnect|re-?authenticat|renew",
@@ -52,12 +52,22 @@ public final class FactDrift {
             return;
         }
         List<Mention.Finder> finders = Mention.finders(networks);
-        content.articles().forEach(a -> article(a, finders, problems));
+        content.articles().forEach(a -> {
+            try {
+                article(a, finders, problems);
+            } catch (RuntimeException | StackOverflowError e) {
+                problems.add(Problem.internal(new SourceLocation(a.source(), a.bodyLine(), 1), "checking typed lifespans", e));
+            }
+        });
         for (FaqGroup group : content.faq()) {
-            for (FaqQuestion q : group.questions()) {
-                // The question's text follows "## " on its heading line.
-                problems.addAll(scan(Sentences.ofLine(q.question(), q.at().line(), 4), group.source(), finders));
-                problems.addAll(scan(Sentences.of(q.answerMarkdown(), q.answerLine()), group.source(), finders));
+            try {
+                for (FaqQuestion q : group.questions()) {
+                    // The question's text follows "## " on its heading line.
+                    problems.addAll(scan(Sentences.ofLine(q.question(), q.at().line(), 4), group.source(), finders));
+                    problems.addAll(scan(Sentences.of(q.answerMarkdown(), q.answerLine()), group.source(), finders));
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                problems.add(Problem.internal(SourceLocation.of(group.source()), "checking typed lifespans", e));
             }
         }
     }

@@ -1,8 +1,8 @@
 package kb.check;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.markdown.CodeFences;
 
@@ -14,13 +14,10 @@ import kb.markdown.CodeFences;
  * ends a sentence.
  */
 final class Sentences {
-    private static final Pattern INLINE_CODE = Pattern.compile("(`+)[^`].*?\\1|`+");
-    private static final Pattern LINK_TARGET = Pattern.compile("\\]\\([^)]*\\)|<[a-z][a-z0-9+.-]*:[^>\\s]*>|\\b(?:https?|mailto|ftp):[^\\s)>\\]]+",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern HEADING_IDS = Pattern.compile("\\{#[^}]*}\\s*$");
-    private static final Pattern BLOCK_START = Pattern.compile("^\\s{0,3}(?:#{1,6}\\s|[-*+]\\s|\\d{1,9}[.)]\\s|\\|)");
-    private static final Pattern QUOTE_MARKERS = Pattern.compile("^(\\s{0,3}>)+\\s?");
-    private static final Pattern BREAK_ONLY = Pattern.compile("^\\s*(?:\\[![A-Za-z]+]|\\{\\{\\s*token-facts\\s[^}]*}}|[-*_=]{3,})\\s*$");
+    // Anchored, no group repeated, possessive runs: each is one linear pass (see Blanks for the rest).
+    private static final Pattern BLOCK_START = Pattern.compile("^\\s{0,3}+(?:#{1,6}\\s|[-*+]\\s|\\d{1,9}[.)]\\s|\\|)");
+    private static final Pattern BREAK_ONLY =
+            Pattern.compile("^\\s*+(?:\\[![A-Za-z]++]|\\{\\{\\s*+token-facts\\s[^}]*+}}|[-*_=]{3,}+)\\s*+$");
 
     /**
      * One sentence; {@code line[i]} and {@code column[i]} are where {@code text.charAt(i)} was
@@ -78,7 +75,7 @@ final class Sentences {
 
     private void line(String raw, int lineNumber, int firstColumn) {
         char[] chars = raw.toCharArray();
-        blank(chars, QUOTE_MARKERS.matcher(raw));
+        Arrays.fill(chars, 0, Blanks.quoteMarkers(raw), ' ');
         String unquoted = new String(chars);
         if (unquoted.isBlank() || BREAK_ONLY.matcher(unquoted).matches()) {
             flush();
@@ -96,9 +93,9 @@ final class Sentences {
         } else {
             context = tableHeader;
         }
-        blank(chars, INLINE_CODE.matcher(unquoted));
-        blank(chars, LINK_TARGET.matcher(new String(chars)));
-        blank(chars, HEADING_IDS.matcher(new String(chars)));
+        Blanks.codeSpans(chars);
+        Blanks.linkTargets(chars);
+        Blanks.headingIds(chars);
         boolean heading = unquoted.stripLeading().startsWith("#");
         if (text.length() > 0) {
             add(' ', lineNumber, firstColumn);
@@ -134,13 +131,5 @@ final class Sentences {
         text = new StringBuilder();
         places = new ArrayList<>();
         context = "";
-    }
-
-    private static void blank(char[] chars, Matcher m) {
-        while (m.find()) {
-            for (int i = m.start(); i < m.end(); i++) {
-                chars[i] = ' ';
-            }
-        }
     }
 }

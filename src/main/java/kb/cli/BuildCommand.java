@@ -32,7 +32,7 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print errors only.")
     boolean quiet;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print time per phase and every warning.")
+    @Option(names = {"-v", "--verbose"}, description = "Print time per phase, every warning, and the stack trace of an internal error.")
     boolean verbose;
 
     @Override
@@ -57,7 +57,7 @@ final class BuildCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } catch (KbException e) {
-            ProblemPrinter.print(err, e.problems());
+            ProblemPrinter.print(err, e.problems(), verbose);
             err.println("Build failed; " + site.out + "/ was left as it was.");
             err.flush();
             return ExitCodes.CONTENT_ERRORS;

@@ -9,6 +9,7 @@ import kb.diagnostic.KbException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kb check}: every validation of a build, writing nothing. */
@@ -20,6 +21,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     SiteOptions site;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print the stack trace of an internal error.")
+    boolean verbose;
 
     @Override
     public Integer call() {
@@ -36,7 +40,7 @@ final class CheckCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (KbException e) {
-            ProblemPrinter.print(spec.commandLine().getErr(), e.problems());
+            ProblemPrinter.print(spec.commandLine().getErr(), e.problems(), verbose);
             return ExitCodes.CONTENT_ERRORS;
         }
     }

@@ -13,8 +13,14 @@ import kb.serve.Preview;
  * their line and caret. {@code kb serve} and the Maven plugin's {@code kb:serve} both use it.
  *
  * @param where the output folder, as the summary names it
+ * @param verbose whether an internal error is followed by its stack trace
  */
-public record PreviewConsole(PrintWriter out, PrintWriter err, String where) implements Preview.Listener {
+public record PreviewConsole(PrintWriter out, PrintWriter err, String where, boolean verbose) implements Preview.Listener {
+    /** A console that prints no stack traces. */
+    public PreviewConsole(PrintWriter out, PrintWriter err, String where) {
+        this(out, err, where, false);
+    }
+
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     @Override
@@ -35,7 +41,7 @@ public record PreviewConsole(PrintWriter out, PrintWriter err, String where) imp
 
     @Override
     public void failed(List<Problem> problems) {
-        ProblemPrinter.print(err, problems);
+        ProblemPrinter.print(err, problems, verbose);
         err.println(LocalTime.now().format(CLOCK) + " the preview keeps serving the last good build;"
                 + " the errors also show in the browser.");
         err.flush();

@@ -18,6 +18,11 @@ public final class ProblemPrinter {
 
     /** Prints every problem with its source line and a caret, then the count of errors and warnings. */
     public static void print(PrintWriter err, List<Problem> problems) {
+        print(err, problems, false);
+    }
+
+    /** @param verbose whether an internal error's stack trace follows it (kb's bug, for a report) */
+    public static void print(PrintWriter err, List<Problem> problems, boolean verbose) {
         // Each file is read once: a 10 MB article with thousands of errors must not be re-read per error.
         Map<Path, List<String>> files = new HashMap<>();
         for (Problem p : problems) {
@@ -31,6 +36,9 @@ public final class ProblemPrinter {
                 err.println("    " + shown);
                 int col = Math.min(Math.max(p.where().column(), 1), shown.length() + 1);
                 err.println("    " + " ".repeat(col - 1) + "^");
+            }
+            if (verbose && p.cause() != null) {
+                p.cause().printStackTrace(err);
             }
         }
         long errors = problems.stream().filter(Problem::isError).count();

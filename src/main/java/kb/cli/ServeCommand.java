@@ -37,6 +37,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--drafts", description = "Show draft articles, with a badge.")
     boolean drafts;
 
+    @Option(names = {"-v", "--verbose"}, description = "Print the stack trace of an internal error.")
+    boolean verbose;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
         BuildOptions options = new BuildOptions(site.content, site.templates, site.out, site.baseUrl, drafts, true, false);
         Preview preview;
         try {
-            preview = Preview.start(options, port, new PreviewConsole(out, err, site.out.toString()));
+            preview = Preview.start(options, port, new PreviewConsole(out, err, site.out.toString(), verbose));
         } catch (PortInUseException e) {
             err.println("kb: " + e.getMessage());
             err.flush();

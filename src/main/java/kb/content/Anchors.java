@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,8 +11,8 @@ import java.util.regex.Pattern;
  * so a link checked at build time is the link the page really has.
  */
 public final class Anchors {
-    /** {@code {#id}} or {@code {#id #old-id ...}} at the end of a heading pins its id and aliases. */
-    private static final Pattern PINNED = Pattern.compile("\\s*\\{(#[A-Za-z0-9][\\w-]*(?:\\s+#[A-Za-z0-9][\\w-]*)*)\\s*}\\s*$");
+    /** An id or alias inside {@code {#...}}, after its {@code #}: {@code [A-Za-z0-9][\w-]*}. */
+    private static final Pattern PINNED_ID = Pattern.compile("[A-Za-z0-9][\\w-]*+");
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private Anchors() {
@@ -26,17 +25,55 @@ public final class Anchors {
         }
     }
 
-    /** Splits {@code Reconnect {#step-1 #old}} into its text, its pinned id and its aliases. */
+    /**
+     * Splits {@code Reconnect {#step-1 #old}} into its text, its pinned id and its aliases: the
+     * ids are in the last {@code {...}}, which ends the heading. Read by hand, not with a regular
+     * expression: a repeated group recursed once per alias (20,000 of them overflowed the stack)
+     * and a search from each space of a long heading made it quadratic.
+     */
     public static HeadingText parse(String heading) {
-        Matcher m = PINNED.matcher(heading);
-        if (!m.find()) {
+        int end = heading.length();
+        while (end > 0 && isSpace(heading.charAt(end - 1))) {
+            end--;
+        }
+        int open = end >= 2 && heading.charAt(end - 1) == '}' ? heading.lastIndexOf('{', end - 2) : -1;
+        List<String> ids = open < 0 ? null : pinnedIds(heading.substring(open + 1, end - 1));
+        if (ids == null) {
             return new HeadingText(heading.strip(), null, List.of());
         }
-        List<String> ids = new ArrayList<>();
-        for (String part : m.group(1).trim().split("\\s+")) {
-            ids.add(part.substring(1));
+        return new HeadingText(heading.substring(0, open).strip(), ids.get(0), ids.subList(1, ids.size()));
+    }
+
+    /** The ids of {@code #id #alias ...} (spaces allowed after, not before), or null if it is not that. */
+    private static List<String> pinnedIds(String inside) {
+        if (inside.isEmpty() || inside.charAt(0) != '#') {
+            return null;
         }
-        return new HeadingText(heading.substring(0, m.start()).strip(), ids.get(0), ids.subList(1, ids.size()));
+        List<String> ids = new ArrayList<>();
+        int i = 0;
+        while (i < inside.length()) {
+            if (inside.charAt(i) != '#') {
+                return null;
+            }
+            int start = ++i;
+            while (i < inside.length() && !isSpace(inside.charAt(i))) {
+                i++;
+            }
+            String id = inside.substring(start, i);
+            if (!PINNED_ID.matcher(id).matches()) {
+                return null;
+            }
+            ids.add(id);
+            while (i < inside.length() && isSpace(inside.charAt(i))) {
+                i++;
+            }
+        }
+        return ids;
+    }
+
+    /** What {@code \s} matches: ASCII whitespace. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /**

@@ -44,7 +44,7 @@ final class ArticleReader {
         }
         List<Located<String>> aliases = f.texts("aliases");
         for (Located<String> alias : aliases) {
-            String clean = alias.value().replaceAll("^/+|/+$", "");
+            String clean = trimSlashes(alias.value());
             if (!ALIAS.matcher(clean).matches()) {
                 own.error(alias.at(), "alias '" + alias.value() + "' is not a site path like 'section/old-slug'",
                         "use lower-case letters, digits and hyphens; no '..', schemes or backslashes");
@@ -57,7 +57,7 @@ final class ArticleReader {
                 f.text("summary").orElse(""),
                 f.texts("tags").stream().map(Located::value).toList(),
                 f.texts("networks"),
-                aliases.stream().map(a -> new Located<>(a.value().replaceAll("^/+|/+$", ""), a.at())).toList(),
+                aliases.stream().map(a -> new Located<>(trimSlashes(a.value()), a.at())).toList(),
                 f.date("updated").orElse(null),
                 f.date("reviewed").orElse(null),
                 f.bool("draft", false),
@@ -71,5 +71,21 @@ final class ArticleReader {
                 fm.bodyLine());
         problems.addAll(own.all());
         return own.hasErrors() ? null : article;
+    }
+
+    /**
+     * The alias without slashes at either end. By hand: {@code /+$} tried at each slash of a long
+     * run of them scans the whole run again, quadratic in a front matter value of any length.
+     */
+    private static String trimSlashes(String alias) {
+        int start = 0;
+        int end = alias.length();
+        while (start < end && alias.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && alias.charAt(end - 1) == '/') {
+            end--;
+        }
+        return alias.substring(start, end);
     }
 }

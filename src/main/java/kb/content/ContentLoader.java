@@ -114,6 +114,8 @@ public final class ContentLoader {
                 order = f.integer("order").orElse(order);
             } catch (kb.diagnostic.KbException e) {
                 problems.addAll(e.problems());
+            } catch (RuntimeException | StackOverflowError e) {
+                problems.add(kb.diagnostic.Problem.internal(SourceLocation.of(settings), "reading this file", e));
             }
         }
         List<Article> articles = new ArrayList<>();
@@ -133,7 +135,7 @@ public final class ContentLoader {
                         "rename it to '" + Anchors.slug(slug2) + ".md'");
                 continue;
             }
-            Article article = ArticleReader.read(file, slug, slug2, problems);
+            Article article = guarded(file, () -> ArticleReader.read(file, slug, slug2, problems), problems);
             if (article != null && (drafts || !article.draft())) {
                 articles.add(article);
             }
@@ -162,7 +164,7 @@ public final class ContentLoader {
                         "rename it with lower-case letters, digits and hyphens");
                 continue;
             }
-            FaqGroup group = FaqReader.read(file, slug, problems);
+            FaqGroup group = guarded(file, () -> FaqReader.read(file, slug, problems), problems);
             if (group != null) {
                 groups.add(group);
             }
@@ -194,6 +196,21 @@ public final class ContentLoader {
             problems.error(SourceLocation.of(folder), "cannot list folder: " + e.getMessage());
             return List.of();
         }
+    }
+
+    /**
+     * Reads one file; a bug of kb's met on it (no input should raise anything but a located
+     * problem) becomes one problem naming the file, so the other files are still read and reported.
+     */
+    private static <T> T guarded(Path file, java.util.function.Supplier<T> read, Problems problems) {
+        try {
+            return read.get();
+        } catch (kb.diagnostic.KbException e) {
+            problems.addAll(e.problems());
+        } catch (RuntimeException | StackOverflowError e) {
+            problems.add(kb.diagnostic.Problem.internal(SourceLocation.of(file), "reading this file", e));
+        }
+        return null;
     }
 
     private static void checkUnique(List<Section> sections, List<FaqGroup> faq, Problems problems) {

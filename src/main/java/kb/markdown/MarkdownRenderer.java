@@ -97,8 +97,8 @@ public final class MarkdownRenderer {
             return new RenderedMarkdown(html, headings, PlainText.sections(document, state), state.found);
         } catch (StackOverflowError e) {
             // NestingLimits refuses every shape known to recurse this deep; this is the net under it.
-            problems.error(new SourceLocation(file, firstLine, 1), "Markdown nested too deeply to render",
-                    "flatten deeply nested lists, quotes, brackets or emphasis");
+            problems.add(new Problem(new SourceLocation(file, firstLine, 1), kb.diagnostic.Severity.ERROR,
+                    "Markdown nested too deeply to render", "flatten deeply nested lists, quotes, brackets or emphasis", e));
             return EMPTY;
         }
     }

@@ -34,6 +34,31 @@ final class NestingLimits {
      * MarkdownFuzzIT.
      */
     static final int MAX_LABEL_BACKSLASHES = 16;
+    /**
+     * Characters of a rule ({@code ---}, {@code * * *}, {@code ___}). flexmark matches a rule
+     * with {@code (?:-[ \t]*){3,}}, a repeated group that recurses once per character: 2,000
+     * dashes overflow a 1 MB stack; 500 render.
+     */
+    static final int MAX_RULE = 500;
+    /**
+     * Lower-case letters, digits, {@code + . -} in a row. flexmark's autolink extension looks for
+     * {@code scheme://} with {@code \b([a-z][a-z0-9+.-]*://)} from every word start of such a
+     * run, quadratic in its length: 40,000 characters of {@code a.a.a.} took minutes. Only a run
+     * with more than {@link #MAX_WORD_STARTS} such starts counts: the work is starts times length.
+     */
+    static final int MAX_WORD = 256;
+    static final int MAX_WORD_STARTS = 16;
+    /**
+     * Lines of one block with no blank line between them. flexmark's block parsing is quadratic
+     * in them when lines start with punctuation (a quote, a table, a paragraph of "!" lines):
+     * measured, 10,000 lines take half a second, 40,000 eight seconds.
+     */
+    static final int MAX_BLOCK_LINES = 5000;
+    /**
+     * Backslash escapes in one paragraph: flexmark's parser and its text collection are quadratic
+     * in them (measured, 5,000 {@code \[} took 5 s, 20,000 over a minute).
+     */
+    static final int MAX_ESCAPES = 2000;
 
     private NestingLimits() {
     }
@@ -46,6 +71,7 @@ final class NestingLimits {
     static Problem check(Path file, int firstLine, String markdown) {
         Paragraph paragraph = new Paragraph();
         String fence = null;
+        int blockLines = 0;
         int lineStart = 0;
         for (int number = firstLine; lineStart <= markdown.length(); number++) {
             int end = markdown.indexOf('\n', lineStart);
@@ -60,6 +86,11 @@ final class NestingLimits {
                 String marker = trimmed.substring(0, 3);
                 fence = fence == null ? marker : marker.equals(fence) ? null : fence;
                 paragraph = new Paragraph();
+            }
+            blockLines = line.isBlank() || fenceLine ? 0 : blockLines + 1;
+            if (blockLines > MAX_BLOCK_LINES) {
+                return new Position(file, number).error(0, "more than " + MAX_BLOCK_LINES + " lines without a blank line",
+                        "leave a blank line between paragraphs, lists and tables");
             }
             Problem problem = checkLine(new Position(file, number), line, paragraph);
             if (problem != null) {
@@ -97,9 +128,27 @@ final class NestingLimits {
             }
             i += marker;
         }
+        int textStart = i;
+        int word = 0;
+        int wordStarts = 0;
         for (; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean letter = c >= 'a' && c <= 'z';
+            boolean inWord = letter || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-';
+            char before = i > 0 ? line.charAt(i - 1) : ' ';
+            boolean start = letter && (word == 0 || before == '+' || before == '.' || before == '-');
+            wordStarts = !inWord ? 0 : start ? wordStarts + 1 : wordStarts;
+            word = inWord ? word + 1 : 0;
+            if (word > MAX_WORD && wordStarts > MAX_WORD_STARTS) {
+                return at.error(i, "more than " + MAX_WORD + " letters, digits, '.', '+' or '-' without a space",
+                        "break it with spaces, or put it in a fenced code block");
+            }
             Problem problem = paragraph.add(at, line, i);
             if (problem == null && line.charAt(i) == '\\' && i + 1 < line.length()) {
+                if (++paragraph.escapes > MAX_ESCAPES) {
+                    return at.error(i, "more than " + MAX_ESCAPES + " backslash escapes in one paragraph",
+                            "split the paragraph, or put the text in a fenced code block");
+                }
                 i++; // an escaped character is plain text, but an escaped backslash still counts as one
                 problem = line.charAt(i) == '\\' ? paragraph.add(at, line, i) : null;
             }
@@ -107,7 +156,32 @@ final class NestingLimits {
                 return problem;
             }
         }
+        if (textStart < line.length() && ruleLength(line, textStart) > MAX_RULE) {
+            return at.error(textStart, "more than " + MAX_RULE + " '" + line.charAt(textStart) + "' opening a line",
+                    "a rule needs three: write ---; escape the first one as \\" + line.charAt(textStart) + " if it is text");
+        }
         return null;
+    }
+
+    /**
+     * How many rule characters ({@code - * _}, the one at {@code i}) the run of them and of spaces
+     * and tabs starting at {@code i} holds: what flexmark's rule pattern recurses over.
+     */
+    private static int ruleLength(String line, int i) {
+        char c = line.charAt(i);
+        if (c != '-' && c != '*' && c != '_') {
+            return 0;
+        }
+        int count = 0;
+        for (int j = i; j < line.length(); j++) {
+            char d = line.charAt(j);
+            if (d == c) {
+                count++;
+            } else if (d != ' ' && d != '\t') {
+                break;
+            }
+        }
+        return count;
     }
 
     /** The length of a block quote or list marker at {@code i}, or 0. */
@@ -147,6 +221,7 @@ final class NestingLimits {
         private int run;
         private char previous;
         private int labelBackslashes;
+        private int escapes;
 
         Problem add(Position at, String line, int i) {
             char c = line.charAt(i);

@@ -21,9 +21,10 @@ final class Preprocessor {
             "NOTE", "Note", "TIP", "Tip", "RECOMMENDED", "Recommended",
             "IMPORTANT", "Important", "WARNING", "Warning", "CAUTION", "Caution");
 
-    private static final Pattern FACT = Pattern.compile("\\{\\{\\s*([A-Za-z-]+)\\s+([^\\s}]+)\\s*}}");
-    private static final Pattern BOX_LINE = Pattern.compile("^\\s*\\{\\{\\s*token-facts\\s+([^\\s}]+)\\s*}}\\s*$");
-    private static final Pattern CALLOUT_LINE = Pattern.compile("^(\\s*>\\s*)\\[!([A-Za-z]+)]\\s*$");
+    // Possessive throughout: no run gives back characters, so each match is one pass over the line.
+    private static final Pattern FACT = Pattern.compile("\\{\\{\\s*+([A-Za-z-]++)\\s++([^\\s}]++)\\s*+}}");
+    private static final Pattern BOX_LINE = Pattern.compile("^\\s*+\\{\\{\\s*+token-facts\\s++([^\\s}]++)\\s*+}}\\s*+$");
+    private static final Pattern CALLOUT_LINE = Pattern.compile("^(\\s*+>\\s*+)\\[!([A-Za-z]++)]\\s*+$");
 
     private Preprocessor() {
     }

@@ -7,7 +7,9 @@ import kb.content.Content;
 import kb.content.FaqGroup;
 import kb.data.Networks;
 import kb.diagnostic.KbException;
+import kb.diagnostic.Problem;
 import kb.diagnostic.Problems;
+import kb.diagnostic.SourceLocation;
 import kb.data.DataFacts;
 import kb.markdown.Links;
 import kb.markdown.MarkdownRenderer;
@@ -61,9 +63,7 @@ final class ContentRenderer {
         } catch (KbException e) {
             problems.addAll(e.problems());
         } catch (RuntimeException | StackOverflowError e) {
-            problems.error(new kb.diagnostic.SourceLocation(source, line, 1),
-                    "cannot render this Markdown: " + e.getClass().getSimpleName(),
-                    "simplify deeply nested lists, quotes or brackets");
+            problems.add(Problem.internal(new SourceLocation(source, line, 1), "rendering this file", e));
         }
         return new RenderedMarkdown("", List.of(), List.of(), List.of());
     }

@@ -139,6 +139,16 @@ final class PageWriter {
      * the related articles of its front matter or the search index.
      */
     void article(RenderedArticle ra, List<Integer> relatedIds) {
+        try {
+            writeArticle(ra, relatedIds);
+        } catch (KbException | java.io.UncheckedIOException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new KbException(Problem.internal(SourceLocation.of(ra.article().source()), "writing the page of this article", e));
+        }
+    }
+
+    private void writeArticle(RenderedArticle ra, List<Integer> relatedIds) {
         Article a = ra.article();
         Section s = sections.get(a.section());
         int at = s.articles().indexOf(a);

@@ -47,6 +47,12 @@ public final class SiteBuild {
         } catch (UncheckedIOException e) {
             throw new KbException(Problem.error(SourceLocation.of(options.out()),
                     "cannot write the site: " + e.getCause().getMessage()));
+        } catch (KbException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // The net under every step: a bug of kb's that no step turned into a problem naming
+            // its file still reaches the writer as a located problem, never as a JVM stack trace.
+            throw new KbException(Problem.internal(SourceLocation.of(options.content()), "building the site", e));
         }
     }
 

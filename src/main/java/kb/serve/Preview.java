@@ -58,8 +58,11 @@ public final class Preview implements AutoCloseable {
     });
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private ContentWatcher watcher;
+    /** Where an internal error is located: the content folder, since it names no one file. */
+    private final Path content;
 
-    private Preview(IncrementalBuild build, LiveReload live, PreviewServer server, Listener listener) {
+    private Preview(IncrementalBuild build, LiveReload live, PreviewServer server, Listener listener, Path content) {
+        this.content = content;
         this.build = build;
         this.live = live;
         this.server = server;
@@ -88,7 +91,7 @@ public final class Preview implements AutoCloseable {
         // into tickets from the preview, must name the published site, not 127.0.0.1.
         BuildOptions preview = new BuildOptions(options.content(), options.templates(), options.out(),
                 options.baseUrl(), options.drafts(), true, options.acceptRemovals());
-        Preview p = new Preview(new IncrementalBuild(preview), live, server, listener);
+        Preview p = new Preview(new IncrementalBuild(preview), live, server, listener, options.content());
         try {
             // Watch before the first build, so an edit made while it runs is not missed.
             // Without a local templates/ the theme comes from kb.jar, which does not change while kb runs.
@@ -197,10 +200,10 @@ public final class Preview implements AutoCloseable {
         } catch (KbException e) {
             live.failed(e.problems());
             listener.failed(e.problems());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // A bug, not the writer's mistake: say so where they look, and keep serving.
-            List<Problem> problems = List.of(Problem.error(SourceLocation.of(Path.of("kb")),
-                    "the preview could not rebuild: " + e, "restart kb serve; please report this"));
+            List<Problem> problems = List.of(Problem.internal(SourceLocation.of(content),
+                    "rebuilding the preview", e));
             live.failed(problems);
             listener.failed(problems);
         }

@@ -40,7 +40,8 @@ final class TemplateProblem {
      */
     static Problem of(Path path, PebbleException e, Object model) {
         String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
-        message = message.replaceAll("\\s*\\(\\?:.*$", "").strip();
+        int regexTail = message.indexOf("(?:"); // by hand: \s*\(\?:.*$ retried from every space of a long message
+        message = (regexTail < 0 ? message : message.substring(0, regexTail)).strip();
         Integer line = e.getLineNumber();
         if (line == null || line <= 0) {
             return Problem.error(SourceLocation.of(path), "template error: " + message);

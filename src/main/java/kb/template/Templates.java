@@ -59,6 +59,9 @@ public final class Templates {
                 templates.compiled.put(name, engine.getTemplate(name));
             } catch (PebbleException e) {
                 problems.add(problem(theme, e, null));
+            } catch (RuntimeException | StackOverflowError e) {
+                problems.add(Problem.internal(SourceLocation.of(theme.local().resolve(ThemeLoader.fileName(name))),
+                        "compiling this template", e));
             }
         }
         return templates;

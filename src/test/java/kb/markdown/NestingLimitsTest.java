@@ -104,7 +104,7 @@ class NestingLimitsTest {
 
     @Test
     void escapedMarkersAndCodeFencesDoNotCount() {
-        String escaped = "\\[".repeat(N / 10);
+        String escaped = "\\[".repeat(2000);
         assertTrue(Jsoup.parseBodyFragment(renders(escaped)).text().startsWith("[[["));
         String fenced = "```\n" + "[".repeat(N) + "\n" + ">".repeat(200) + "\n```\n";
         assertNotNull(Jsoup.parseBodyFragment(renders(fenced)).selectFirst("pre code"));
@@ -121,6 +121,32 @@ class NestingLimitsTest {
         String table = "| a | b |\n|---|---|\n" + "| **x** | *y* |\n".repeat(2000);
         assertEquals(2000, Jsoup.parseBodyFragment(renders(table)).select("tbody tr").size(),
                 "each table row is counted on its own");
+    }
+
+    @Test
+    void manyEscapesInOneParagraph() {
+        assertEquals("5:4001 more than 2000 backslash escapes in one paragraph", problem("\\[".repeat(N)));
+        assertEquals("5:4001 more than 2000 backslash escapes in one paragraph", problem("\\".repeat(N)));
+    }
+
+    @Test
+    void aLongRuleOverflowsFlexmarksPatternSoItIsRefused() {
+        assertEquals("6:1 more than 500 '-' opening a line", problem("Text\n" + "-".repeat(N)));
+        assertEquals("5:1 more than 500 '_' opening a line", problem("_ ".repeat(600)));
+        assertEquals("5:3 more than 500 '*' opening a line", problem("> " + "** ".repeat(300)));
+    }
+
+    @Test
+    void aLongWordOfDotsAndLettersIsRefusedForTheAutolinker() {
+        assertEquals("5:257 more than 256 letters, digits, '.', '+' or '-' without a space", problem("a.".repeat(N)));
+        renders("-".repeat(300) + "x\n");
+        renders("A.".repeat(N / 10) + "\n");
+    }
+
+    @Test
+    void aParagraphOfManyLinesIsRefused() {
+        assertEquals("5005:1 more than 5000 lines without a blank line", problem("!\n".repeat(N)));
+        renders("!\n\n".repeat(N / 10));
     }
 
     @Test
