@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kb.pipeline.BuildOptions;
+import kb.diagnostic.KbException;
 import kb.serve.PortInUseException;
 import kb.serve.Preview;
 import picocli.CommandLine.Command;
@@ -59,6 +60,9 @@ final class ServeCommand implements Callable<Integer> {
             err.println("kb: " + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
+        } catch (KbException e) {
+            ProblemPrinter.print(err, e.problems(), verbose);
+            return ExitCodes.CONTENT_ERRORS;
         } catch (IOException e) {
             err.println("kb: cannot start the preview: " + e.getMessage());
             err.flush();

@@ -7,6 +7,7 @@ import kb.diagnostic.KbException;
 import kb.diagnostic.Problem;
 import kb.diagnostic.Problems;
 import kb.diagnostic.SourceLocation;
+import kb.output.BuildLock;
 import kb.output.SiteWriter;
 
 /**
@@ -28,9 +29,16 @@ public final class SiteBuild {
         this.options = options;
     }
 
-    /** Builds the site into {@code --out}. @throws KbException with every problem found */
+    /**
+     * Builds the site into {@code --out}, holding its {@link BuildLock}: a second build into the
+     * same folder waits a moment, then fails naming this one.
+     *
+     * @throws KbException with every problem found
+     */
     public BuildReport run() {
-        return run(Phase.SWAP);
+        try (BuildLock lock = BuildLock.acquire(options.out(), "kb build")) {
+            return run(Phase.SWAP);
+        }
     }
 
     /** Every validation of a build, writing nothing. @throws KbException with every problem found */

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import kb.output.BuildLock;
 import kb.pipeline.BuildOptions;
 import kb.pipeline.IncrementalBuild;
 import kb.diagnostic.KbException;
@@ -60,9 +61,13 @@ public final class Preview implements AutoCloseable {
     private ContentWatcher watcher;
     /** Where an internal error is located: the content folder, since it names no one file. */
     private final Path content;
+    /** Held from start to close: the preview keeps writing into --out. */
+    private final BuildLock lock;
 
-    private Preview(IncrementalBuild build, LiveReload live, PreviewServer server, Listener listener, Path content) {
+    private Preview(IncrementalBuild build, LiveReload live, PreviewServer server, Listener listener, Path content,
+            BuildLock lock) {
         this.content = content;
+        this.lock = lock;
         this.build = build;
         this.live = live;
         this.server = server;
@@ -79,19 +84,22 @@ public final class Preview implements AutoCloseable {
      * @throws PortInUseException when the port is taken
      */
     public static Preview start(BuildOptions options, int port, Listener listener) throws IOException, PortInUseException {
+        // The preview writes into --out for as long as it runs: no build may swap it meanwhile.
+        BuildLock lock = BuildLock.acquire(options.out(), "kb serve");
         LiveReload live = new LiveReload();
         PreviewServer server;
         try {
             server = PreviewServer.start(options.out(), port, live);
-        } catch (IOException | PortInUseException e) {
+        } catch (IOException | PortInUseException | RuntimeException e) {
             live.close();
+            lock.close();
             throw e;
         }
         // The base URL stays the site's own: canonical links, and the short links writers copy
         // into tickets from the preview, must name the published site, not 127.0.0.1.
         BuildOptions preview = new BuildOptions(options.content(), options.templates(), options.out(),
                 options.baseUrl(), options.drafts(), true, options.acceptRemovals());
-        Preview p = new Preview(new IncrementalBuild(preview), live, server, listener, options.content());
+        Preview p = new Preview(new IncrementalBuild(preview), live, server, listener, options.content(), lock);
         try {
             // Watch before the first build, so an edit made while it runs is not missed.
             // Without a local templates/ the theme comes from kb.jar, which does not change while kb runs.
@@ -142,6 +150,7 @@ public final class Preview implements AutoCloseable {
             server.close();
             live.close();
             build.close();
+            lock.close();
         }
     }
 

@@ -1,0 +1,106 @@
+package kb.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import kb.testing.FixtureSites;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One build at a time per output folder, between real {@code java -jar kb.jar} processes: a
+ * second build into a folder another one is building waits a moment, then fails naming it, and
+ * the folder holds exactly the first build; a lock left by a killed build is taken over.
+ */
+class ConcurrentBuildsIT {
+    private static final Path JAR = Path.of(System.getProperty("kb.jar", "target/kb.jar"));
+    private static final String TEMPLATES = Path.of("templates").toAbsolutePath().toString();
+
+    @TempDir
+    Path dir;
+
+    private static Process start(Path content, Path site) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString(), "build", "--content", content.toString(), "--templates", TEMPLATES,
+                "--out", site.toString()));
+        return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static String finish(Process p) throws Exception {
+        p.getOutputStream().close();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the build finished");
+        return err;
+    }
+
+    /** Waits until the process holding {@code site}'s lock has written its id into it. */
+    private static void awaitLockHeldBy(Path site, Process p) throws Exception {
+        Path lock = site.resolveSibling(".site.lock");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < until && p.isAlive()) {
+            if (Files.exists(lock) && Files.readString(lock).startsWith(p.pid() + " ")) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the first build never took the lock");
+    }
+
+    private static List<String> tree(Path site) {
+        return FixtureSites.hashes(site).stream().filter(h -> !h.startsWith(".kb/")).toList();
+    }
+
+    @Test
+    void aSecondBuildIntoTheSameFolderFailsClearlyAndTheFirstOneWins() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), "build the jar first (mvn verify runs this after package): " + JAR);
+        Path first = dir.resolve("first/content");
+        Path second = dir.resolve("second/content");
+        KillDuringBuildIT.generate(first, "first");
+        KillDuringBuildIT.generate(second, "second");
+        Path reference = dir.resolve("reference");
+        Process ref = start(first, reference);
+        String refErr = finish(ref);
+        assertEquals(0, ref.exitValue(), refErr);
+
+        Path site = dir.resolve("site");
+        Process a = start(first, site);
+        awaitLockHeldBy(site, a);
+        Process b = start(second, site);
+        String bErr = finish(b);
+        String aErr = finish(a);
+        assertEquals(0, a.exitValue(), aErr);
+        assertEquals(1, b.exitValue(), bErr);
+        String problem = bErr.lines().findFirst().orElse("");
+        assertTrue(Pattern.compile(Pattern.quote(site + ":1:1: " + site + "/ is being built by process " + a.pid()
+                + " (kb build) since ") + "\\d\\d:\\d\\d:\\d\\d \\(wait for it to finish, or stop it; .*\\)").matcher(problem).matches(),
+                bErr);
+        assertTrue(!bErr.contains("\tat "), bErr);
+        assertEquals(tree(reference), tree(site), "the folder holds the first build, whole");
+    }
+
+    @Test
+    void aLockLeftByAKilledBuildIsTakenOver() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), "build the jar first (mvn verify runs this after package): " + JAR);
+        Path content = dir.resolve("content");
+        KillDuringBuildIT.generate(content, "first");
+        Path site = dir.resolve("site");
+        Process killed = start(content, site);
+        awaitLockHeldBy(site, killed);
+        killed.destroyForcibly(); // SIGKILL: the lock file stays, naming a process that is gone
+        assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
+        Process next = start(content, site);
+        String err = finish(next);
+        assertEquals(0, next.exitValue(), err);
+        assertTrue(Files.readString(site.resolveSibling(".site.lock")).startsWith(next.pid() + " "),
+                "the lock now names the build that took it over");
+        assertTrue(Files.isRegularFile(site.resolve("index.html")));
+    }
+}
