@@ -22,8 +22,20 @@ class DataFactsFuzzIT {
 
     @FuzzTest(maxDuration = "1m")
     void answersOrExplains(FuzzedDataProvider data) {
-        String fact = data.consumeString(40);
-        String network = data.consumeRemainingAsString();
+        check(data.consumeString(40), data.consumeRemainingAsString());
+    }
+
+    /** The same with a fact or network name that is a long run of one construct ({@link LongRuns}). */
+    @FuzzTest(maxDuration = "10m")
+    void longRunsAnswerOrExplain(FuzzedDataProvider data) {
+        boolean longFact = data.consumeBoolean();
+        String run = LongRuns.text(data, LongRuns.MARKDOWN);
+        long start = System.nanoTime();
+        check(longFact ? run : "lifespan", longFact ? "linkedin" : run);
+        LongRuns.inTime(start, 20, "a fact of " + run.length() + " characters");
+    }
+
+    private static void check(String fact, String network) {
         try {
             String text = FACTS.inline(fact, network);
             if (text == null || text.isBlank()) {

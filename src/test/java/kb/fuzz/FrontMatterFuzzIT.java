@@ -1,5 +1,6 @@
 package kb.fuzz;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,7 +19,19 @@ class FrontMatterFuzzIT {
 
     @FuzzTest(maxDuration = "2m")
     void splitsOrReports(byte[] input) {
-        String text = new String(input, StandardCharsets.UTF_8);
+        check(new String(input, StandardCharsets.UTF_8));
+    }
+
+    /** The same over YAML nested, aliased or repeated thousands of times ({@link LongRuns}), in bounded time. */
+    @FuzzTest(maxDuration = "10m")
+    void longRunsSplitOrReport(FuzzedDataProvider data) {
+        String text = "---\n" + LongRuns.text(data, LongRuns.YAML) + "\n---\nBody\n";
+        long start = System.nanoTime();
+        check(text);
+        LongRuns.inTime(start, 20, "splitting " + text.length() + " characters");
+    }
+
+    private static void check(String text) {
         try {
             FrontMatter fm = FrontMatter.split(new SourceText(FILE, text));
             if (fm.bodyLine() < 2) {

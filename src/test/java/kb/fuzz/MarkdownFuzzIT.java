@@ -1,5 +1,6 @@
 package kb.fuzz;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,7 +49,19 @@ class MarkdownFuzzIT {
 
     @FuzzTest(maxDuration = "5m")
     void rendersOrReports(byte[] input) {
-        String text = new String(input, StandardCharsets.UTF_8);
+        check(new String(input, StandardCharsets.UTF_8));
+    }
+
+    /** The same over long runs of one construct ({@link LongRuns}), in bounded time. */
+    @FuzzTest(maxDuration = "10m")
+    void longRunsRenderOrReport(FuzzedDataProvider data) {
+        String text = LongRuns.text(data, LongRuns.MARKDOWN);
+        long start = System.nanoTime();
+        check(text);
+        LongRuns.inTime(start, 20, "rendering " + text.length() + " characters");
+    }
+
+    private static void check(String text) {
         Problems problems = new Problems();
         RenderedMarkdown out = MARKDOWN.render(FILE, 5, text, Links.AS_WRITTEN, FACTS, problems);
         Document html = Jsoup.parseBodyFragment(out.html());

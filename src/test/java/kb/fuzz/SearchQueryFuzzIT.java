@@ -1,5 +1,6 @@
 package kb.fuzz;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,19 @@ class SearchQueryFuzzIT {
 
     @FuzzTest(maxDuration = "2m")
     void answersAnyQuery(byte[] input) {
-        String query = new String(input, StandardCharsets.UTF_8);
+        check(new String(input, StandardCharsets.UTF_8));
+    }
+
+    /** The same over queries of one operator or word repeated thousands of times ({@link LongRuns}), in bounded time. */
+    @FuzzTest(maxDuration = "10m")
+    void longRunsAnswer(FuzzedDataProvider data) {
+        String query = LongRuns.text(data, LongRuns.QUERY);
+        long start = System.nanoTime();
+        check(query);
+        LongRuns.inTime(start, 20, "a query of " + query.length() + " characters");
+    }
+
+    private static void check(String query) {
         for (boolean prefix : new boolean[] {true, false}) {
             List<Hit> hits = INDEX.search(query, 10, prefix);
             if (hits.size() > 10) {

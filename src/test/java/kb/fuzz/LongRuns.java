@@ -1,0 +1,56 @@
+package kb.fuzz;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import java.util.List;
+
+/**
+ * Text of the shapes mutation alone rarely reaches: one character or construct repeated
+ * thousands of times (a run of {@code >}, {@code [a](} twenty thousand times, YAML nested ten
+ * thousand deep) and very long lines. The byte-level fuzz tests never grew an input of 20,000
+ * {@code >}, which overflowed the stack; with these the fuzzer picks the construct, how often it
+ * repeats and what surrounds it.
+ */
+final class LongRuns {
+    /** Markdown and kb syntax that nests, opens something, or starts a block. */
+    static final List<String> MARKDOWN = List.of(">", "> ", "[", "]", "[a](", "](", "![", "*", "_", "*_", "~", "`", "- ",
+            "  ", "1. ", "|", "| a ", "|---", "\\", "\\[", "!", "!\n", "<", "<a:", "<div>", "&#", "{{ ", "{{ lifespan linkedin }}",
+            "{#", " #a", "#", "-", "=", "a.", "http://a.", "\n", "\n\n", "> [!TIP]\n", "```\n", "    ", "\t", " ", "word ");
+    /** YAML that nests, aliases, quotes or indents. */
+    static final List<String> YAML = List.of("[", "]", "{", "}", "- ", " ", "  ", "&a ", "*a ", "&a [*a, *a] ", "? ", ": ",
+            "\"", "'", "\\", "!!str ", "#", "|", ">", "\n", "\n  ", ",", "---\n", "title: ", "a: ");
+    /** What readers type into search, and Lucene's operators. */
+    static final List<String> QUERY = List.of("(", ")", "\"", "*", "?", "~", "~2", "^", "AND ", "OR ", "NOT ", "+", "-",
+            "\\", ":", "[", "]", "{", "}", "/", "a*", "token ", "linkedin ", " ");
+
+    /** The longest repetition: beyond the limits kb sets (32 levels, 100 in a row, 5,000 lines). */
+    private static final int MAX_REPEAT = 30_000;
+
+    private LongRuns() {
+    }
+
+    /**
+     * A short prefix, one to three long repetitions of a construct from {@code constructs} or of a
+     * few characters the fuzzer chose, each followed by a short filler, then the rest of the data.
+     */
+    static String text(FuzzedDataProvider data, List<String> constructs) {
+        StringBuilder sb = new StringBuilder(data.consumeString(80));
+        int runs = data.consumeInt(1, 3);
+        for (int r = 0; r < runs; r++) {
+            String unit = data.consumeBoolean() ? data.pickValue(constructs) : data.consumeString(4);
+            if (unit.isEmpty()) {
+                unit = data.pickValue(constructs);
+            }
+            int times = data.consumeBoolean() ? data.consumeInt(1, MAX_REPEAT) : data.consumeInt(1, 300);
+            sb.append(unit.repeat(times)).append(data.consumeString(20));
+        }
+        return sb.append(data.consumeRemainingAsString()).toString();
+    }
+
+    /** Fails an input that takes longer than {@code seconds}: "runs for minutes" is a finding too. */
+    static void inTime(long startNanos, int seconds, String what) {
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        if (millis > seconds * 1000L) {
+            throw new AssertionError(what + " took " + millis + " ms");
+        }
+    }
+}
