@@ -22,6 +22,19 @@
  * stopped: to fuzz for an hour, repeat the command in a loop
  * ({@code while JAZZER_FUZZ=1 ... mvn verify ...; do :; done}), or raise {@code maxDuration}.
  *
+ * <h2>Long runs</h2>
+ * Each class also has a {@code longRuns...} fuzz test whose input is built by {@link kb.fuzz.LongRuns}:
+ * a construct (or a few characters the fuzzer picks) repeated up to 30,000 times, inside text the
+ * fuzzer also picks; an input that takes over 20 s is a finding. They run 10 minutes each; the
+ * four, one after another, at low priority on a shared machine:
+ * <pre>
+ * for t in MarkdownFuzzIT#longRunsRenderOrReport FrontMatterFuzzIT#longRunsSplitOrReport \
+ *          SearchQueryFuzzIT#longRunsAnswer DataFactsFuzzIT#longRunsAnswerOrExplain; do
+ *   JAZZER_FUZZ=1 JAZZER_INSTRUMENTATION_INCLUDES='...as above...' \
+ *     nice -n 10 mvn verify -Dkb.skipSite=true -Dtest=NoSuch -Dsurefire.failIfNoSpecifiedTests=false -Dit.test="$t"
+ * done
+ * </pre>
+ *
  * <h2>When it finds something</h2>
  * Jazzer writes the input as {@code crash-<sha1>} into the inputs folder and fails the test. Rename
  * it {@code found-<what-it-is>}, fix kb, and keep the file: from then on every {@code mvn verify}

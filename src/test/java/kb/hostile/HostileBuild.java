@@ -61,8 +61,13 @@ final class HostileBuild {
     }
 
     static Outcome build(Path content, Path templates) {
+        return build(content, templates, LIMIT);
+    }
+
+    /** As {@link #build(Path, Path)}, within {@code limit}. */
+    static Outcome build(Path content, Path templates, Duration limit) {
         Path site = content.resolveSibling("site");
-        CliRun.Result run = assertTimeoutPreemptively(LIMIT, () -> CliRun.run("build", "--content", content.toString(),
+        CliRun.Result run = assertTimeoutPreemptively(limit, () -> CliRun.run("build", "--content", content.toString(),
                 "--templates", templates.toString(), "--out", site.toString()));
         assertFalse(run.err().contains("Exception") || run.err().contains("\tat ") || run.err().contains("java.lang."),
                 "a stack trace reached the writer:\n" + run.err());

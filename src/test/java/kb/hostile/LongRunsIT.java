@@ -39,6 +39,12 @@ class LongRunsIT {
                 renews: never
             """;
 
+    /**
+     * Seconds, not minutes: what a quadratic pass or a recursing pattern took here was minutes or
+     * a crash. Generous, since the machine running the tests may be shared and this JVM cold.
+     */
+    private static final java.time.Duration LIMIT = java.time.Duration.ofSeconds(60);
+
     @TempDir
     Path dir;
 
@@ -109,7 +115,7 @@ class LongRunsIT {
         Path article = content.resolve("articles/basics/" + name + ".md");
         Files.writeString(article, text, StandardCharsets.UTF_8);
         long start = System.nanoTime();
-        HostileBuild.Outcome outcome = HostileBuild.build(content);
+        HostileBuild.Outcome outcome = HostileBuild.build(content, TestSites.TEMPLATES, LIMIT);
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (outcome.status() != 0) {
             assertTrue(outcome.errors().stream().anyMatch(e -> e.startsWith("articles/basics/" + name + ".md:")),
@@ -128,7 +134,7 @@ class LongRunsIT {
         assertTrue(Files.isRegularFile(JAR), "build the jar first (mvn verify runs this after package): " + JAR);
         Path content = site();
         Files.writeString(content.resolve("articles/basics/quotes.md"),
-                "---\nid: 1\ntitle: Quotes\n---\n\nLinkedIn tokens last 365 days.\n\n" + ">".repeat(20_000) + " deep\n");
+                "---\nid: 1\ntitle: Quotes\n---\n\nLinkedIn tokens.\n\n" + ">".repeat(20_000) + " deep\n");
         for (String verb : List.of("build", "check")) {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                     JAR.toString(), verb, "--content", content.toString(), "--templates", TestSites.TEMPLATES.toString(),
@@ -139,8 +145,9 @@ class LongRunsIT {
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(1, p.exitValue(), err);
             assertFalse((out + err).contains("\tat ") || (out + err).contains("Exception in thread"), err);
-            assertTrue(err.startsWith(content.resolve("articles/basics/quotes.md") + ":8:33: block quotes and lists nested "
-                    + "more than 32 levels deep"), err);
+            String located = content.resolve("articles/basics/quotes.md") + ":8:33: block quotes and lists nested "
+                    + "more than 32 levels deep";
+            assertTrue(err.lines().anyMatch(l -> l.startsWith(located)), err);
         }
     }
 
