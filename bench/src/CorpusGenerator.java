@@ -836,7 +836,7 @@ final class Topics {
               <nav class="top-links"><a href="/faq/">FAQ</a></nav>
             </header>
             <div class="layout">
-              {{ partialCached "sidebar.html" . .Section }}
+              {{ partial "sidebar.html" . }}
               <main id="main">{{ block "main" . }}{{ end }}</main>
             </div>
             <footer class="site-footer"><p>{{ site.Title }}</p></footer>
@@ -847,12 +847,27 @@ final class Topics {
             <nav class="sidebar" aria-label="Sections">
               <h2 class="sidebar-title">Topics</h2>
               <ul>
+              {{/* kb's sidebar: the open section lists at most 30 of its articles, those around the
+                   open one (kb.pipeline.Pages.NAV_WINDOW), so the window is per page. The generator
+                   gives every article a distinct weight, so its place is how many weigh less. */}}
+              {{ $page := . }}
               {{ $current := .Section }}
               {{ range site.Sections.ByWeight }}
                 {{ if ne .Section "faq" }}
                 <li><a href="{{ .RelPermalink }}">{{ .Title }}</a>
                 {{ if eq .Section $current }}
-                  <ul>{{ range .Pages.ByWeight }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
+                  {{ $pages := .Pages.ByWeight }}
+                  {{ $shown := $pages }}
+                  {{ $n := len $pages }}
+                  {{ if gt $n 30 }}
+                    {{ $at := 0 }}
+                    {{ if eq $page.Kind "page" }}{{ $at = len (where $pages "Weight" "lt" $page.Weight) }}{{ end }}
+                    {{ $from := sub $at 15 }}
+                    {{ if gt $from (sub $n 30) }}{{ $from = sub $n 30 }}{{ end }}
+                    {{ if lt $from 0 }}{{ $from = 0 }}{{ end }}
+                    {{ $shown = first 30 (after $from $pages) }}
+                  {{ end }}
+                  <ul>{{ range $shown }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
                 {{ end }}
                 </li>
                 {{ end }}
