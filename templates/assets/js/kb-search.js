@@ -221,7 +221,7 @@
   Engine.prototype.plan = function (query, prefix) {
     var self = this, w = this.m.weights;
     var words = window.kbAnalyzer.surface(query).slice(0, w.words);
-    var keys = words.filter(function (s, i) { return s.length >= w.minTypo || (prefix && i === words.length - 1 && s.length >= w.minPrefix); }).map(vocabKey);
+    var keys = words.filter(function (s, i) { return s.length >= 5 || (prefix && i === words.length - 1 && s.length >= w.minPrefix); }).map(vocabKey);
     var cache = this.altsCache || (this.altsCache = new Map()), last = words[words.length - 1];
     var typed = typedWord(query, last);
     if (prefix && typed && typed.length < w.minPrefix) {
@@ -285,7 +285,7 @@
       longer.forEach(function (e) { add(e, f(f(w.prefix) * scale), true); });
       completes = longer.length > 0;
     }
-    if (surface.length >= w.minTypo && !list.some(function (e) { return e[0] === surface; })) {
+    if (surface.length >= 5 && !list.some(function (e) { return e[0] === surface; })) {
       var max = surface.length >= 9 ? 2 : 1, first = surface.codePointAt(0), cands = [];
       list.forEach(function (e) {
         if (e[0].codePointAt(0) !== first || Math.abs(e[0].length - surface.length) > max) return;

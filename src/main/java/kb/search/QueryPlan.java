@@ -29,8 +29,6 @@ public record QueryPlan(List<Slot> slots) {
      */
     static final int MIN_PREFIX = 3;
     static final float PREFIX_WEIGHT = 0.6f;
-    /** Words from this length up are corrected when the index lacks them ("pasword", "refnud"). */
-    static final int MIN_TYPO = 4;
     static final float ONE_TYPO_WEIGHT = 0.4f;
     static final float TWO_TYPOS_WEIGHT = 0.3f;
     /** A word the half-typed last word, typo and all, may be the start of: "linkdi" for "linkedin". */
@@ -105,7 +103,7 @@ public record QueryPlan(List<Slot> slots) {
                 longer.forEach(w -> alts.putIfAbsent(w.stem(), new Alternative(w.stem(), null, PREFIX_WEIGHT * scale, true)));
                 completes = !longer.isEmpty();
             }
-            if (surface.length() >= MIN_TYPO && !vocabulary.contains(surface)) {
+            if (surface.length() >= 5 && !vocabulary.contains(surface)) {
                 int maxEdits = surface.length() >= 9 ? 2 : 1;
                 record Candidate(Vocabulary.Word word, int edits) { }
                 vocabulary.words().stream()
