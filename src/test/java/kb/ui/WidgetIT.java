@@ -83,7 +83,7 @@ class WidgetIT {
     /** The id (or class) of the element focused inside the widget, "" if focus is elsewhere. */
     private static String focusedInWidget() {
         return (String) reader.js("const a = document.activeElement === document.querySelector('[data-kb-widget]') && "
-                + SHADOW + ".activeElement; return a ? (a.id || a.className) : '';");
+                + SHADOW + ".activeElement; return a ? (a.id || a.className || a.tagName.toLowerCase()) : '';");
     }
 
     private static boolean panelOpen() {
