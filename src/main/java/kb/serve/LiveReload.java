@@ -2,7 +2,6 @@ package kb.serve;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -83,12 +82,12 @@ public final class LiveReload implements AutoCloseable {
     }
 
     /** Answers {@code GET /__kb/events}: the stream stays open after this returns. */
-    void open(HttpExchange exchange) throws IOException {
+    void open(Exchange exchange) throws IOException {
         if (streams.size() >= MAX_STREAMS) {
             Responses.text(exchange, 503, "too many live-reload connections");
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.setHeader("Content-Type", "text/event-stream; charset=utf-8");
         Responses.common(exchange);
         exchange.sendResponseHeaders(200, 0);
         Stream stream = new Stream(exchange);
@@ -146,10 +145,10 @@ public final class LiveReload implements AutoCloseable {
 
     /** One open tab's event stream. */
     private static final class Stream {
-        private final HttpExchange exchange;
+        private final Exchange exchange;
         private final OutputStream body;
 
-        Stream(HttpExchange exchange) {
+        Stream(Exchange exchange) {
             this.exchange = exchange;
             this.body = exchange.getResponseBody();
         }

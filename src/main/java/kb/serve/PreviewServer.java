@@ -1,7 +1,6 @@
 package kb.serve;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +8,8 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Serves a built site on 127.0.0.1 only, with live reload. A bounded pool of threads answers
- * requests (overflow waits in a bounded queue, then runs on the accepting thread, which slows
- * new connections down instead of dropping them). Every response says its type and forbids
+ * Serves a built site on 127.0.0.1 only, with live reload. One thread accepts connections; a
+ * bounded pool of threads reads each request ({@link RequestReader}) and answers it (overflow
+ * waits in a bounded queue, then runs on the accepting thread, which slows new connections down
+ * instead of dropping them). kb reads requests itself, so even the answer to a garbage request
+ * line carries the headers below. Every response says its type and forbids
  * sniffing; HTML pages get {@code Content-Security-Policy: default-src 'self'}; paths are
  * checked by {@link SitePaths}; a request for another host name is refused, so a web page
  * cannot reach the preview through DNS rebinding.
@@ -30,6 +33,8 @@ public final class PreviewServer implements AutoCloseable {
     private static final int THREADS = 16;
     private static final int QUEUE = 1024;
     private static final int BACKLOG = 512;
+    /** How long a client may take to send its request head. */
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
     /** Files up to this size are read whole; larger ones (a big search index) are streamed. */
     private static final long READ_WHOLE = 4L << 20;
     private static final byte[] NO_SITE_YET = """
@@ -43,17 +48,20 @@ public final class PreviewServer implements AutoCloseable {
 
     private final Path site;
     private final LiveReload live;
-    private final HttpServer server;
+    private final ServerSocket server;
     private final ThreadPoolExecutor executor;
+    private final Thread acceptor;
     private final int port;
     private final Set<String> hosts;
 
-    private PreviewServer(Path site, LiveReload live, HttpServer server, ThreadPoolExecutor executor) {
+    private PreviewServer(Path site, LiveReload live, ServerSocket server, ThreadPoolExecutor executor) {
         this.site = site;
         this.live = live;
         this.server = server;
         this.executor = executor;
-        this.port = server.getAddress().getPort();
+        this.port = server.getLocalPort();
+        this.acceptor = new Thread(this::accept, "kb-serve-accept");
+        acceptor.setDaemon(true);
         this.hosts = Set.of("127.0.0.1", "localhost", "[::1]", "127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port);
     }
 
@@ -65,10 +73,11 @@ public final class PreviewServer implements AutoCloseable {
      */
     public static PreviewServer start(Path site, int port, LiveReload live) throws IOException, PortInUseException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        HttpServer server;
+        ServerSocket server = new ServerSocket();
         try {
-            server = HttpServer.create(new InetSocketAddress(loopback, port), BACKLOG);
+            server.bind(new InetSocketAddress(loopback, port), BACKLOG);
         } catch (BindException e) {
+            server.close();
             throw new PortInUseException(port, nextFree(loopback, port));
         }
         AtomicInteger n = new AtomicInteger();
@@ -80,9 +89,7 @@ public final class PreviewServer implements AutoCloseable {
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         executor.allowCoreThreadTimeOut(true);
         PreviewServer preview = new PreviewServer(site.toAbsolutePath().normalize(), live, server, executor);
-        server.createContext("/", preview::handle);
-        server.setExecutor(executor);
-        server.start();
+        preview.acceptor.start();
         return preview;
     }
 
@@ -97,37 +104,114 @@ public final class PreviewServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
         executor.shutdownNow();
     }
 
-    private void handle(HttpExchange exchange) {
+    private void accept() {
+        while (!server.isClosed()) {
+            Socket connection;
+            try {
+                connection = server.accept();
+            } catch (IOException e) {
+                if (server.isClosed()) {
+                    return;
+                }
+                continue; // one failed accept (a client that reset at once) is no reason to stop
+            }
+            try {
+                executor.execute(() -> answer(connection));
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                closeQuietly(connection);
+            }
+        }
+    }
+
+    /** Reads one request off a new connection and answers it; the connection closes after the answer. */
+    private void answer(Socket connection) {
+        Exchange exchange;
+        try {
+            connection.setSoTimeout(READ_TIMEOUT_MILLIS);
+            RequestReader.Request request = RequestReader.read(new BufferedInputStream(connection.getInputStream(), 8192));
+            if (request == null) {
+                closeQuietly(connection);
+                return;
+            }
+            connection.setSoTimeout(0);
+            exchange = new Exchange(connection, request);
+        } catch (RequestReader.Refused e) {
+            refuse(connection, e);
+            return;
+        } catch (IOException e) {
+            closeQuietly(connection); // a client that went quiet or away before its request was whole
+            return;
+        }
         try {
             route(exchange);
         } catch (IOException e) {
             exchange.close(); // the client went away mid-response
         } catch (RuntimeException e) {
-            try {
-                Responses.text(exchange, 500, "kb serve: internal error: " + e.getClass().getSimpleName());
-            } catch (IOException | RuntimeException again) {
+            if (exchange.responded()) {
                 exchange.close();
+            } else {
+                try {
+                    Responses.text(exchange, 500, "kb serve: internal error: " + e.getClass().getSimpleName());
+                } catch (IOException | RuntimeException again) {
+                    exchange.close();
+                }
             }
         }
     }
 
-    private void route(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        String host = exchange.getRequestHeaders().getFirst("Host");
+    /**
+     * Answers a request kb would not read with the same headers as every other answer, then reads
+     * on briefly before closing: closing with unread bytes would reset the connection, and the
+     * client could lose the answer.
+     */
+    private static void refuse(Socket connection, RequestReader.Refused why) {
+        RequestReader.Request none = new RequestReader.Request("GET", "/", null, java.util.Map.of());
+        Exchange exchange = new Exchange(connection, none);
+        try {
+            Responses.text(exchange, why.status(), "bad request: " + why.getMessage(), false);
+            connection.shutdownOutput();
+            connection.setSoTimeout(1000);
+            InputStream in = connection.getInputStream();
+            byte[] sink = new byte[8192];
+            for (int read = 0, n; read < (1 << 20) && (n = in.read(sink)) > 0; read += n) {
+                // discard the rest of the request
+            }
+        } catch (IOException gone) {
+            // the client went away: nothing more to tell it
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Socket connection) {
+        try {
+            connection.close();
+        } catch (IOException ignored) {
+            // closing a dead socket
+        }
+    }
+
+    private void route(Exchange exchange) throws IOException {
+        String method = exchange.method();
+        String host = exchange.header("Host");
         if (host != null && !hosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
             Responses.text(exchange, 403, "kb serve answers requests for 127.0.0.1:" + port + " or localhost:" + port + " only");
             return;
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
-            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            exchange.setHeader("Allow", "GET, HEAD");
             Responses.text(exchange, 405, "kb serve only reads: GET and HEAD");
             return;
         }
-        String raw = exchange.getRequestURI().getRawPath();
+        String raw = exchange.rawPath();
         if (LiveReload.EVENTS.equals(raw) && method.equals("GET")) {
             live.open(exchange);
         } else if (LiveReload.SCRIPT.equals(raw)) {
@@ -139,13 +223,13 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
-    private void serve(HttpExchange exchange, String raw) throws IOException {
+    private void serve(Exchange exchange, String raw) throws IOException {
         SitePaths.Resolution found = SitePaths.resolve(site, raw);
         if (found instanceof SitePaths.Found f) {
             file(exchange, 200, f.file());
         } else if (found instanceof SitePaths.Redirect r) {
-            String query = exchange.getRequestURI().getRawQuery();
-            exchange.getResponseHeaders().set("Location", query == null ? r.location() : r.location() + "?" + query);
+            String query = exchange.rawQuery();
+            exchange.setHeader("Location", query == null ? r.location() : r.location() + "?" + query);
             Responses.text(exchange, 301, "moved to " + r.location());
         } else if (found instanceof SitePaths.BadRequest b) {
             Responses.text(exchange, 400, "bad request: " + b.why());
@@ -155,9 +239,9 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     /** The site's own 404 page with status 404; before any site exists, a page that waits for it. */
-    private void notFound(HttpExchange exchange) throws IOException {
+    private void notFound(Exchange exchange) throws IOException {
         if (!Files.isRegularFile(site.resolve("index.html"))) {
-            exchange.getResponseHeaders().set("Retry-After", "1");
+            exchange.setHeader("Retry-After", "1");
             Responses.send(exchange, 503, ContentTypes.HTML, NO_SITE_YET);
         } else if (SitePaths.resolve(site, "/404.html") instanceof SitePaths.Found page) {
             file(exchange, 404, page.file());
@@ -166,7 +250,7 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
-    private void file(HttpExchange exchange, int status, Path file) throws IOException {
+    private void file(Exchange exchange, int status, Path file) throws IOException {
         String type = ContentTypes.of(file.getFileName().toString());
         long size = Files.size(file);
         if (size <= READ_WHOLE) {
@@ -174,10 +258,10 @@ public final class PreviewServer implements AutoCloseable {
             Responses.send(exchange, status, type, ContentTypes.isHtml(type) ? withLiveScript(body) : body);
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.setHeader("Content-Type", type);
         Responses.common(exchange);
-        if (exchange.getRequestMethod().equals("HEAD")) {
-            exchange.getResponseHeaders().set("Content-Length", String.valueOf(size));
+        if (exchange.method().equals("HEAD")) {
+            exchange.setHeader("Content-Length", String.valueOf(size));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
             return;

@@ -1,6 +1,5 @@
 package kb.serve;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,21 +13,21 @@ final class Responses {
     }
 
     /** Headers for every response: no type sniffing, and no caching (a reload must show the new page). */
-    static void common(HttpExchange exchange) {
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+    static void common(Exchange exchange) {
+        exchange.setHeader("X-Content-Type-Options", "nosniff");
+        exchange.setHeader("Cache-Control", "no-store");
+        exchange.setHeader("Referrer-Policy", "no-referrer");
     }
 
     /** Sends a body of the given type; HTML also gets the Content-Security-Policy. */
-    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
+    static void send(Exchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.setHeader("Content-Type", contentType);
         if (ContentTypes.isHtml(contentType)) {
-            exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
+            exchange.setHeader("Content-Security-Policy", CSP);
         }
         common(exchange);
-        if (exchange.getRequestMethod().equals("HEAD")) {
-            exchange.getResponseHeaders().set("Content-Length", String.valueOf(body.length));
+        if (exchange.method().equals("HEAD")) {
+            exchange.setHeader("Content-Length", String.valueOf(body.length));
             exchange.sendResponseHeaders(status, -1);
         } else {
             exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
@@ -39,7 +38,21 @@ final class Responses {
         exchange.close();
     }
 
-    static void text(HttpExchange exchange, int status, String text) throws IOException {
-        send(exchange, status, ContentTypes.TEXT, (text + "\n").getBytes(StandardCharsets.UTF_8));
+    static void text(Exchange exchange, int status, String text) throws IOException {
+        text(exchange, status, text, true);
+    }
+
+    /** @param close whether to close the connection after the answer (not when the caller reads on first) */
+    static void text(Exchange exchange, int status, String text, boolean close) throws IOException {
+        byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
+        if (close) {
+            send(exchange, status, ContentTypes.TEXT, body);
+            return;
+        }
+        exchange.setHeader("Content-Type", ContentTypes.TEXT);
+        common(exchange);
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.getResponseBody().flush();
     }
 }
