@@ -77,13 +77,19 @@ final class TemplateProblem {
         return first == null ? 1 : first + 1;
     }
 
+    /** How far past the tag's start the owner is looked for: the search below backtracks per character. */
+    static final int OWNER_REACH = 512;
+
     /** The dotted path before {@code .name} in the tag at {@code column}: {@code article} in {@code article.titel}. */
-    private static String owner(String line, int column, String name) {
-        if (line == null) {
+    static String owner(String line, int column, String name) {
+        if (line == null || column - 1 >= line.length()) {
             return null;
         }
-        Matcher m = Pattern.compile("([A-Za-z_][\\w.]*)\\." + Pattern.quote(name) + "(?![\\w])").matcher(line);
-        return m.find(column - 1) ? m.group(1) : null;
+        // [\w.]* retried from every character of a long word run that holds no ".name" costs the
+        // square of the run's length; a real tag's owner sits within a few dozen characters.
+        String reach = line.substring(column - 1, Math.min(line.length(), column - 1 + OWNER_REACH));
+        Matcher m = Pattern.compile("([A-Za-z_][\\w.]*)\\." + Pattern.quote(name) + "(?![\\w])").matcher(reach);
+        return m.find() ? m.group(1) : null;
     }
 
     /** The names the model offers where the unknown one was asked for: under its owner, else anywhere. */

@@ -59,6 +59,18 @@ class TemplateErrorsTest {
     }
 
     @Test
+    // HostileBuild stops a build after 20 s: before the owner search was bounded it ran for minutes here
+    void anUnknownAttributeOnAVeryLongTemplateLineIsLocatedWithoutBacktrackingOverTheLine() throws IOException {
+        String run = "x".repeat(200_000);
+        HostileBuild.Outcome outcome = buildWith("article.peb", "{{ article.title }}", "{{ article['titel'] }}" + run);
+        String at = placeOf(dir.resolve("templates/article.peb"), "{{ article['titel'] }}");
+        assertEquals(1, outcome.errors().size(), outcome.err());
+        assertEquals("templates/article.peb:" + at + ": template error: ",
+                outcome.errors().get(0).substring(0, ("templates/article.peb:" + at + ": template error: ").length()), outcome.err());
+        assertFalse(Files.exists(outcome.site()));
+    }
+
+    @Test
     void anUnknownRootVariableIsAnErrorToo() throws IOException {
         HostileBuild.Outcome outcome = buildWith("base.peb", "<title>", "{{ no_such_variable }}<title>");
         String at = placeOf(dir.resolve("templates/base.peb"), "{{ no_such_variable }}");
