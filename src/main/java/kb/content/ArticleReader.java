@@ -19,6 +19,15 @@ final class ArticleReader {
 
     /** The article, or null when it had errors (they are in {@code problems}). */
     static Article read(Path file, String section, String slug, Problems problems) {
+        return read(file, section, slug, true, problems);
+    }
+
+    /**
+     * The article, or null when it had errors (they are in {@code problems}).
+     *
+     * @param needsId false for a translation, which inherits its original's id when it gives none (then 0 here)
+     */
+    static Article read(Path file, String section, String slug, boolean needsId, Problems problems) {
         FrontMatter fm;
         try {
             fm = FrontMatter.split(SourceText.read(file));
@@ -36,7 +45,7 @@ final class ArticleReader {
         Fields f = new Fields(fm.yaml(), "article front matter", KEYS, own);
         String title = f.requiredText("title");
         Integer id = f.integer("id").orElse(null);
-        if (id == null && !f.has("id")) {
+        if (id == null && !f.has("id") && needsId) {
             own.error(new SourceLocation(file, 1, 1), "missing required 'id'",
                     "add 'id: N' with a number no other article uses; `kb new` picks one");
         } else if (id != null && id <= 0) {

@@ -20,7 +20,7 @@ import kb.diagnostic.SourceLocation;
  * articles in order, FAQ groups. Every problem found is added to the given {@link Problems}.
  */
 public final class ContentLoader {
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Set<String> SECTION_KEYS = Set.of("title", "description", "order");
     /**
      * The site's own top-level folders (short links, the data API, the theme's assets, the FAQ,
@@ -47,7 +47,14 @@ public final class ContentLoader {
         List<Section> sections = sections(problems);
         List<FaqGroup> faq = faq(problems);
         checkUnique(sections, faq, problems);
-        return new Content(root, config, sections, faq);
+        Content content = new Content(root, config, sections, faq);
+        if (config == null || !config.multilingual()) {
+            return content;
+        }
+        Map<String, Content> translations = new java.util.LinkedHashMap<>();
+        TranslationLoader translated = new TranslationLoader(root, content, drafts, problems);
+        config.languages().stream().skip(1).forEach(l -> translations.put(l.code(), translated.load(l)));
+        return new Content(root, config, sections, faq, translations);
     }
 
     /**
@@ -177,7 +184,7 @@ public final class ContentLoader {
      * The entries of a folder in name order. Symbolic links are not followed: one that leaves
      * {@code content/} or loops would let a build read, and publish, files it should not.
      */
-    private List<Path> children(Path folder, Problems problems) {
+    static List<Path> children(Path folder, Problems problems) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -202,7 +209,7 @@ public final class ContentLoader {
      * Reads one file; a bug of kb's met on it (no input should raise anything but a located
      * problem) becomes one problem naming the file, so the other files are still read and reported.
      */
-    private static <T> T guarded(Path file, java.util.function.Supplier<T> read, Problems problems) {
+    static <T> T guarded(Path file, java.util.function.Supplier<T> read, Problems problems) {
         try {
             return read.get();
         } catch (kb.diagnostic.KbException e) {
@@ -253,7 +260,7 @@ public final class ContentLoader {
         }
     }
 
-    private static String humanise(String slug) {
+    static String humanise(String slug) {
         String words = slug.replace('-', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param widget the embeddable help widget's settings
  * @param insights whether pages send the anonymous search and feedback events that
  *     {@code kb insights} reads back from the host's logs ({@code insights: off} removes them all)
+ * @param languages the help center's languages, the default first; one for a one-language site
  */
 public record SiteConfig(
         String name,
@@ -24,10 +25,12 @@ public record SiteConfig(
         int verifyAfterDays,
         Map<String, List<String>> synonyms,
         WidgetSettings widget,
-        boolean insights) {
+        boolean insights,
+        List<Language> languages) {
 
     public SiteConfig {
         featured = List.copyOf(featured);
+        languages = List.copyOf(languages);
         synonyms = Map.copyOf(synonyms);
         if (!baseUrl.endsWith("/")) {
             baseUrl = baseUrl + "/";
@@ -37,6 +40,35 @@ public record SiteConfig(
     /** The same settings served from another address (a preview, a staging host). */
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(name, description, url, language, support, featured, rawHtml,
-                reviewAfterDays, verifyAfterDays, synonyms, widget, insights);
+                reviewAfterDays, verifyAfterDays, synonyms, widget, insights, languages);
+    }
+
+    /** Whether the help center has more than one language. */
+    public boolean multilingual() {
+        return languages.size() > 1;
+    }
+
+    /** The default language: the first of {@link #languages}. */
+    public Language defaultLanguage() {
+        return languages.get(0);
+    }
+
+    /**
+     * The settings of one language's edition of the site: its name, description, synonyms and
+     * language, served under {@code <base_url><code>/} (the default language's are these settings).
+     */
+    public SiteConfig edition(Language l) {
+        if (l.code().equals(language)) {
+            return this;
+        }
+        return new SiteConfig(l.name(), l.description(), baseUrl + l.code() + "/", l.code(), support, featured, rawHtml,
+                reviewAfterDays, verifyAfterDays, l.synonyms(), widget, insights, languages);
+    }
+
+    /** The site's address without any language folder: where the default language lives. */
+    public String siteBaseUrl() {
+        String tail = language + "/";
+        return !language.equals(defaultLanguage().code()) && baseUrl.endsWith("/" + tail)
+                ? baseUrl.substring(0, baseUrl.length() - tail.length()) : baseUrl;
     }
 }

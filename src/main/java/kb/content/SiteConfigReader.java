@@ -15,7 +15,12 @@ import kb.diagnostic.SourceLocation;
 /** Reads and validates {@code content/kb.yaml}. */
 final class SiteConfigReader {
     static final Set<String> KEYS = Set.of("name", "description", "base_url", "language", "support",
-            "featured", "raw_html", "review_after_days", "verify_after_days", "synonyms", "widget", "insights");
+            "featured", "raw_html", "review_after_days", "verify_after_days", "synonyms", "widget", "insights", "languages");
+    private static final Set<String> LANGUAGE_KEYS = Set.of("code", "name", "description", "synonyms");
+    /** A BCP 47 tag: a primary language subtag, then optional region or script subtags. */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*");
+    /** Folders of content/ that are not a language's: a language's folder may not take their name. */
+    private static final Set<String> CONTENT_FOLDERS = Set.of("articles", "faq", "data");
     private static final Set<String> SUPPORT_KEYS = Set.of("email", "phone", "chat");
 
     private SiteConfigReader() {
@@ -42,19 +47,107 @@ final class SiteConfigReader {
                     "for example https://help.example.com/");
         }
         Support support = f.node("support").map(n -> support(n, problems)).orElse(new Support(null, null, null));
+        String description = f.text("description").orElse("");
+        Map<String, List<String>> synonyms = synonyms(f, problems);
+        List<Language> languages = languages(f, name, description, synonyms, problems);
         return new SiteConfig(
                 name,
-                f.text("description").orElse(""),
+                description,
                 baseUrl.isEmpty() ? "http://localhost/" : baseUrl,
-                f.text("language").orElse("en"),
+                languages.get(0).code(),
                 support,
                 f.integers("featured").stream().map(Located::value).toList(),
                 f.bool("raw_html", false),
                 f.positive("review_after_days").orElse(365),
                 f.positive("verify_after_days").orElse(180),
-                synonyms(f, problems),
+                synonyms,
                 f.node("widget").map(n -> WidgetSettingsReader.read(n, problems)).orElse(WidgetSettings.DEFAULT),
-                f.onOff("insights", true));
+                f.onOff("insights", true),
+                languages);
+    }
+
+    /**
+     * {@code languages:} (codes, or mappings with a code and the language's name, description and
+     * synonyms), else the single {@code language:} (default {@code en}). Never empty.
+     */
+    private static List<Language> languages(Fields f, String name, String description,
+            Map<String, List<String>> synonyms, Problems problems) {
+        String single = f.text("language").orElse(null);
+        SourceLocation singleAt = f.at("language");
+        if (single != null && !CODE.matcher(single).matches()) {
+            problems.error(singleAt, "language '" + single + "' is not a language code", "use a code like en, es or pt-BR");
+        }
+        YamlNode node = f.node("languages").orElse(null);
+        if (node == null) {
+            return List.of(new Language(single == null ? "en" : single, name, description, synonyms, singleAt));
+        }
+        List<YamlNode> items = node instanceof YamlNode.Sequence seq ? seq.items() : List.of();
+        if (items.isEmpty()) {
+            problems.error(node.at(), "languages must be a list of language codes, the default first, found "
+                    + (node instanceof YamlNode.Sequence ? "an empty list" : node.kind()), "for example  languages: [en, es]");
+            return List.of(new Language(single == null ? "en" : single, name, description, synonyms, singleAt));
+        }
+        List<Language> out = new java.util.ArrayList<>();
+        for (YamlNode item : items) {
+            Language l = language(item, out.isEmpty(), name, description, synonyms, problems);
+            if (l == null) {
+                continue;
+            }
+            if (out.stream().anyMatch(o -> o.code().equalsIgnoreCase(l.code()))) {
+                problems.error(l.at(), "language '" + l.code() + "' is listed twice", "list each language once");
+                continue;
+            }
+            out.add(l);
+        }
+        if (out.isEmpty()) {
+            out.add(new Language(single == null ? "en" : single, name, description, synonyms, singleAt));
+        } else if (single != null && !single.equals(out.get(0).code())) {
+            problems.error(singleAt, "language '" + single + "' is not the first of languages (" + out.get(0).code() + ")",
+                    "the first of languages is the default language: remove 'language:' or make them the same");
+        }
+        return out;
+    }
+
+    private static Language language(YamlNode item, boolean first, String name, String description,
+            Map<String, List<String>> synonyms, Problems problems) {
+        String code;
+        SourceLocation at = item.at();
+        Language own = null;
+        if (item instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.TEXT) {
+            code = s.text().strip();
+        } else if (item instanceof YamlNode.Mapping) {
+            Fields lf = new Fields(item, "a language", LANGUAGE_KEYS, problems);
+            code = lf.requiredText("code");
+            at = lf.at("code");
+            if (first) {
+                for (String key : List.of("name", "description", "synonyms")) {
+                    if (lf.has(key)) {
+                        problems.error(lf.at(key), "the default language's " + key + " is the top-level '" + key + "'",
+                                "move it to the top of kb.yaml");
+                    }
+                }
+            } else {
+                own = new Language(code, lf.text("name").orElse(name), lf.text("description").orElse(description),
+                        lf.has("synonyms") ? synonyms(lf, problems) : synonyms, at);
+            }
+        } else {
+            problems.error(item.at(), "each language must be a code or a mapping with 'code:', found " + item.kind(),
+                    "for example  - es  or  - code: es");
+            return null;
+        }
+        if (code.isEmpty()) {
+            return null;
+        }
+        if (!CODE.matcher(code).matches()) {
+            problems.error(at, "'" + code + "' is not a language code", "use a code like en, es or pt-BR");
+            return null;
+        }
+        if (ContentLoader.RESERVED.contains(code) || CONTENT_FOLDERS.contains(code)) {
+            problems.error(at, "the language code '" + code + "' names one of kb's own folders",
+                    "kb keeps " + String.join(", ", new java.util.TreeSet<>(ContentLoader.RESERVED)) + ", articles and data for itself");
+            return null;
+        }
+        return own != null ? own : new Language(code, name, description, synonyms, at);
     }
 
     static boolean isAbsoluteHttp(String url) {

@@ -14,6 +14,8 @@ import kb.diagnostic.SourceLocation;
  *     data states no inactivity rule (which does not mean the network has none)
  * @param role the role needed on the network and what for, or null when the data states none
  * @param article path under {@code content/articles/} of the article that explains it
+ * @param translated the human-readable texts in each language other than the default, by code
+ *     (a language without its own text is absent: it shows the default language's)
  */
 public record Network(
         String id,
@@ -27,10 +29,27 @@ public record Network(
         Located<String> article,
         String notes,
         LocalDate verified,
-        SourceLocation at) {
+        SourceLocation at,
+        java.util.Map<String, Texts> translated) {
 
     public Network {
         otherNames = List.copyOf(otherNames);
+        translated = java.util.Map.copyOf(translated);
+    }
+
+    /** A network's human-readable texts in one language; a null one is the default language's. */
+    public record Texts(String activity, String role, String notes) { }
+
+    /** This network as the pages of {@code language} show it: its texts in that language where it has them. */
+    public Network in(String language) {
+        Texts t = translated.get(language);
+        if (t == null) {
+            return this;
+        }
+        return new Network(id, name, otherNames, renewal, lifespanDays, inactivityDays,
+                t.activity() != null ? t.activity() : activity,
+                role != null && t.role() != null ? new Role(t.role(), role.scope()) : role,
+                article, t.notes() != null ? t.notes() : notes, verified, at, java.util.Map.of());
     }
 
     /**

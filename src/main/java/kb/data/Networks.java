@@ -13,6 +13,11 @@ public record Networks(List<Network> all) {
         return all.stream().filter(n -> n.id().equals(id)).findFirst();
     }
 
+    /** The networks as the pages of {@code language} show them (see {@link Network#in}). */
+    public Networks in(String language) {
+        return new Networks(all.stream().map(n -> n.in(language)).toList());
+    }
+
     public List<String> ids() {
         return all.stream().map(Network::id).toList();
     }

@@ -28,8 +28,18 @@ public final class NetworksReader {
     private NetworksReader() {
     }
 
-    /** The networks in file order; an absent file is an empty list (a site may have no data). */
+    /** The networks of a one-language site, in file order; an absent file is an empty list (a site may have no data). */
     public static Networks read(Path file, Problems problems) {
+        return read(file, List.of(), problems);
+    }
+
+    /**
+     * The networks in file order; an absent file is an empty list (a site may have no data).
+     *
+     * @param languages the site's language codes, the default first (empty or one: a one-language
+     *     site): {@code activity}, {@code role} and {@code notes} may then map each code to a text
+     */
+    public static Networks read(Path file, List<String> languages, Problems problems) {
         if (!Files.isRegularFile(file)) {
             return new Networks(List.of());
         }
@@ -50,7 +60,7 @@ public final class NetworksReader {
         Map<String, SourceLocation> seen = new HashMap<>();
         Map<String, String> owners = new HashMap<>();
         for (YamlNode item : seq.items()) {
-            Entry entry = network(item, problems);
+            Entry entry = network(item, languages, problems);
             if (entry == null) {
                 continue;
             }
@@ -87,9 +97,10 @@ public final class NetworksReader {
         return ok;
     }
 
-    private static Entry network(YamlNode node, Problems problems) {
+    private static Entry network(YamlNode node, List<String> languages, Problems problems) {
         Problems own = new Problems();
         Fields f = new Fields(node, "a network", KEYS, own);
+        Translations texts = new Translations(f, languages, own);
         String id = f.requiredText("id");
         if (!id.isEmpty() && !Anchors.isValid(id)) {
             own.error(f.at("id"), "network id '" + id + "' must be lower-case letters, digits and hyphens");
@@ -111,17 +122,17 @@ public final class NetworksReader {
             own.error(f.at("id"), "network '" + id + "' needs 'lifespan_days' or 'renews: never' / 'renews: on-use'");
         }
         Integer inactivity = f.positive("inactivity_days").orElse(null);
-        String activity = f.text("activity").orElse("");
+        String activity = texts.text("activity");
         if (inactivity != null && activity.isEmpty()) {
             own.error(f.at("inactivity_days"), "'inactivity_days' needs 'activity': what keeps the token alive");
         }
-        Role role = role(f, own);
+        Role role = role(f, texts.text("role"), own);
         Located<String> article = f.text("article").map(a -> new Located<>(a, f.at("article"))).orElse(null);
         List<Located<String>> otherNames = f.texts("other_names");
         Network network = new Network(id, name, otherNames.stream().map(Located::value).toList(),
                 renewal, days, inactivity, activity,
-                role, article, f.text("notes").orElse(""),
-                f.date("verified").orElse(null), node.at());
+                role, article, texts.text("notes"),
+                f.date("verified").orElse(null), node.at(), texts.translated(id, problems));
         problems.addAll(own.all());
         if (own.hasErrors()) {
             return null;
@@ -133,8 +144,7 @@ public final class NetworksReader {
     }
 
     /** {@code role} with its {@code role_for}: a role alone would not say what it is needed for. */
-    private static Role role(Fields f, Problems problems) {
-        String name = f.text("role").orElse("");
+    private static Role role(Fields f, String name, Problems problems) {
         String scope = f.text("role_for").orElse("");
         if (name.isEmpty()) {
             if (!scope.isEmpty()) {

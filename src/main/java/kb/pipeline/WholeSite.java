@@ -60,9 +60,9 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         if (loaded.config() == null) {
             problems.throwIfErrors(); // no kb.yaml: nothing else can be read sensibly
         }
-        content = options.baseUrl() == null ? loaded
-                : new Content(loaded.root(), loaded.config().withBaseUrl(options.baseUrl()), loaded.sections(), loaded.faq());
-        networks = NetworksReader.read(options.content().resolve("data").resolve("networks.yaml"), problems);
+        content = options.baseUrl() == null ? loaded : loaded.withConfig(loaded.config().withBaseUrl(options.baseUrl()));
+        networks = NetworksReader.read(options.content().resolve("data").resolve("networks.yaml"),
+                content.config().languages().stream().map(kb.content.Language::code).toList(), problems);
         templates = Templates.load(options.templates(), problems);
     }
 
