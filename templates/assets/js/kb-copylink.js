@@ -31,26 +31,26 @@
   function offerManualCopy(near, text) {
     var old = document.querySelector('.copy-manual');
     if (old) old.remove();
-    var field = ui.el('input', { type: 'text', readonly: true, 'class': 'copy-manual-field', 'aria-label': 'Link to copy', value: text });
-    var box = ui.el('span', { 'class': 'copy-manual' }, [field, ui.el('span', { 'class': 'copy-manual-hint', text: 'Press Ctrl+C (⌘C on a Mac) to copy.' })]);
+    var field = ui.el('input', { type: 'text', readonly: true, 'class': 'copy-manual-field', 'aria-label': ui.t('copy.field'), value: text });
+    var box = ui.el('span', { 'class': 'copy-manual' }, [field, ui.el('span', { 'class': 'copy-manual-hint', text: ui.t('copy.manual') })]);
     near.insertAdjacentElement('afterend', box);
     // After the click's own jump to the #anchor, which would otherwise take the focus back.
     setTimeout(function () {
       field.focus();
       field.select();
       field.addEventListener('blur', function () { setTimeout(function () { box.remove(); }, 200); });
-      ui.announce('Link selected: press Control C to copy it.');
+      ui.announce(ui.t('copy.selected'));
     }, 0);
   }
 
   function confirm(button, text, message) {
     var label = button.querySelector('.copy-label');
     button.setAttribute('data-copied', '');
-    if (label) label.textContent = 'Copied';
+    if (label) label.textContent = ui.t('copy.copied');
     clearTimeout(button.kbCopyTimer);
     button.kbCopyTimer = setTimeout(function () {
       button.removeAttribute('data-copied');
-      if (label) label.textContent = 'Copy';
+      if (label) label.textContent = ui.t('copy.copy');
     }, 2000);
     ui.announce(message);
     document.dispatchEvent(new CustomEvent('kb:copied', { detail: { text: text } }));
@@ -71,16 +71,16 @@
     if (!id) return;
     a.setAttribute('data-copy-url', ui.pageUrl(id));
     a.addEventListener('click', function () {
-      copyFrom(a, a.getAttribute('data-copy-url'), 'Link copied');
+      copyFrom(a, a.getAttribute('data-copy-url'), ui.t('copy.link_copied'));
     });
   });
 
   document.querySelectorAll('a.short-link[data-copy]').forEach(function (link) {
     var button = ui.el('button', { type: 'button', 'class': 'copy-button', 'data-copy-url': link.getAttribute('data-copy'),
-      'aria-label': 'Copy short link' }, [ui.el('span', { 'class': 'copy-label', text: 'Copy' })]);
+      'aria-label': ui.t('copy.short') }, [ui.el('span', { 'class': 'copy-label', text: ui.t('copy.copy') })]);
     link.insertAdjacentElement('afterend', button);
     button.addEventListener('click', function () {
-      copyFrom(button, button.getAttribute('data-copy-url'), 'Short link copied');
+      copyFrom(button, button.getAttribute('data-copy-url'), ui.t('copy.short_copied'));
     });
   });
 

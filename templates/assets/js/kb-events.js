@@ -151,7 +151,7 @@
         voted = true;
         send([[P.type, T.vote], [P.page, rated], [P.vote, button.dataset.vote], [P.lang, lang]]);
         press('.kb-feedback-vote', button);
-        thanks.textContent = 'Thank you for your answer.';
+        thanks.textContent = window.kb.ui.t('feedback.thanks');
         if (button.dataset.vote === format.no && more) {
           more.hidden = false;
           var first = more.querySelector('button');
@@ -161,7 +161,7 @@
         explained = true;
         send([[P.type, T.reason], [P.page, rated], [P.why, button.dataset.reason], [P.lang, lang]]);
         press('.kb-feedback-reason', button);
-        thanks.textContent = 'Thank you: this helps us fix the page.';
+        thanks.textContent = window.kb.ui.t('feedback.thanks_why');
       }
     });
   });

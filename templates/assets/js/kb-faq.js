@@ -18,7 +18,7 @@
   var latest = 0;
 
   function countText(shown) {
-    return shown === items.length ? items.length + ' questions' : shown + ' of ' + items.length + ' questions';
+    return shown === items.length ? ui.t('faq.count_all', [items.length]) : ui.t('faq.count_some', [shown, items.length]);
   }
 
   function show(keep) {
@@ -66,11 +66,11 @@
 
   expand.addEventListener('click', function () {
     items.forEach(function (item) { if (!item.hidden) item.open = true; });
-    ui.announce('All questions expanded');
+    ui.announce(ui.t('faq.expanded'));
   });
   collapse.addEventListener('click', function () {
     items.forEach(function (item) { item.open = false; });
-    ui.announce('All questions collapsed');
+    ui.announce(ui.t('faq.collapsed'));
   });
   expand.disabled = false;
   collapse.disabled = false;

@@ -55,8 +55,19 @@
     return typeof ui.diskHref === 'function' ? ui.diskHref(href) : href;
   }
 
-  function plural(n, one, many) {
-    return n + ' ' + (n === 1 ? one : many);
+  /** The theme's words in the page's language (kb-ui.js reads them from the page). */
+  function t(key, args) {
+    return typeof ui.t === 'function' ? ui.t(key, args) : key;
+  }
+
+  /** The same, as strings and nodes for el(): an argument may be an element. */
+  function tParts(key, args) {
+    return typeof ui.parts === 'function' ? ui.parts(key, args) : [key];
+  }
+
+  /** "1 day", "60 days", as the data's own texts say it. */
+  function days(n) {
+    return n === 1 ? t('data.day', [n]) : t('data.days', [n]);
   }
 
   /* ---------- calendar dates ---------- */
@@ -163,7 +174,7 @@
         headers.forEach(function (h) { h.removeAttribute('aria-sort'); });
         th.setAttribute('aria-sort', direction);
         sortRows(column, type, direction);
-        announce('Table sorted by ' + label + ', ' + direction + '.');
+        announce(t('lifespans.sorted', [label, t(direction === 'ascending' ? 'lifespans.ascending' : 'lifespans.descending')]));
       });
     });
   }
@@ -213,12 +224,11 @@
       });
       if (status) {
         status.textContent = !normal(query) ? ''
-          : 'Showing ' + shown + ' of ' + plural(rows.length, 'network', 'networks') + '.';
+          : t('lifespans.showing', [shown, rows.length]);
       }
       if (empty) {
         empty.hidden = shown > 0;
-        empty.textContent = shown > 0 ? '' : 'No network is called \u201c' + query.trim()
-          + '\u201d. Try another of its names, or clear the filter.';
+        empty.textContent = shown > 0 ? '' : t('lifespans.no_match', [query.trim()]);
       }
     };
     input.addEventListener('input', apply);
@@ -284,12 +294,9 @@
   /** A calendar with one all-day event on {@code remind}, for a token that ends on {@code expiry}. */
   function calendar(network, connected, expiry, remind) {
     var pageUrl = siteBase() ? siteBase() + 'lifespans/#' + network.id : '';
-    var description = 'The ' + network.name + ' connection token you connected on ' + longDate(connected)
-      + ' expires on ' + longDate(expiry) + ' (it lasts ' + network.lifespanText + ').'
-      + ' Reconnect ' + network.name + ' before then so the account does not disconnect.';
+    var description = t('calc.ics_description', [network.name, longDate(connected), longDate(expiry), network.lifespanText]);
     if (network.inactivityDays) {
-      description += '\n' + network.name + ' also ends the token after '
-        + plural(network.inactivityDays, 'day', 'days') + ' without activity: ' + network.activity + '.';
+      description += '\n' + t('calc.ics_inactivity', [network.name, days(network.inactivityDays), network.activity]);
     }
     if (pageUrl) description += '\n' + pageUrl;
     var lines = [
@@ -303,12 +310,12 @@
       'DTSTAMP:' + stamp(new Date()),
       'DTSTART;VALUE=DATE:' + compact(remind),
       'DTEND;VALUE=DATE:' + compact(remind + 1),
-      'SUMMARY:' + icsText('Reconnect ' + network.name + ': its token expires on ' + longDate(expiry)),
+      'SUMMARY:' + icsText(t('calc.ics_summary', [network.name, longDate(expiry)])),
       'DESCRIPTION:' + icsText(description)
     ];
     if (pageUrl) lines.push('URL:' + pageUrl);
     lines.push('TRANSP:TRANSPARENT',
-      'BEGIN:VALARM', 'ACTION:DISPLAY', 'DESCRIPTION:' + icsText('Reconnect ' + network.name), 'TRIGGER:PT9H',
+      'BEGIN:VALARM', 'ACTION:DISPLAY', 'DESCRIPTION:' + icsText(t('calc.ics_alarm', [network.name])), 'TRIGGER:PT9H',
       'END:VALARM', 'END:VEVENT', 'END:VCALENDAR');
     return lines.map(fold).join('\r\n') + '\r\n';
   }
@@ -316,10 +323,10 @@
   /* ---------- the calculator ---------- */
 
   function daysLeftText(left) {
-    if (left > 1) return left + ' days left.';
-    if (left === 1) return '1 day left: it expires tomorrow.';
-    if (left === 0) return 'It expires today: reconnect now.';
-    return (left === -1 ? 'Expired yesterday' : 'Expired ' + (-left) + ' days ago') + ': reconnect the account now.';
+    if (left > 1) return t('calc.days_left', [left]);
+    if (left === 1) return t('calc.tomorrow');
+    if (left === 0) return t('calc.today');
+    return left === -1 ? t('calc.yesterday') : t('calc.expired_ago', [-left]);
   }
 
   function heading(network) {
@@ -332,25 +339,23 @@
     item.appendChild(heading(network));
     if (network.renewal !== 'fixed' || !network.lifespanDays) {
       item.appendChild(el('p', { 'class': 'calc-expiry calc-no-expiry' }, [
-        el('strong', { text: network.name + ' has no expiry date' }),
+        el('strong', { text: t('calc.no_expiry', [network.name]) }),
         // "the token no expiration date" would not be a sentence; the notes say what follows from it.
-        network.renewal === 'on-use' ? ': the token ' + network.lifespanText + '.' : '.']));
+        network.renewal === 'on-use' ? t('calc.on_use', [network.lifespanText]) : t('calc.no_expiry_end')]));
       if (network.notes) item.appendChild(el('p', { 'class': 'calc-note', text: network.notes }));
       return item;
     }
     var expiry = connected + network.lifespanDays;
     var left = expiry - now;
-    item.appendChild(el('p', { 'class': 'calc-expiry' }, [
-      left < 0 ? 'The token expired on ' : 'The token expires on ', el('strong', {}, [timeEl(expiry)]), '.']));
+    item.appendChild(el('p', { 'class': 'calc-expiry' },
+      tParts(left < 0 ? 'calc.expired_on' : 'calc.expires_on', [el('strong', {}, [timeEl(expiry)])])));
     item.appendChild(el('p', { 'class': 'calc-left' + (left < 0 ? ' calc-expired' : ''), 'data-days-left': left,
       text: daysLeftText(left) }));
     if (network.inactivityDays) {
       var idle = connected + network.inactivityDays;
-      item.appendChild(el('p', { 'class': 'calc-inactivity' }, [
-        el('strong', { text: 'It can end sooner. ' }),
-        network.name + ' also ends the token after ' + plural(network.inactivityDays, 'day', 'days')
-          + ' without activity. Activity means ' + network.activity + '. With no activity at all since you connected, it '
-          + (idle < now ? 'ended on ' : 'ends on '), timeEl(idle), '.']));
+      item.appendChild(el('p', { 'class': 'calc-inactivity' }, [el('strong', { text: t('calc.sooner') }), ' ']
+        .concat(tParts(idle < now ? 'calc.idle_ended' : 'calc.idle_ends',
+          [network.name, days(network.inactivityDays), network.activity, timeEl(idle)]))));
     }
     if (left >= 0) {
       var remind = Math.max(expiry - REMIND_BEFORE, now);
@@ -359,10 +364,10 @@
         'class': 'calc-reminder-link',
         href: 'data:text/calendar;charset=utf-8,' + encodeURIComponent(ics),
         download: network.id + '-token-reminder.ics',
-        text: 'Add a reminder to my calendar'
+        text: t('calc.reminder')
       });
-      item.appendChild(el('p', { 'class': 'calc-reminder' }, [link, ' (an all-day event on ', timeEl(remind),
-        remind === expiry - REMIND_BEFORE ? ', a week before it expires)' : ': less than a week is left)']));
+      item.appendChild(el('p', { 'class': 'calc-reminder' }, [link, ' ']
+        .concat(tParts(remind === expiry - REMIND_BEFORE ? 'calc.reminder_week' : 'calc.reminder_soon', [timeEl(remind)]))));
     }
     return item;
   }
@@ -390,11 +395,11 @@
       var connected = parseIso(input.value);
       result.textContent = '';
       if (connected === null) {
-        result.appendChild(el('p', { 'class': 'calc-error', text: 'Enter the date you connected, such as ' + iso(now) + '.' }));
+        result.appendChild(el('p', { 'class': 'calc-error', text: t('calc.enter_date', [iso(now)]) }));
         return;
       }
       if (connected > now) {
-        result.appendChild(el('p', { 'class': 'calc-note', text: 'That date is in the future: the dates below assume you connect then.' }));
+        result.appendChild(el('p', { 'class': 'calc-note', text: t('calc.future') }));
       }
       networks.filter(function (n) { return !select.value || n.id === select.value; })
         .forEach(function (n) { result.appendChild(card(n, connected, now)); });

@@ -87,10 +87,10 @@
       role: 'option', id: 'kb-search-opt-0', 'class': 'search-option instant-answer kind-faq',
       href: ui.siteHref(result.url), tabindex: '-1', 'aria-selected': 'false'
     }, [
-      el('span', { 'class': 'instant-label', text: 'Answer from the FAQ' }),
+      el('span', { 'class': 'instant-label', text: ui.t('search.faq_answer') }),
       el('span', { 'class': 'option-title' }, [highlighted(result.title, query)]),
       el('span', { 'class': 'instant-text' }, [highlighted(shorten(result.answer, ANSWER_CHARS), query)]),
-      el('span', { 'class': 'instant-more', text: 'Read the full answer' })
+      el('span', { 'class': 'instant-more', text: ui.t('search.full_answer') })
     ]);
   }
 
@@ -98,9 +98,9 @@
     emptyBox.textContent = '';
     emptyBox.hidden = false;
     emptyBox.appendChild(el('p', { 'class': 'empty-title' }, failed
-      ? ['Search is not available right now.']
-      : ['No results for ', el('q', { text: query }), '.']));
-    emptyBox.appendChild(el('p', { text: 'Try fewer or different words, or:' }));
+      ? [ui.t('search.unavailable')]
+      : ui.parts('search.no_results_for', [el('q', { text: query })])));
+    emptyBox.appendChild(el('p', { text: ui.t('search.try_other') }));
     // Ordinary links, reached with Tab: the popup stays open while focus is inside the form.
     emptyBox.appendChild(ui.helpLinks({}));
   }
@@ -113,7 +113,7 @@
     options = results.map(function (r, i) { return i === 0 && answered ? answerOption(r, query) : option(r, query, i); });
     if (results.length) {
       options.push(el('a', { role: 'option', id: 'kb-search-opt-all', 'class': 'search-option search-all',
-        href: resultsPageHref(query), tabindex: '-1', 'aria-selected': 'false' }, ['See all results for ', el('q', { text: query })]));
+        href: resultsPageHref(query), tabindex: '-1', 'aria-selected': 'false' }, ui.parts('search.see_all', [el('q', { text: query })])));
       options.forEach(function (o) { listbox.appendChild(o); });
     } else {
       renderEmpty(query, false);
@@ -122,9 +122,9 @@
     input.removeAttribute('aria-activedescendant');
     listbox.hidden = !results.length;
     open();
-    var said = results.length === 0 ? 'No results. Links to the FAQ and to support are shown.'
-      : results.length + (results.length === 1 ? ' result' : ' results') + ' available. Use the up and down arrows to choose, Enter to open.';
-    if (answered) said = 'Answer from the FAQ: ' + results[0].title + '. ' + said;
+    var said = results.length === 0 ? ui.t('search.none_said')
+      : ui.t(results.length === 1 ? 'search.one_said' : 'search.many_said', [results.length]);
+    if (answered) said = ui.t('search.answer_said', [results[0].title, said]);
     status.textContent = said;
   }
 

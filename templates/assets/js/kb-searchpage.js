@@ -55,7 +55,7 @@
       g.excerpt ? el('p', { 'class': 'result-excerpt' }, [highlighted(g.excerpt, query)]) : null
     ]);
     if (g.sections.length) {
-      item.appendChild(el('ul', { 'class': 'result-sections', 'aria-label': 'Matching sections of ' + g.title },
+      item.appendChild(el('ul', { 'class': 'result-sections', 'aria-label': ui.t('search.sections_of', [g.title]) },
         g.sections.map(function (s) {
           return el('li', {}, [el('a', { href: ui.siteHref(s.url) }, [highlighted(s.heading, query)])]);
         })));
@@ -66,18 +66,18 @@
   function showEmpty(failed) {
     empty.textContent = '';
     empty.hidden = false;
-    empty.appendChild(el('p', { text: failed ? 'Search could not load. Try again in a moment, or:' : 'Try fewer or different words, or:' }));
+    empty.appendChild(el('p', { text: failed ? ui.t('search.failed') : ui.t('search.try_other') }));
     empty.appendChild(ui.helpLinks({}));
   }
 
   input.value = query;
   if (!query) {
-    summary.textContent = 'Type what you are looking for, then press Enter.';
+    summary.textContent = ui.t('search.prompt');
     input.focus();
     return;
   }
-  document.title = '“' + query + '”: ' + document.title;
-  summary.textContent = 'Searching…';
+  document.title = ui.t('search.page_title', [query, document.title]);
+  summary.textContent = ui.t('search.searching');
   if (typeof kb.search !== 'function') {
     summary.textContent = '';
     showEmpty(true);
@@ -86,9 +86,10 @@
   kb.search(query, { limit: LIMIT }).then(function (results) {
     var groups = group(results || []);
     summary.textContent = '';
-    summary.appendChild(document.createTextNode(groups.length === 0 ? 'No results for '
-      : groups.length + (groups.length === 1 ? ' result for ' : ' results for ')));
-    summary.appendChild(el('q', { text: query }));
+    ui.parts(groups.length === 0 ? 'search.no_results_for' : groups.length === 1 ? 'search.one_result_for' : 'search.results_for',
+      [el('q', { text: query }), groups.length]).forEach(function (p) {
+      summary.appendChild(typeof p === 'string' ? document.createTextNode(p) : p);
+    });
     groups.forEach(function (g) { list.appendChild(entry(g)); });
     if (!groups.length) showEmpty(false);
   }, function () {

@@ -66,10 +66,38 @@
     return fragment;
   }
 
+  var strings = null;
+
+  /**
+   * The theme's words in the page's language (templates/i18n/, written into the page's kb-strings
+   * block by the build): the text of key with {0}, {1} ... replaced by args.
+   */
+  function t(key, args) {
+    return parts(key, args).join('');
+  }
+
+  /** The same text as a list of strings and nodes, for el(): an argument may be an element. */
+  function parts(key, args) {
+    if (!strings) {
+      var block = document.getElementById('kb-strings');
+      try {
+        strings = block ? JSON.parse(block.textContent) : {};
+      } catch (e) {
+        strings = {};
+      }
+    }
+    var text = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : key;
+    return text.split(/(\{\d\})/).filter(function (p) { return p !== ''; }).map(function (p) {
+      var m = /^\{(\d)\}$/.exec(p);
+      return m && args && args[m[1]] !== undefined && args[m[1]] !== null
+        ? (typeof args[m[1]] === 'object' ? args[m[1]] : String(args[m[1]])) : p;
+    });
+  }
+
   /** Where to turn when search finds nothing: the FAQ and the support contacts from the footer. */
   function helpLinks(linkAttrs) {
     var list = el('ul', {}, [
-      el('li', {}, [el('a', Object.assign({ href: siteHref('faq/'), text: 'Browse the frequently asked questions' }, linkAttrs))])
+      el('li', {}, [el('a', Object.assign({ href: siteHref('faq/'), text: t('search.browse_faq') }, linkAttrs))])
     ]);
     var contacts = document.querySelector('#kb-support .support-contacts');
     if (contacts && contacts.children.length) {
@@ -77,7 +105,7 @@
       copy.querySelectorAll('a').forEach(function (a) {
         Object.keys(linkAttrs || {}).forEach(function (name) { a.setAttribute(name, linkAttrs[name]); });
       });
-      list.appendChild(el('li', {}, ['Contact support:', copy]));
+      list.appendChild(el('li', {}, [t('search.contact'), copy]));
     }
     return list;
   }
@@ -117,7 +145,7 @@
           var caption = wrap.querySelector('caption');
           wrap.setAttribute('tabindex', '0');
           wrap.setAttribute('role', 'region');
-          wrap.setAttribute('aria-label', caption ? caption.textContent.trim() : 'Table (scrolls sideways)');
+          wrap.setAttribute('aria-label', caption ? caption.textContent.trim() : t('ui.table_scrolls'));
         } else if (wrap.getAttribute('role') === 'region') {
           wrap.removeAttribute('tabindex');
           wrap.removeAttribute('role');
@@ -138,7 +166,9 @@
     announce: announce,
     highlighted: highlighted,
     helpLinks: helpLinks,
-    debounce: debounce
+    debounce: debounce,
+    t: t,
+    parts: parts
   };
 
   fixLinksForDisk();

@@ -11,7 +11,7 @@
   if (window.KbWidget && window.KbWidget.version) return; // embedded twice: the first one stays
   var script = document.currentScript;
   var base = script && script.src ? script.src.replace(/[^/]*$/, '') : '';
-  var label = S.label || 'Help';
+  var label = S.label || t('widget.help');
   var EVENTS = ['opened', 'closed', 'searched', 'articleshown'];
   var LIMIT = 8;        // as many results as the site's own search box shows
   var ANSWER_CHARS = 420;
@@ -19,6 +19,20 @@
   var host, shadow, box, launcher, launcherText, panel, title, backButton, searchView, input, status, answerBox,
     results, suggestBox, readerView, built = false, isOpen = false, unreachable = false, searchReady = null,
     latest = 0, suggestion = null, lastResults = [];
+
+  /** The widget's words in the help center's language: shipped in S.strings, as they must show on any site. */
+  function t(key, args) {
+    return parts(key, args).join('');
+  }
+
+  /** The same text as strings and nodes for el(): an argument may be an element. */
+  function parts(key, args) {
+    var text = (S.strings && S.strings[key]) || key;
+    return text.split(/(\{\d\})/).filter(function (p) { return p !== ''; }).map(function (p) {
+      var m = /^\{(\d)\}$/.exec(p);
+      return m && args && args[m[1]] !== undefined ? (typeof args[m[1]] === 'object' ? args[m[1]] : String(args[m[1]])) : p;
+    });
+  }
 
   function warn(message) {
     if (window.console && console.warn) console.warn('KbWidget: ' + message);
@@ -159,7 +173,7 @@
   /** Whether the help center answers at all; a failed script load says it does not. */
   function reachable(yes) {
     unreachable = !yes;
-    if (launcherText) launcherText.textContent = yes ? label : 'Help unavailable';
+    if (launcherText) launcherText.textContent = yes ? label : t('widget.unavailable');
     if (box) box.classList.toggle('down', !yes);
   }
 
@@ -209,21 +223,21 @@
     if (built) return;
     built = true;
     title = el('h2', { id: 'kbw-title', text: label });
-    backButton = el('button', { type: 'button', 'class': 'icon back', hidden: true, 'aria-label': 'Back to search' },
+    backButton = el('button', { type: 'button', 'class': 'icon back', hidden: true, 'aria-label': t('widget.back') },
       [icon('M15.4 7.4 14 6l-6 6 6 6 1.4-1.4-4.6-4.6z')]);
-    var closeButton = el('button', { type: 'button', 'class': 'icon', 'aria-label': 'Close help' },
+    var closeButton = el('button', { type: 'button', 'class': 'icon', 'aria-label': t('widget.close') },
       [icon('M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4l5.6 5.6L5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6z')]);
     backButton.addEventListener('click', showSearch);
     closeButton.addEventListener('click', function () { hide(true); });
-    input = el('input', { id: 'kbw-q', type: 'search', autocomplete: 'off', spellcheck: 'false', placeholder: 'Search the help center' });
+    input = el('input', { id: 'kbw-q', type: 'search', autocomplete: 'off', spellcheck: 'false', placeholder: t('search.label') });
     var form = el('form', { role: 'search', 'class': 'ask' }, [
-      el('label', { 'for': 'kbw-q', 'class': 'vh', text: 'Search the help center' }), input]);
+      el('label', { 'for': 'kbw-q', 'class': 'vh', text: t('search.label') }), input]);
     form.addEventListener('submit', function (e) { e.preventDefault(); run(); });
     var timer = 0;
     input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 150); });
     status = el('p', { 'class': 'vh', role: 'status', 'aria-live': 'polite' });
     answerBox = el('div', { 'class': 'answer', hidden: true });
-    results = el('ul', { 'class': 'results', 'aria-label': 'Results', hidden: true });
+    results = el('ul', { 'class': 'results', 'aria-label': t('widget.results'), hidden: true });
     suggestBox = el('div', { 'class': 'suggested', hidden: true });
     searchView = el('div', { 'class': 'view' }, [form, status, answerBox, results, suggestBox, contacts()]);
     readerView = el('div', { 'class': 'view reader', hidden: true });
@@ -244,11 +258,11 @@
   /** The contacts of kb.yaml: shipped inside widget.js, so they show even when the help center is down. */
   function contacts() {
     var s = S.support || {}, items = [];
-    if (s.email) items.push(el('li', {}, ['Email ', el('a', { href: 'mailto:' + s.email, text: s.email })]));
-    if (s.phone) items.push(el('li', {}, ['Phone ', el('a', { href: s.phoneHref, text: s.phone })]));
-    if (s.chat) items.push(el('li', { text: 'Chat: ' + s.chat }));
+    if (s.email) items.push(el('li', {}, [t('contact.email') + ' ', el('a', { href: 'mailto:' + s.email, text: s.email })]));
+    if (s.phone) items.push(el('li', {}, [t('contact.phone') + ' ', el('a', { href: s.phoneHref, text: s.phone })]));
+    if (s.chat) items.push(el('li', { text: t('contact.chat') + ': ' + s.chat }));
     if (!items.length) return null;
-    return el('div', { 'class': 'contact' }, [el('h3', { text: 'Still stuck? Contact support' }), el('ul', {}, items)]);
+    return el('div', { 'class': 'contact' }, [el('h3', { text: t('widget.stuck') }), el('ul', {}, items)]);
   }
 
   function show(then) {
@@ -289,8 +303,8 @@
     results.hidden = true;
     answerBox.hidden = false;
     answerBox.textContent = '';
-    answerBox.appendChild(el('p', { 'class': 'down-note', text: 'Help is unavailable right now: the help center cannot be reached. Try again later, or contact support.' }));
-    status.textContent = 'Help is unavailable right now.';
+    answerBox.appendChild(el('p', { 'class': 'down-note', text: t('widget.down') }));
+    status.textContent = t('widget.down_said');
   }
 
   // ---- search ----
@@ -342,19 +356,20 @@
     var answered = found.length > 0 && found[0].kind === 'faq' && !!found[0].answer;
     answerBox.hidden = !answered;
     if (answered) {
-      answerBox.appendChild(el('p', { 'class': 'kicker', text: 'Answer from the FAQ' }));
+      answerBox.appendChild(el('p', { 'class': 'kicker', text: t('search.faq_answer') }));
       answerBox.appendChild(el('h3', {}, [marked(kb, found[0].title, query)]));
       answerBox.appendChild(el('p', {}, [marked(kb, shorten(found[0].answer, ANSWER_CHARS), query)]));
-      answerBox.appendChild(outLink(siteUrl(found[0].url), 'Read the full answer in the help center'));
+      answerBox.appendChild(outLink(siteUrl(found[0].url), t('widget.full_answer')));
     }
     (answered ? found.slice(1) : found).forEach(function (r) { results.appendChild(item(kb, r, query)); });
     results.hidden = !results.children.length;
     if (!found.length) {
       answerBox.hidden = false;
-      answerBox.appendChild(el('p', {}, ['No results for ', el('q', { text: query }), '. Try other words, or contact support.']));
+      answerBox.appendChild(el('p', {}, parts('widget.no_results', [el('q', { text: query })])));
     }
-    status.textContent = found.length ? found.length + (found.length === 1 ? ' result.' : ' results.') + (answered ? ' Answer from the FAQ: ' + found[0].title + '.' : '')
-      : 'No results.';
+    status.textContent = !found.length ? t('widget.none_said')
+      : t(found.length === 1 ? 'widget.one_said' : 'widget.many_said', [found.length])
+        + (answered ? ' ' + t('widget.answer_said', [found[0].title]) : '');
   }
 
   /** One result: an article or a section of one opens in the panel; the rest open the help center. */
@@ -382,7 +397,7 @@
     var which = suggestion;
     var list = el('ul', { 'class': 'results' });
     suggestBox.textContent = '';
-    suggestBox.appendChild(el('h3', { text: 'Suggested for this page' }));
+    suggestBox.appendChild(el('h3', { text: t('widget.suggested') }));
     suggestBox.appendChild(list);
     suggestBox.hidden = false;
     var done = which.ids ? Promise.all(which.ids.map(function (id) {
@@ -402,7 +417,7 @@
 
   function openArticle(id, anchor) {
     readerView.textContent = '';
-    readerView.appendChild(el('p', { 'class': 'loading', text: 'Loading the article…' }));
+    readerView.appendChild(el('p', { 'class': 'loading', text: t('widget.loading') }));
     readerView.hidden = false;
     searchView.hidden = true;
     backButton.hidden = false;
@@ -415,8 +430,8 @@
     }, function (e) {
       if (mine !== latest) return;
       readerView.textContent = '';
-      readerView.appendChild(el('p', { text: 'This article cannot be shown here right now.' }));
-      readerView.appendChild(outLink(siteUrl('a/' + id + '/'), 'Open it in the help center'));
+      readerView.appendChild(el('p', { text: t('widget.cannot_show') }));
+      readerView.appendChild(outLink(siteUrl('a/' + id + '/'), t('widget.open_it')));
       if (!/no article/.test(e.message)) reachable(false);
       title.focus();
     });
@@ -425,7 +440,7 @@
   function read(a, anchor) {
     readerView.textContent = '';
     title.textContent = a.title;
-    var open = outLink(siteUrl(a.url) + (anchor ? '#' + encodeURIComponent(anchor) : ''), 'Open in the help center', 'open');
+    var open = outLink(siteUrl(a.url) + (anchor ? '#' + encodeURIComponent(anchor) : ''), t('widget.open'), 'open');
     var body = el('div', { 'class': 'body' });
     (a.body || []).forEach(function (n) { body.appendChild(node(n)); });
     readerView.appendChild(el('p', { 'class': 'kicker', text: a.section }));

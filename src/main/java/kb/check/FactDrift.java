@@ -149,15 +149,22 @@ public final class FactDrift {
             return Problem.warning(at, "'" + typed + "' is typed by hand; write {{ lifespan " + n.id()
                     + " }} so it follows networks.yaml");
         }
-        String data = n.renewal() == Renewal.FIXED
-                ? n.name() + " tokens last " + n.lifespanText()
-                : n.name() + "'s token " + n.lifespanPhrase();
+        // kb's own message, in the CLI's English like every problem, not in the theme's words.
+        String data = switch (n.renewal()) {
+            case FIXED -> n.name() + " tokens last " + days(n.lifespanDays());
+            case NEVER -> n.name() + "'s token has no expiration date";
+            case ON_USE -> n.name() + "'s token refreshes each time it is used";
+        };
         if (n.inactivityDays() != null) {
-            data += " (or end after " + n.inactivityText() + " without activity)";
+            data += " (or end after " + days(n.inactivityDays()) + " without activity)";
         }
         return Problem.error(at, "'" + typed + "' disagrees with networks.yaml, which says " + data,
                 "write {{ lifespan " + n.id() + " }}" + (n.inactivityDays() == null ? "" : " or {{ inactivity " + n.id() + " }}")
                         + " instead of typing the number");
+    }
+
+    private static String days(int n) {
+        return n == 1 ? "1 day" : n + " days";
     }
 
     /** Number words a writer may spell out, and the year/day comparison. */

@@ -14,34 +14,39 @@ public final class DataFacts implements Facts {
             "lifespan", "lifespan-days", "inactivity", "activity", "role", "name");
 
     private final Networks networks;
+    private final DataWords words;
     private final BiFunction<Network, String, String> box;
     private final String pageUrl;
 
-    /** @param box renders a network's facts box for the page at the given site URL */
-    public DataFacts(Networks networks, BiFunction<Network, String, String> box) {
-        this(networks, box, "");
+    /**
+     * @param words the words of the pages' language ("60 days", "60 días")
+     * @param box renders a network's facts box for the page at the given site URL
+     */
+    public DataFacts(Networks networks, DataWords words, BiFunction<Network, String, String> box) {
+        this(networks, words, box, "");
     }
 
-    private DataFacts(Networks networks, BiFunction<Network, String, String> box, String pageUrl) {
+    private DataFacts(Networks networks, DataWords words, BiFunction<Network, String, String> box, String pageUrl) {
         this.networks = networks;
+        this.words = words;
         this.box = box;
         this.pageUrl = pageUrl;
     }
 
     /** The same facts for a page at another URL (the box links relative to its page). */
     public DataFacts forPage(String url) {
-        return new DataFacts(networks, box, url);
+        return new DataFacts(networks, words, box, url);
     }
 
     @Override
     public String inline(String fact, String id) {
         Network n = network(id);
         return switch (fact) {
-            case "lifespan" -> n.lifespanText();
+            case "lifespan" -> n.lifespanText(words);
             case "lifespan-days" -> {
                 if (n.renewal() != Renewal.FIXED) {
                     throw new IllegalArgumentException(n.name() + " has no fixed lifespan in days (its token "
-                            + n.lifespanPhrase() + ")");
+                            + n.lifespanPhrase(words) + ")");
                 }
                 yield String.valueOf(n.lifespanDays());
             }
@@ -49,7 +54,7 @@ public final class DataFacts implements Facts {
                 if (n.inactivityDays() == null) {
                     throw new IllegalArgumentException(n.name() + " has no inactivity rule in networks.yaml");
                 }
-                yield n.inactivityText();
+                yield n.inactivityText(words);
             }
             case "activity" -> required(n, "activity", n.activity());
             case "role" -> required(n, "role", n.roleName());

@@ -53,23 +53,23 @@ public record Network(
     }
 
     /**
-     * "60 days", "no expiration date", "refreshes each time it is used". A token without an
-     * expiration date is not said to never expire: it can still end for other reasons.
+     * "60 days", "no expiration date", "refreshes each time it is used", in the words given. A token
+     * without an expiration date is not said to never expire: it can still end for other reasons.
      */
-    public String lifespanText() {
+    public String lifespanText(DataWords words) {
         return switch (renewal) {
-            case FIXED -> days(lifespanDays);
-            case NEVER -> "no expiration date";
-            case ON_USE -> "refreshes each time it is used";
+            case FIXED -> words.days(lifespanDays);
+            case NEVER -> words.noExpiry();
+            case ON_USE -> words.onUse();
         };
     }
 
     /** The lifespan as a verb phrase: "lasts 60 days", "has no expiration date", "refreshes each time it is used". */
-    public String lifespanPhrase() {
+    public String lifespanPhrase(DataWords words) {
         return switch (renewal) {
-            case FIXED -> "lasts " + lifespanText();
-            case NEVER -> "has " + lifespanText();
-            case ON_USE -> lifespanText();
+            case FIXED -> words.lasts().replace("{0}", lifespanText(words));
+            case NEVER -> words.hasNoExpiry();
+            case ON_USE -> words.onUse();
         };
     }
 
@@ -91,17 +91,13 @@ public record Network(
     }
 
     /** "60 days", or empty when the data states no inactivity rule. */
-    public String inactivityText() {
-        return inactivityDays == null ? "" : days(inactivityDays);
+    public String inactivityText(DataWords words) {
+        return inactivityDays == null ? "" : words.days(inactivityDays);
     }
 
     /** Every name a reader may type for this network, lower-cased. */
     public List<String> searchNames() {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(id, name), otherNames.stream())
                 .map(s -> s.toLowerCase(Locale.ROOT)).distinct().toList();
-    }
-
-    static String days(int n) {
-        return n == 1 ? "1 day" : n + " days";
     }
 }

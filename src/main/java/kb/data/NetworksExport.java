@@ -20,8 +20,11 @@ public final class NetworksExport {
     private NetworksExport() {
     }
 
-    /** @param articleUrl each network's article as an absolute URL, or null */
-    public static String json(Networks networks, String baseUrl, Function<Network, String> articleUrl) {
+    /**
+     * @param articleUrl each network's article as an absolute URL, or null
+     * @param words the site's words for {@code lifespan_text} (its default language)
+     */
+    public static String json(Networks networks, String baseUrl, Function<Network, String> articleUrl, DataWords words) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Network n : networks.all()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -30,7 +33,7 @@ public final class NetworksExport {
             m.put("other_names", n.otherNames());
             m.put("renewal", renewal(n));
             m.put("lifespan_days", n.lifespanDays());
-            m.put("lifespan_text", n.lifespanText());
+            m.put("lifespan_text", n.lifespanText(words));
             m.put("inactivity_days", n.inactivityDays());
             m.put("activity", n.activity().isEmpty() ? null : n.activity());
             m.put("role", n.role() == null ? null : n.role().name());
@@ -56,15 +59,16 @@ public final class NetworksExport {
      * calculator), embedded in the page as JSON so they work offline and from {@code file://}.
      *
      * @param articleUrl the network's article relative to the lifespans page, or null
+     * @param words the page's language's words for the lifespan
      */
-    public static Map<String, Object> forBrowser(Network n, String articleUrl) {
+    public static Map<String, Object> forBrowser(Network n, String articleUrl, DataWords words) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", n.id());
         m.put("name", n.name());
         m.put("names", java.util.stream.Stream.concat(java.util.stream.Stream.of(n.name()), n.otherNames().stream()).toList());
         m.put("renewal", renewal(n));
         m.put("lifespanDays", n.lifespanDays());
-        m.put("lifespanText", n.lifespanText());
+        m.put("lifespanText", n.lifespanText(words));
         m.put("inactivityDays", n.inactivityDays());
         m.put("activity", n.activity());
         m.put("notes", n.notes());
@@ -80,13 +84,14 @@ public final class NetworksExport {
      * RFC 4180 CSV (CRLF line ends, quoted where needed): one header row, one row per network.
      *
      * @param articleUrl each network's article as an absolute URL, or null
+     * @param words the site's words for the lifespan column (its default language)
      */
-    public static String csv(Networks networks, Function<Network, String> articleUrl) {
+    public static String csv(Networks networks, Function<Network, String> articleUrl, DataWords words) {
         StringBuilder sb = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
         for (Network n : networks.all()) {
             String url = articleUrl.apply(n);
             sb.append(String.join(",", List.of(
-                    cell(n.id()), cell(n.name()), cell(String.join("; ", n.otherNames())), cell(n.lifespanText()),
+                    cell(n.id()), cell(n.name()), cell(String.join("; ", n.otherNames())), cell(n.lifespanText(words)),
                     cell(number(n.lifespanDays())), cell(renewal(n)), cell(number(n.inactivityDays())),
                     cell(n.activity()), cell(n.roleName()), cell(n.notes()),
                     cell(n.verified() == null ? "" : n.verified().toString()), cell(url == null ? "" : url),

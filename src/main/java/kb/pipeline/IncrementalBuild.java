@@ -177,6 +177,7 @@ public final class IncrementalBuild implements AutoCloseable {
     public Update refreshSearch() {
         long start = System.nanoTime();
         RenderedSite site;
+        Words words;
         long seenGeneration;
         long seenEpoch;
         synchronized (this) {
@@ -184,11 +185,12 @@ public final class IncrementalBuild implements AutoCloseable {
                 return Update.none("search is current");
             }
             site = state.site();
+            words = new Words(state.templates().strings(), site.content().config().language());
             seenGeneration = generation;
             seenEpoch = epoch;
         }
         PhaseTimer timer = new PhaseTimer();
-        SearchIndex index = timer.time("search index", () -> SearchIndexer.buildInMemory(SearchRecords.of(site),
+        SearchIndex index = timer.time("search index", () -> SearchIndexer.buildInMemory(SearchRecords.of(site, words),
                 site.content().config().synonyms()));
         Map<String, byte[]> export = new LinkedHashMap<>();
         timer.time("browser export", () -> new BrowserExport(index, export::put).write());

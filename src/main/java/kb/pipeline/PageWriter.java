@@ -55,6 +55,8 @@ final class PageWriter {
     /** Article id to the ids its page lists as related: a preview re-renders those pages when a title changes. */
     private final Map<Integer, List<Integer>> relatedShown = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
+    /** The theme's words in the site's language. */
+    private final Words words;
 
     PageWriter(RenderedSite site, Templates templates, SearchIndex index, Output writer, boolean preview,
             Problems problems) {
@@ -63,7 +65,8 @@ final class PageWriter {
         this.templates = templates;
         this.index = index;
         this.writer = writer;
-        this.pages = new Pages(site, citedBy(site), preview);
+        this.words = new Words(templates.strings(), site.content().config().language());
+        this.pages = new Pages(site, citedBy(site), preview, words);
         this.byId = site.byId();
         site.content().sections().forEach(s -> sections.put(s.slug(), s));
     }
@@ -221,8 +224,8 @@ final class PageWriter {
         site.articles().forEach(ra -> articleUrls.put(ra.article().path() + ".md", base + UrlScheme.article(ra.article())));
         java.util.function.Function<kb.data.Network, String> articleUrl =
                 n -> n.article() == null ? null : articleUrls.get(n.article().value());
-        writer.write("api/networks.json", NetworksExport.json(site.networks(), base, articleUrl));
-        writer.write("lifespans/lifespans.csv", NetworksExport.csv(site.networks(), articleUrl));
+        writer.write("api/networks.json", NetworksExport.json(site.networks(), base, articleUrl, words.data()));
+        writer.write("lifespans/lifespans.csv", NetworksExport.csv(site.networks(), articleUrl, words.data()));
     }
 
     void feeds() {
@@ -293,7 +296,9 @@ final class PageWriter {
         Map<String, String> support = new HashMap<>();
         pages.supportModel().forEach((k, v) -> support.put(k, v == null ? null : v.toString()));
         try {
-            new WidgetFiles(writer::write).write(script, stylesheet, config.widget(), config.name(), support, articles);
+            new WidgetFiles(writer::write).write(script, stylesheet, config.widget(), config.name(), support,
+                    words.strings().forScripts(words.language(), List.of(kb.template.Strings.WIDGET_SCRIPT)),
+                    kb.template.Strings.direction(words.language()), articles);
         } catch (IllegalArgumentException e) {
             throw new KbException(Problem.error(SourceLocation.of(source), e.getMessage(),
                     "put " + WidgetFiles.SETTINGS_MARK + " where the script reads its settings"));
@@ -321,7 +326,8 @@ final class PageWriter {
             sb.append("> ").append(a.summary()).append("\n\n");
         }
         String url = UrlScheme.article(a);
-        DataFacts facts = new DataFacts(site.networks(), (n, pageUrl) -> TokenFactsBox.markdown(templates, n, pageUrl))
+        DataFacts facts = new DataFacts(site.networks(), words.data(),
+                (n, pageUrl) -> TokenFactsBox.markdown(templates, words, n, pageUrl))
                 .forPage(url);
         return sb.append(MarkdownRenderer.withFactsAsText(a.markdown().strip(), facts)).append('\n').toString();
     }

@@ -2,7 +2,6 @@ package kb.pipeline;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,15 +26,17 @@ import kb.template.SiteModel;
 final class Pages {
     /** Articles of the open section listed in the sidebar; the section page lists them all. */
     static final int NAV_WINDOW = 30;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US); // US English, like the vendor
 
     private final RenderedSite site;
     private final SiteConfig config;
     private final Map<Integer, RenderedArticle> byId;
     private final Map<String, List<RenderedArticle>> citedBy;
     private final boolean preview;
+    /** The theme's words and the dates in the site's language. */
+    private final Words words;
 
-    Pages(RenderedSite site, Map<String, List<RenderedArticle>> citedBy, boolean preview) {
+    Pages(RenderedSite site, Map<String, List<RenderedArticle>> citedBy, boolean preview, Words words) {
+        this.words = words;
         this.site = site;
         this.config = site.content().config();
         this.byId = site.byId();
@@ -98,12 +99,12 @@ final class Pages {
         String url = UrlScheme.section(s.slug());
         Map<String, Object> m = common(url, s.title(), s.description(), "section");
         m.put("nav", nav(url, s.slug()));
-        m.put("breadcrumbs", List.of(crumb(url, "Home", UrlScheme.HOME)));
+        m.put("breadcrumbs", List.of(crumb(url, words.text("nav.home"), UrlScheme.HOME)));
         m.put("section", Map.of(
                 "title", s.title(),
                 "description", s.description(),
                 "articles", s.articles().stream().map(a -> link(url, a)).toList()));
-        m.put("jsonld", List.of(breadcrumbList(List.of(Map.entry("Home", ""), Map.entry(s.title(), url)))));
+        m.put("jsonld", List.of(breadcrumbList(List.of(Map.entry(words.text("nav.home"), ""), Map.entry(s.title(), url)))));
         return m;
     }
 
@@ -112,7 +113,7 @@ final class Pages {
         String url = UrlScheme.article(a);
         Map<String, Object> m = common(url, a.title(), a.summary(), "article");
         m.put("nav", nav(url, s.slug()));
-        m.put("breadcrumbs", List.of(crumb(url, "Home", UrlScheme.HOME), crumb(url, s.title(), UrlScheme.section(s.slug()))));
+        m.put("breadcrumbs", List.of(crumb(url, words.text("nav.home"), UrlScheme.HOME), crumb(url, s.title(), UrlScheme.section(s.slug()))));
         Map<String, Object> am = new HashMap<>();
         am.put("id", a.id());
         am.put("title", a.title());
@@ -144,14 +145,14 @@ final class Pages {
         ld.put("url", config.baseUrl() + url);
         ld.put("mainEntityOfPage", config.baseUrl() + url);
         ld.put("publisher", Map.of("@type", "Organization", "name", config.name()));
-        m.put("jsonld", List.of(ld, breadcrumbList(List.of(Map.entry("Home", ""),
+        m.put("jsonld", List.of(ld, breadcrumbList(List.of(Map.entry(words.text("nav.home"), ""),
                 Map.entry(s.title(), UrlScheme.section(s.slug())), Map.entry(a.title(), url)))));
         return m;
     }
 
     Map<String, Object> faq(List<Map<String, Object>> groups, Map<String, Object> faqPageLd) {
         Map<String, Object> m = common(UrlScheme.FAQ, null, null, "faq"); // faq.peb names the page
-        m.put("breadcrumbs", List.of(crumb(UrlScheme.FAQ, "Home", UrlScheme.HOME)));
+        m.put("breadcrumbs", List.of(crumb(UrlScheme.FAQ, words.text("nav.home"), UrlScheme.HOME)));
         m.put("groups", groups);
         m.put("jsonld", List.of(faqPageLd));
         return m;
@@ -160,11 +161,11 @@ final class Pages {
     Map<String, Object> lifespans(List<Network> networks) {
         String url = UrlScheme.LIFESPANS;
         Map<String, Object> m = common(url, null, null, "lifespans"); // lifespans.peb names the page
-        m.put("breadcrumbs", List.of(crumb(url, "Home", UrlScheme.HOME)));
+        m.put("breadcrumbs", List.of(crumb(url, words.text("nav.home"), UrlScheme.HOME)));
         m.put("networks", networks.stream().map(n -> networkModel(url, n)).toList());
         // The calculator and the filter read this (as JSON in the page), so the data file drives them too.
         m.put("calculator", networks.stream().map(n -> kb.data.NetworksExport.forBrowser(n,
-                articleOf(n) == null ? null : UrlScheme.relative(url, UrlScheme.article(articleOf(n))))).toList());
+                articleOf(n) == null ? null : UrlScheme.relative(url, UrlScheme.article(articleOf(n))), words.data())).toList());
         return m;
     }
 
@@ -172,14 +173,14 @@ final class Pages {
     Map<String, Object> simple(String url, String title, String kind) {
         Map<String, Object> m = common(url, title, null, kind);
         if (!kind.equals("404")) {
-            m.put("breadcrumbs", List.of(crumb(url, "Home", UrlScheme.HOME)));
+            m.put("breadcrumbs", List.of(crumb(url, words.text("nav.home"), UrlScheme.HOME)));
         }
         return m;
     }
 
     /** The demo page: a made-up product page embedding the widget, as a customer's app would. */
     Map<String, Object> widgetDemo(String url, String script) {
-        Map<String, Object> m = common(url, "Help widget demo", "The help widget embedded in a product page.", "widget-demo");
+        Map<String, Object> m = common(url, words.text("demo.title"), words.text("demo.description"), "widget-demo");
         m.put("widgetScript", UrlScheme.relative(url, script));
         m.put("snippetUrl", config.baseUrl() + script);
         m.put("label", config.widget().label());
@@ -208,11 +209,11 @@ final class Pages {
         nm.put("id", n.id());
         nm.put("name", n.name());
         nm.put("otherNames", n.otherNames());
-        nm.put("lifespan", n.lifespanText());
+        nm.put("lifespan", n.lifespanText(words.data()));
         nm.put("lifespanDays", n.lifespanDays() == null ? "" : String.valueOf(n.lifespanDays()));
         nm.put("sortDays", String.valueOf(n.sortDays()));
         nm.put("renewal", n.renewal().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        nm.put("inactivity", n.inactivityText());
+        nm.put("inactivity", n.inactivityText(words.data()));
         nm.put("inactivityDays", n.inactivityDays() == null ? "" : String.valueOf(n.inactivityDays()));
         nm.put("activity", n.activity());
         nm.put("role", n.roleName());
@@ -334,7 +335,8 @@ final class Pages {
         return path == null || path.isEmpty() ? "/" : path;
     }
 
-    static String shown(LocalDate date) {
-        return date == null ? "" : SHOWN.format(date);
+    /** A date as the site's language writes it ("December 6, 2026", "6 de diciembre de 2026"). */
+    private String shown(LocalDate date) {
+        return words.date(date);
     }
 }

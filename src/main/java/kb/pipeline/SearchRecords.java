@@ -25,7 +25,8 @@ final class SearchRecords {
     private SearchRecords() {
     }
 
-    static List<SearchRecord> of(RenderedSite site) {
+    /** @param words the site's language: the network records are written in it, as its pages are */
+    static List<SearchRecord> of(RenderedSite site, Words words) {
         List<SearchRecord> out = new ArrayList<>();
         for (RenderedArticle ra : site.articles()) {
             Article a = ra.article();
@@ -45,32 +46,31 @@ final class SearchRecords {
         }
         for (RenderedQuestion q : site.questions()) {
             out.add(new SearchRecord(SearchRecord.Kind.FAQ, UrlScheme.FAQ, q.question().anchor(), q.question().question(),
-                    "", "FAQ · " + q.group().title(), "", "", q.answer().plainText(), 0));
+                    "", words.text("nav.faq") + " · " + q.group().title(), "", "", q.answer().plainText(), 0));
         }
         for (Network n : site.networks().all()) {
-            out.add(new SearchRecord(SearchRecord.Kind.NETWORK, UrlScheme.LIFESPANS, n.id(), n.name() + " token lifespan",
-                    "", "Token lifespans", "", String.join(" ", n.otherNames()), networkText(n), 0));
+            out.add(new SearchRecord(SearchRecord.Kind.NETWORK, UrlScheme.LIFESPANS, n.id(), words.text("data.search_title", n.name()),
+                    "", words.text("nav.lifespans"), "", String.join(" ", n.otherNames()), networkText(n, words), 0));
         }
         return out;
     }
 
-    static SearchIndex index(RenderedSite site, SiteWriter writer) {
-        return SearchIndexer.build(of(site), writer.resolve(LUCENE), site.content().config().synonyms());
+    static SearchIndex index(RenderedSite site, Words words, SiteWriter writer) {
+        return SearchIndexer.build(of(site, words), writer.resolve(LUCENE), site.content().config().synonyms());
     }
 
     static long export(SearchIndex index, SiteWriter writer) {
         return new BrowserExport(index, (file, bytes) -> writer.write(BROWSER + file, bytes)).write();
     }
 
-    static String networkText(Network n) {
+    static String networkText(Network n, Words words) {
         StringBuilder sb = new StringBuilder();
-        sb.append(n.name()).append(" token expiry: the connection token ").append(n.lifespanPhrase()).append(". ");
+        sb.append(words.text("data.search_text", n.name(), n.lifespanPhrase(words.data()))).append(' ');
         if (n.inactivityDays() != null) {
-            sb.append("It also expires after ").append(n.inactivityText()).append(" without activity (")
-                    .append(n.activity()).append("). ");
+            sb.append(words.text("data.search_inactivity", n.inactivityText(words.data()), n.activity())).append(' ');
         }
         if (n.role() != null && n.role().scope() == kb.data.Role.Scope.PAGE) {
-            sb.append("Role needed to connect a Page: ").append(n.role().name()).append(". ");
+            sb.append(words.text("data.search_role", n.role().name())).append(' ');
         }
         sb.append(n.notes());
         return sb.toString().strip();

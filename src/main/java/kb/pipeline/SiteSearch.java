@@ -41,11 +41,13 @@ public final class SiteSearch {
             throw new UncheckedIOException(e);
         }
         RenderedSite site;
+        Words words;
         try (WholeSite steps = new WholeSite(options, false, () -> { })) {
             Pipeline.run(steps, Phase.CHECK, new PhaseTimer());
             site = steps.site();
+            words = steps.words();
         }
-        SearchIndex index = SearchIndexer.buildInMemory(SearchRecords.of(site),
+        SearchIndex index = SearchIndexer.buildInMemory(SearchRecords.of(site, words),
                 site.content().config().synonyms());
         return new Opened(index, false, site.content().config().baseUrl());
     }

@@ -12,13 +12,14 @@ final class TokenFactsBox {
     private TokenFactsBox() {
     }
 
-    static String render(Templates templates, Network n, String pageUrl) {
+    static String render(Templates templates, Words words, Network n, String pageUrl) {
         Map<String, Object> model = Map.of(
+                "language", words.language(),
                 "network", Map.of(
                         "id", n.id(),
                         "name", n.name(),
-                        "lifespan", n.lifespanText(),
-                        "inactivity", n.inactivityText(),
+                        "lifespan", n.lifespanText(words.data()),
+                        "inactivity", n.inactivityText(words.data()),
                         "activity", n.activity(),
                         "role", n.roleName(),
                         "roleFor", n.role() == null ? "" : n.role().scope().spelling(),
@@ -31,8 +32,8 @@ final class TokenFactsBox {
      * The same box for a page's Markdown copy: its title in bold, then one list item per fact.
      * It is read off the theme's box, so its words stay in the theme and both copies agree.
      */
-    static String markdown(Templates templates, Network n, String pageUrl) {
-        Element box = Jsoup.parseBodyFragment(render(templates, n, pageUrl)).body();
+    static String markdown(Templates templates, Words words, Network n, String pageUrl) {
+        Element box = Jsoup.parseBodyFragment(render(templates, words, n, pageUrl)).body();
         StringBuilder sb = new StringBuilder();
         Element title = box.selectFirst(".token-facts-title");
         if (title != null) {

@@ -64,11 +64,13 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         networks = NetworksReader.read(options.content().resolve("data").resolve("networks.yaml"),
                 content.config().languages().stream().map(kb.content.Language::code).toList(), problems);
         templates = Templates.load(options.templates(), problems);
+        templates.strings().require(content.config().language(), SiteLanguage.at(options.content()), problems);
     }
 
     @Override
     public void render(Problems problems) {
-        DataFacts facts = new DataFacts(networks, (n, url) -> TokenFactsBox.render(templates, n, url));
+        Words words = words();
+        DataFacts facts = new DataFacts(networks, words.data(), (n, url) -> TokenFactsBox.render(templates, words, n, url));
         renderer = new ContentRenderer(content, facts);
         site = renderer.render(content, networks, problems);
     }
@@ -92,7 +94,7 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
     public void index() {
         if (!writes) {
             output = Output.held(null);
-            index = SearchIndexer.buildInMemory(SearchRecords.of(site), site.content().config().synonyms());
+            index = SearchIndexer.buildInMemory(SearchRecords.of(site, words()), site.content().config().synonyms());
             return;
         }
         try {
@@ -101,7 +103,7 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
             throw cannotWrite(e);
         }
         output = Output.to(writer);
-        index = SearchRecords.index(site, writer);
+        index = SearchRecords.index(site, words(), writer);
     }
 
     @Override
@@ -171,6 +173,11 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
 
     Templates templates() {
         return templates;
+    }
+
+    /** The theme's words in the site's language. */
+    Words words() {
+        return new Words(templates.strings(), content.config().language());
     }
 
     ContentRenderer renderer() {

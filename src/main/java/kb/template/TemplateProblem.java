@@ -29,6 +29,8 @@ import kb.diagnostic.SourceLocation;
 final class TemplateProblem {
     private static final Pattern ATTRIBUTE = Pattern.compile(
             "^(Root attribute|Attribute) \\[([^\\]]+)\\](?: of \\[[^\\]]*\\])? does not exist.*", Pattern.DOTALL);
+    /** What {@code t()} says of a key the theme's strings lack (KbPebbleExtension.Translate). */
+    private static final Pattern UNKNOWN_STRING = Pattern.compile("^unknown string '([^']*)' \\((.*)\\)$", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}|\\{\\{.*|\\{%.*");
 
     private TemplateProblem() {
@@ -47,6 +49,11 @@ final class TemplateProblem {
             return Problem.error(SourceLocation.of(path), "template error: " + message);
         }
         String source = line(path, line);
+        Matcher string = UNKNOWN_STRING.matcher(message);
+        if (string.matches()) {
+            return Problem.error(new SourceLocation(path, line, column(source, string.group(1))),
+                    "template error: unknown string '" + string.group(1) + "'", string.group(2));
+        }
         Matcher unknown = ATTRIBUTE.matcher(message);
         if (!unknown.matches()) {
             return Problem.error(new SourceLocation(path, line, column(source, null)), "template error: " + message);

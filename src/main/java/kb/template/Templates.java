@@ -27,8 +27,11 @@ public final class Templates {
     private final Theme theme;
     private final Map<String, PebbleTemplate> compiled = new ConcurrentHashMap<>();
 
-    private Templates(Theme theme) {
+    private final Strings strings;
+
+    private Templates(Theme theme, Strings strings) {
         this.theme = theme;
+        this.strings = strings;
     }
 
     /**
@@ -40,14 +43,15 @@ public final class Templates {
     }
 
     static Templates load(Theme theme, Problems problems) {
+        Strings strings = Strings.load(theme, problems);
         PebbleEngine engine = new PebbleEngine.Builder()
                 .loader(new ThemeLoader(theme))
                 .strictVariables(true)
                 .autoEscaping(true)
                 .newLineTrimming(true)
-                .extension(new KbPebbleExtension())
+                .extension(new KbPebbleExtension(strings))
                 .build();
-        Templates templates = new Templates(theme);
+        Templates templates = new Templates(theme, strings);
         for (String name : PAGES) {
             if (theme.find(ThemeLoader.fileName(name)).isEmpty()) {
                 problems.error(SourceLocation.of(theme.local().resolve(ThemeLoader.fileName(name))),
@@ -70,6 +74,11 @@ public final class Templates {
     /** The theme, whose {@code assets/} are copied into the site. */
     public Theme theme() {
         return theme;
+    }
+
+    /** The theme's words in every language it has (templates/i18n/). */
+    public Strings strings() {
+        return strings;
     }
 
     /** The file a page template was read from: the local override, or kb.jar's. */

@@ -49,10 +49,13 @@ public final class WidgetFiles {
      * article's data file.
      *
      * @param support the contacts shown in the panel: email, phone, phoneHref, chat (null when absent)
+     * @param strings the widget's words in the site's language (the theme's strings its script uses)
+     * @param direction {@code ltr} or {@code rtl}: the panel reads as the help center's language does
      * @throws IllegalArgumentException if {@code script} lacks {@link #SETTINGS_MARK}
      */
     public void write(String script, String stylesheet, WidgetSettings settings, String siteName,
-                      Map<String, String> support, List<WidgetArticle> articles) {
+                      Map<String, String> support, Map<String, String> strings, String direction,
+                      List<WidgetArticle> articles) {
         int at = script.indexOf(SETTINGS_MARK);
         if (at < 0) {
             throw new IllegalArgumentException("the widget script has no '" + SETTINGS_MARK + "' for the settings");
@@ -76,6 +79,8 @@ public final class WidgetFiles {
         s.put("attributes", attributes);
         s.put("name", siteName);
         s.put("label", settings.label());
+        s.put("strings", new java.util.TreeMap<>(strings));
+        s.put("direction", direction);
         s.put("position", settings.position());
         s.put("accent", settings.accent());
         s.put("accentDark", settings.accentDark());

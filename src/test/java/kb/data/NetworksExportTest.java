@@ -62,7 +62,7 @@ class NetworksExportTest {
 
     @Test
     void jsonHasTheDocumentedShape() throws IOException {
-        JsonNode root = new ObjectMapper().readTree(NetworksExport.json(networks, BASE, this::articleUrl));
+        JsonNode root = new ObjectMapper().readTree(NetworksExport.json(networks, BASE, this::articleUrl, EnglishDataWords.WORDS));
         assertEquals(Set.of("schema_version", "networks"), fieldNames(root));
         assertTrue(root.get("schema_version").isInt());
         assertEquals(1, root.get("schema_version").asInt());
@@ -106,7 +106,7 @@ class NetworksExportTest {
 
     @Test
     void csvParsesIntoOneRowPerNetwork() {
-        String csv = NetworksExport.csv(networks, this::articleUrl);
+        String csv = NetworksExport.csv(networks, this::articleUrl, EnglishDataWords.WORDS);
         assertTrue(csv.endsWith("\r\n"), "RFC 4180 rows end in CRLF");
         List<List<String>> rows = Csv.parse(csv);
         assertEquals(NetworksExport.CSV_COLUMNS, rows.get(0));
@@ -131,7 +131,7 @@ class NetworksExportTest {
 
     @Test
     void csvCellsCannotRunAsSpreadsheetFormulas() {
-        List<List<String>> rows = Csv.parse(NetworksExport.csv(networks, this::articleUrl));
+        List<List<String>> rows = Csv.parse(NetworksExport.csv(networks, this::articleUrl, EnglishDataWords.WORDS));
         assertEquals("'=YouTube", column(rows, 3, "name"));
     }
 

@@ -61,14 +61,14 @@ class NetworksReaderTest {
         assertEquals(List.of(), problems.all());
         assertEquals(List.of("linkedin", "twitter", "youtube"), networks.ids());
         Network li = networks.byId("linkedin").orElseThrow();
-        assertEquals("365 days", li.lifespanText());
+        assertEquals("365 days", li.lifespanText(EnglishDataWords.WORDS));
         assertEquals(60, li.inactivityDays());
         assertEquals(new Role("Super admin", Role.Scope.PAGE), li.role());
         assertEquals("linkedin/token-expiration.md", li.article().value());
         assertEquals(10, li.article().at().line());
         assertEquals(LocalDate.of(2026, 11, 1), li.verified());
         assertEquals(List.of("X"), networks.byId("twitter").orElseThrow().otherNames());
-        assertEquals("no expiration date", networks.byId("twitter").orElseThrow().lifespanText());
+        assertEquals("no expiration date", networks.byId("twitter").orElseThrow().lifespanText(EnglishDataWords.WORDS));
         assertNull(networks.byId("twitter").orElseThrow().role(), "no role stated");
         assertNull(networks.byId("twitter").orElseThrow().inactivityDays(), "no inactivity rule stated");
         assertEquals(Renewal.ON_USE, networks.byId("youtube").orElseThrow().renewal());

@@ -18,7 +18,7 @@ import kb.diagnostic.Problems;
  * writer can read (it becomes a located problem); never another exception.
  */
 class DataFactsFuzzIT {
-    static final DataFacts FACTS = new DataFacts(networks(), (n, url) -> "<aside>" + n.id() + "</aside>");
+    static final DataFacts FACTS = new DataFacts(networks(), kb.data.EnglishDataWords.WORDS, (n, url) -> "<aside>" + n.id() + "</aside>");
 
     @FuzzTest(maxDuration = "1m")
     void answersOrExplains(FuzzedDataProvider data) {
