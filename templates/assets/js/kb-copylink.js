@@ -45,7 +45,7 @@
 
   function confirm(button, text, message) {
     var label = button.querySelector('.copy-label');
-    button.setAttribute('data-copied', '');
+    button.setAttribute('data-copied', message); // the CSS shows it beside a heading's anchor
     if (label) label.textContent = ui.t('copy.copied');
     clearTimeout(button.kbCopyTimer);
     button.kbCopyTimer = setTimeout(function () {

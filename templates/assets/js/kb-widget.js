@@ -186,7 +186,9 @@
     host.style.setProperty('position', 'fixed', 'important');
     host.style.setProperty('z-index', '2147483000', 'important');
     shadow = host.attachShadow({ mode: 'open' });
-    box = el('section', { 'class': 'w ' + (S.position === 'bottom-left' ? 'left' : 'right'), 'aria-label': label });
+    // The panel speaks the help center's language, whatever the host page's is, and reads in its direction.
+    box = el('section', { 'class': 'w ' + (S.position === 'bottom-left' ? 'left' : 'right'), 'aria-label': label,
+      lang: S.language || null, dir: S.direction || null });
     box.style.setProperty('--accent-light', S.accent);
     box.style.setProperty('--accent-dark', S.accentDark);
     var css = el('link', { rel: 'stylesheet', href: versioned(base + S.stylesheet) });

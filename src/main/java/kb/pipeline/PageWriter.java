@@ -298,7 +298,7 @@ final class PageWriter {
         try {
             new WidgetFiles(writer::write).write(script, stylesheet, config.widget(), config.name(), support,
                     words.strings().forScripts(words.language(), List.of(kb.template.Strings.WIDGET_SCRIPT)),
-                    kb.template.Strings.direction(words.language()), articles);
+                    words.language(), kb.template.Strings.direction(words.language()), articles);
         } catch (IllegalArgumentException e) {
             throw new KbException(Problem.error(SourceLocation.of(source), e.getMessage(),
                     "put " + WidgetFiles.SETTINGS_MARK + " where the script reads its settings"));

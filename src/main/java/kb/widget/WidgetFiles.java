@@ -50,11 +50,12 @@ public final class WidgetFiles {
      *
      * @param support the contacts shown in the panel: email, phone, phoneHref, chat (null when absent)
      * @param strings the widget's words in the site's language (the theme's strings its script uses)
+     * @param language the help center's language code: the panel's {@code lang}
      * @param direction {@code ltr} or {@code rtl}: the panel reads as the help center's language does
      * @throws IllegalArgumentException if {@code script} lacks {@link #SETTINGS_MARK}
      */
     public void write(String script, String stylesheet, WidgetSettings settings, String siteName,
-                      Map<String, String> support, Map<String, String> strings, String direction,
+                      Map<String, String> support, Map<String, String> strings, String language, String direction,
                       List<WidgetArticle> articles) {
         int at = script.indexOf(SETTINGS_MARK);
         if (at < 0) {
@@ -80,6 +81,7 @@ public final class WidgetFiles {
         s.put("name", siteName);
         s.put("label", settings.label());
         s.put("strings", new java.util.TreeMap<>(strings));
+        s.put("language", language);
         s.put("direction", direction);
         s.put("position", settings.position());
         s.put("accent", settings.accent());

@@ -27,7 +27,7 @@ class WidgetFilesTest {
         Map<String, String> support = new TreeMap<>();
         support.put("email", "help@test.example");
         support.put("phone", null);
-        files.write(SCRIPT, ".w { color: black }", WidgetSettings.DEFAULT, "Test Help", support, Map.of("widget.help", "Help"), "ltr", List.of(articles));
+        files.write(SCRIPT, ".w { color: black }", WidgetSettings.DEFAULT, "Test Help", support, Map.of("widget.help", "Help"), "en", "ltr", List.of(articles));
     }
 
     /** The payload a data file hands to KbWidget._data, and the name it gives. */
@@ -147,7 +147,7 @@ class WidgetFilesTest {
     @Test
     void aScriptWithoutThePlaceForTheSettingsIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> files.write(
-                "(function () {})();", "", WidgetSettings.DEFAULT, "Test", Map.of(), Map.of(), "ltr", List.of()));
+                "(function () {})();", "", WidgetSettings.DEFAULT, "Test", Map.of(), Map.of(), "en", "ltr", List.of()));
         assertTrue(e.getMessage().contains(WidgetFiles.SETTINGS_MARK), e.getMessage());
     }
 
