@@ -30,7 +30,7 @@ class DataFactsFuzzIT {
     void longRunsAnswerOrExplain(FuzzedDataProvider data) {
         boolean longFact = data.consumeBoolean();
         String run = LongRuns.text(data, LongRuns.MARKDOWN);
-        long start = System.nanoTime();
+        long start = LongRuns.start();
         check(longFact ? run : "lifespan", longFact ? "linkedin" : run);
         LongRuns.inTime(start, 20, "a fact of " + run.length() + " characters");
     }

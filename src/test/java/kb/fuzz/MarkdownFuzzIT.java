@@ -56,7 +56,7 @@ class MarkdownFuzzIT {
     @FuzzTest(maxDuration = "10m")
     void longRunsRenderOrReport(FuzzedDataProvider data) {
         String text = LongRuns.text(data, LongRuns.MARKDOWN);
-        long start = System.nanoTime();
+        long start = LongRuns.start();
         check(text);
         LongRuns.inTime(start, 20, "rendering " + text.length() + " characters");
     }

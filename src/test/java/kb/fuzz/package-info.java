@@ -25,7 +25,7 @@
  * <h2>Long runs</h2>
  * Each class also has a {@code longRuns...} fuzz test whose input is built by {@link kb.fuzz.LongRuns}:
  * a construct (or a few characters the fuzzer picks) repeated up to 30,000 times, inside text the
- * fuzzer also picks; an input that takes over 20 s is a finding. They run 10 minutes each; the
+ * fuzzer also picks; an input that takes over 20 s of CPU is a finding. They run 10 minutes each; the
  * four, one after another, at low priority on a shared machine:
  * <pre>
  * for t in MarkdownFuzzIT#longRunsRenderOrReport FrontMatterFuzzIT#longRunsSplitOrReport \
