@@ -840,6 +840,16 @@
   window.kb.highlight = highlight;
   window.kb.href = href;
   /**
+   * What a query stands for, for marking it on the page a result opens (kb-highlight.js): its
+   * plan (each word's slot with the stems it matched: its own, completions, corrections) and
+   * kb.yaml's synonym groups, phrases of stems, which the index matched in its stead.
+   */
+  window.kb.terms = function (query) {
+    return ready().then(function (e) {
+      return Promise.all([e.plan(String(query).slice(0, 5000), true), e.m.synonyms ? load(e.m.synonyms) : []]);
+    });
+  };
+  /**
    * Gets search ready before the first key (the search box calls it on focus): the manifest, and
    * the per-record tables a first search would otherwise build while the reader waits.
    */

@@ -72,7 +72,7 @@
     }
     return el('a', {
       role: 'option', id: 'kb-search-opt-' + index, 'class': 'search-option kind-' + (result.kind || 'article'),
-      href: ui.siteHref(result.url), tabindex: '-1', 'aria-selected': 'false'
+      href: ui.resultHref(result.url, query), tabindex: '-1', 'aria-selected': 'false'
     }, [
       title,
       result.context ? el('span', { 'class': 'option-context', text: result.context }) : null,
@@ -85,7 +85,7 @@
   function answerOption(result, query) {
     return el('a', {
       role: 'option', id: 'kb-search-opt-0', 'class': 'search-option instant-answer kind-faq',
-      href: ui.siteHref(result.url), tabindex: '-1', 'aria-selected': 'false'
+      href: ui.resultHref(result.url, query), tabindex: '-1', 'aria-selected': 'false'
     }, [
       el('span', { 'class': 'instant-label', text: ui.t('search.faq_answer') }),
       el('span', { 'class': 'option-title' }, [highlighted(result.title, query)]),

@@ -50,14 +50,14 @@
 
   function entry(g) {
     var item = el('li', { 'class': 'result kind-' + (g.kind || 'article') }, [
-      el('h2', { 'class': 'result-title' }, [el('a', { href: ui.siteHref(g.url) }, [highlighted(g.title, query)])]),
+      el('h2', { 'class': 'result-title' }, [el('a', { href: ui.resultHref(g.url, query) }, [highlighted(g.title, query)])]),
       g.context ? el('p', { 'class': 'result-context', text: g.context }) : null,
       g.excerpt ? el('p', { 'class': 'result-excerpt' }, [highlighted(g.excerpt, query)]) : null
     ]);
     if (g.sections.length) {
       item.appendChild(el('ul', { 'class': 'result-sections', 'aria-label': ui.t('search.sections_of', [g.title]) },
         g.sections.map(function (s) {
-          return el('li', {}, [el('a', { href: ui.siteHref(s.url) }, [highlighted(s.heading, query)])]);
+          return el('li', {}, [el('a', { href: ui.resultHref(s.url, query) }, [highlighted(s.heading, query)])]);
         })));
     }
     return item;

@@ -40,6 +40,15 @@
     return diskHref((body.dataset.root || '') + url) || './';
   }
 
+  /**
+   * The href of a search result: the page, carrying the query in ?h= so the page marks what it
+   * matched (kb-highlight.js), then the result's #anchor.
+   */
+  function resultHref(url, query) {
+    var at = url.indexOf('#');
+    return siteHref(at < 0 ? url : url.slice(0, at)) + '?h=' + encodeURIComponent(query) + (at < 0 ? '' : url.slice(at));
+  }
+
   /** The absolute, shareable URL of this page (from the configured base URL), with an optional #id. */
   function pageUrl(id) {
     return (body.dataset.baseUrl || '') + (body.dataset.path || '') + (id ? '#' + id : '');
@@ -162,6 +171,7 @@
     el: el,
     diskHref: diskHref,
     siteHref: siteHref,
+    resultHref: resultHref,
     pageUrl: pageUrl,
     announce: announce,
     highlighted: highlighted,

@@ -87,6 +87,13 @@ public final class BrowserExport {
             HeadFiles heads = headShards(terms, fields);
             manifest.put("heads", String.join(",", heads.keys()));
             manifest.put("headsVersion", heads.version());
+            // Only the page a result opens loads the synonyms, to mark what they matched: a
+            // file of its own, so no search pays for it.
+            List<List<String>> synonyms = IndexAnalyzer.analysedGroups(
+                    index.synonyms() == null ? Map.of() : index.synonyms());
+            if (!synonyms.isEmpty()) {
+                manifest.put("synonyms", emitHashed("s/", synonyms));
+            }
             emit("manifest.js", "manifest", manifest);
             return bytes;
         } catch (IOException e) {

@@ -62,6 +62,38 @@ final class IndexAnalyzer {
         }
     }
 
+    /**
+     * kb.yaml's synonym groups as the index analyses them: per group, its distinct phrases, each
+     * its stems joined by one space ("log out"). The page a search result opens marks a group's
+     * other phrases where the query named one (kb-highlight.js), since the query matched them.
+     */
+    static List<List<String>> analysedGroups(Map<String, List<String>> synonyms) {
+        List<List<String>> out = new ArrayList<>();
+        try (KbAnalyzer analyzer = new KbAnalyzer(true)) {
+            for (Map.Entry<String, List<String>> group : new java.util.TreeMap<>(synonyms).entrySet()) {
+                java.util.Set<String> phrases = new java.util.LinkedHashSet<>();
+                for (String phrase : concat(group.getKey(), group.getValue())) {
+                    CharsRef analysed = analyse(analyzer, phrase);
+                    if (analysed.length > 0) {
+                        phrases.add(analysed.toString().replace(SynonymMap.WORD_SEPARATOR, ' '));
+                    }
+                }
+                if (phrases.size() > 1) {
+                    out.add(List.copyOf(phrases));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
+    }
+
     private static CharsRef analyse(Analyzer analyzer, String phrase) throws IOException {
         CharsRefBuilder out = new CharsRefBuilder();
         try (TokenStream ts = analyzer.tokenStream("", phrase)) {

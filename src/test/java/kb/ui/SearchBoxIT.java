@@ -215,7 +215,10 @@ class SearchBoxIT {
             });
             assertTrue(answer.findElement(org.openqa.selenium.By.cssSelector(".instant-text")).getText().startsWith(answerStart),
                     question + " shows its answer: " + answer.getText());
-            assertEquals(server.url("faq/#" + item.id()), answer.getDomProperty("href"));
+            java.net.URI href = java.net.URI.create(answer.getDomProperty("href"));
+            assertEquals(server.url("faq/#" + item.id()), href.getScheme() + "://" + href.getRawAuthority() + href.getRawPath() + "#" + href.getFragment());
+            assertEquals("h=" + reader.find("#kb-search-input").getDomProperty("value").trim(), href.getQuery(),
+                    "the link carries the query, to mark it on arrival");
             reader.keys(Keys.ESCAPE);
         }
     }
