@@ -215,13 +215,22 @@
     return best;
   }
 
+  /** Whether typed, one edit from word, swaps two neighbours, drops or doubles a letter (Typos.isSlip). */
+  function isSlip(t, word) {
+    var n = t.length, m = word.length, i = 0;
+    while (i < Math.min(n, m) && t.charAt(i) === word.charAt(i)) i++;
+    if (n === m - 1) return true;
+    if (n === m + 1) return (i > 0 && t.charAt(i) === t.charAt(i - 1)) || (i + 1 < n && t.charAt(i) === t.charAt(i + 1));
+    return i + 1 < n && t.charAt(i) === word.charAt(i + 1) && t.charAt(i + 1) === word.charAt(i);
+  }
+
   function byDfThenWord(a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0); }
 
   /** The query plan: each word with the terms that may stand for it (kb.search.QueryPlan). */
   Engine.prototype.plan = function (query, prefix) {
     var self = this, w = this.m.weights;
     var words = window.kbAnalyzer.surface(query).slice(0, w.words);
-    var keys = words.filter(function (s, i) { return s.length >= 5 || (prefix && i === words.length - 1 && s.length >= w.minPrefix); }).map(vocabKey);
+    var keys = words.filter(function (s, i) { return s.length >= w.minTypo || (prefix && i === words.length - 1 && s.length >= w.minPrefix); }).map(vocabKey);
     var cache = this.altsCache || (this.altsCache = new Map()), last = words[words.length - 1];
     var typed = typedWord(query, last);
     if (prefix && typed && typed.length < w.minPrefix) {
@@ -274,10 +283,11 @@
     // A completion carries its postings in the completion fields, from its head file.
     function add(e, weight, completion) {
       var s = e[2] || e[0];
-      if (have[s]) return;
+      if (have[s]) return false;
       have[s] = true;
       alts.push(completion ? { stem: s, surface: null, weight: weight, completion: true, head: heads[s] || null, word: e[0] }
         : { stem: s, surface: null, weight: weight });
+      return true;
     }
     if (asPrefix) {
       var longer = list.filter(function (e) { return e[0] !== surface && e[0].lastIndexOf(surface, 0) === 0; })
@@ -285,15 +295,18 @@
       longer.forEach(function (e) { add(e, f(f(w.prefix) * scale), true); });
       completes = longer.length > 0;
     }
-    if (surface.length >= 5 && !list.some(function (e) { return e[0] === surface; })) {
-      var max = surface.length >= 9 ? 2 : 1, first = surface.codePointAt(0), cands = [];
+    if (surface.length >= w.minTypo && !list.some(function (e) { return e[0] === surface; })) {
+      var max = surface.length >= 9 ? 2 : 1, first = surface.codePointAt(0), cands = [], rank = 0, self = this;
       list.forEach(function (e) {
-        if (e[0].codePointAt(0) !== first || Math.abs(e[0].length - surface.length) > max) return;
+        if (e[0].codePointAt(0) !== first || Math.abs(e[0].length - surface.length) > max || self.filler.has(e[0])) return;
         var d = distance(surface, e[0], max);
-        if (d <= max) cands.push([e, d]);
+        if (d <= max) cands.push([e, d, d === 1 && isSlip(surface, e[0]) ? e[1] * w.slip : e[1]]);
       });
-      cands.sort(function (x, y) { return x[1] - y[1] || byDfThenWord(x[0], y[0]); });
-      cands.slice(0, w.expansions).forEach(function (c) { add(c[0], f(f(c[1] === 1 ? w.typo1 : w.typo2) * scale), false); });
+      // Likeliest first, the n-th word worth 1/n of the first (QueryPlan.java).
+      cands.sort(function (x, y) { return x[1] - y[1] || y[2] - x[2] || (x[0][0] < y[0][0] ? -1 : x[0][0] > y[0][0] ? 1 : 0); });
+      cands.slice(0, w.expansions).forEach(function (c) {
+        if (!have[c[0][2] || c[0][0]]) add(c[0], f(f(f(c[1] === 1 ? w.typo1 : w.typo2) / ++rank) * scale), false);
+      });
       if (asPrefix && !completes && !indexed) {
         // Nothing starts with what was typed: a typo inside a word still being typed keeps the
         // results of the words it is a slip away from the start of (QueryPlan.java).

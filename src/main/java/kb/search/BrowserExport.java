@@ -68,10 +68,13 @@ public final class BrowserExport {
             manifest.put("b", 0.75);
             manifest.put("fields", fieldStats(fields));
             // Sorted: Map.of iterates in a different order on every run, and builds must be reproducible.
-            manifest.put("weights", new java.util.TreeMap<>(Map.of("prefix", QueryPlan.PREFIX_WEIGHT, "typo1", QueryPlan.ONE_TYPO_WEIGHT,
+            TreeMap<String, Object> weights = new TreeMap<>(Map.of("prefix", QueryPlan.PREFIX_WEIGHT, "typo1", QueryPlan.ONE_TYPO_WEIGHT,
                     "typo2", QueryPlan.TWO_TYPOS_WEIGHT, "fuzzyPrefix", QueryPlan.FUZZY_PREFIX_WEIGHT,
                     "expansions", QueryPlan.MAX_EXPANSIONS, "words", QueryPlan.MAX_WORDS, "minPrefix", QueryPlan.MIN_PREFIX,
-                    "filler", QueryPlan.FILLER_WEIGHT, "inherit", IndexFields.INHERITED_TITLE, "together", Searcher.TOGETHER)));
+                    "filler", QueryPlan.FILLER_WEIGHT, "inherit", IndexFields.INHERITED_TITLE, "together", Searcher.TOGETHER));
+            weights.put("minTypo", QueryPlan.MIN_TYPO);
+            weights.put("slip", QueryPlan.SLIP);
+            manifest.put("weights", weights);
             manifest.put("filler", String.join(",", QueryPlan.FILLER));
             manifest.put("docs", index.reader().maxDoc());
             StringBuilder groups = new StringBuilder();

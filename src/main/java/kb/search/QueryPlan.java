@@ -29,8 +29,18 @@ public record QueryPlan(List<Slot> slots) {
      */
     static final int MIN_PREFIX = 3;
     static final float PREFIX_WEIGHT = 0.6f;
+    /** Words from this length up are corrected when the index lacks them ("pasword", "tokn"). */
+    static final int MIN_TYPO = 4;
+    /** What the likeliest correction of a word is worth; the n-th likeliest gets this divided by n. */
     static final float ONE_TYPO_WEIGHT = 0.4f;
     static final float TWO_TYPOS_WEIGHT = 0.3f;
+    /**
+     * How much likelier a slip of the fingers is than a wrong letter, for one edit: two letters
+     * swapped, one left out or one typed twice ("youtbue", "suport", "linkedinn") against one
+     * replaced or one extra ("tokem", "tokrn"). Weighs a correction's likelihood with how often
+     * the corrected word occurs (Typos.likelihood).
+     */
+    static final int SLIP = 2;
     /** A word the half-typed last word, typo and all, may be the start of: "linkdi" for "linkedin". */
     static final float FUZZY_PREFIX_WEIGHT = 0.3f;
 
@@ -103,20 +113,32 @@ public record QueryPlan(List<Slot> slots) {
                 longer.forEach(w -> alts.putIfAbsent(w.stem(), new Alternative(w.stem(), null, PREFIX_WEIGHT * scale, true)));
                 completes = !longer.isEmpty();
             }
-            if (surface.length() >= 5 && !vocabulary.contains(surface)) {
+            if (surface.length() >= MIN_TYPO && !vocabulary.contains(surface)) {
                 int maxEdits = surface.length() >= 9 ? 2 : 1;
-                record Candidate(Vocabulary.Word word, int edits) { }
-                vocabulary.words().stream()
+                record Candidate(Vocabulary.Word word, int edits, long likelihood) { }
+                List<Candidate> corrections = vocabulary.words().stream()
                         .filter(w -> w.word().codePointAt(0) == surface.codePointAt(0)
-                                && Math.abs(w.word().length() - surface.length()) <= maxEdits)
-                        .map(w -> new Candidate(w, Typos.distance(surface, w.word(), maxEdits)))
+                                && Math.abs(w.word().length() - surface.length()) <= maxEdits
+                                && !FILLER.contains(w.word()))
+                        .map(w -> {
+                            int edits = Typos.distance(surface, w.word(), maxEdits);
+                            return new Candidate(w, edits, Typos.likelihood(surface, w.word(), edits, w.df()));
+                        })
                         .filter(c -> c.edits() <= maxEdits)
                         .sorted(Comparator.comparingInt(Candidate::edits)
-                                .thenComparingInt(c -> -c.word().df())
+                                .thenComparingLong(c -> -c.likelihood())
                                 .thenComparing(c -> c.word().word()))
                         .limit(MAX_EXPANSIONS)
-                        .forEach(c -> alts.putIfAbsent(c.word().stem(), new Alternative(c.word().stem(), null,
-                                (c.edits() == 1 ? ONE_TYPO_WEIGHT : TWO_TYPOS_WEIGHT) * scale, false)));
+                        .toList();
+                // Ranked by likelihood, the n-th word worth 1/n of the first: the word meant wins
+                // over a rarer one as few edits away, which would otherwise rank its pages first.
+                int rank = 0;
+                for (Candidate c : corrections) {
+                    if (!alts.containsKey(c.word().stem())) {
+                        float weight = (c.edits() == 1 ? ONE_TYPO_WEIGHT : TWO_TYPOS_WEIGHT) / ++rank;
+                        alts.put(c.word().stem(), new Alternative(c.word().stem(), null, weight * scale, false));
+                    }
+                }
                 if (typing && !completes && !indexed.test(stem)) {
                     // Nothing starts with what was typed: a typo inside a word still being typed.
                     // Its results would vanish until the word is done; the words it is a slip

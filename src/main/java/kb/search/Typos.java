@@ -18,6 +18,33 @@ final class Typos {
     }
 
     /**
+     * How likely it is that {@code typed} was meant as {@code word}, {@code edits} apart: how many
+     * pages use the word, times {@link QueryPlan#SLIP} when the one edit is a slip of the fingers
+     * (two neighbours swapped, a letter left out or typed twice). The browser computes the same.
+     */
+    static long likelihood(String typed, String word, int edits, int df) {
+        return edits == 1 && isSlip(typed, word) ? (long) df * QueryPlan.SLIP : df;
+    }
+
+    /** Whether {@code typed}, one edit from {@code word}, swaps two neighbours, drops or doubles a letter. */
+    static boolean isSlip(String typed, String word) {
+        int n = typed.length();
+        int m = word.length();
+        int i = 0;
+        while (i < Math.min(n, m) && typed.charAt(i) == word.charAt(i)) {
+            i++;
+        }
+        if (n == m - 1) {
+            return true; // a letter left out
+        }
+        if (n == m + 1) {
+            // One letter too many: a slip when it repeats the one before or after it.
+            return (i > 0 && typed.charAt(i) == typed.charAt(i - 1)) || (i + 1 < n && typed.charAt(i) == typed.charAt(i + 1));
+        }
+        return i + 1 < n && typed.charAt(i) == word.charAt(i + 1) && typed.charAt(i + 1) == word.charAt(i);
+    }
+
+    /**
      * The distance between {@code a} and the closest start of {@code b} ("linkdi" is one edit from
      * "linkedi", so from "linkedin"), or {@code max + 1}: how a half-typed word with a typo is
      * matched while it is typed. The browser computes the same (kb-search.js).

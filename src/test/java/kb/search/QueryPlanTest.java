@@ -44,4 +44,40 @@ class QueryPlanTest {
         assertEquals(List.of("reauth@1.0", "reathiom@" + QueryPlan.FUZZY_PREFIX_WEIGHT),
                 alternatives("reauth", true, term -> false));
     }
+
+    private static final Vocabulary COMMON = new Vocabulary(List.of(
+            new Vocabulary.Word("sore", 1, "sore"),
+            new Vocabulary.Word("store", 10, "store"),
+            new Vocabulary.Word("sure", 15, "sure"),
+            new Vocabulary.Word("token", 30, "token"),
+            new Vocabulary.Word("tone", 5, "tone"),
+            new Vocabulary.Word("you", 50, "you"),
+            new Vocabulary.Word("your", 50, "your"),
+            new Vocabulary.Word("youtube", 3, "youtub")));
+
+    /** The corrections of one typed word, after its own stem. */
+    private static List<String> corrections(String typed) {
+        List<QueryPlan.Alternative> alts = QueryPlan.of(typed, COMMON, term -> false, false).slots().get(0).alternatives();
+        return alts.subList(1, alts.size()).stream().map(a -> a.stem() + "@" + a.weight()).toList();
+    }
+
+    @Test
+    void aMisspellingOfFourLettersIsCorrected() {
+        assertEquals(List.of("token@" + QueryPlan.ONE_TYPO_WEIGHT), corrections("tokn"));
+    }
+
+    @Test
+    void theLikeliestCorrectionComesFirstAndTheNthCountsOneNth() {
+        // "tokne": "token" swaps two letters and is common; "tone" has a stray letter and is rare.
+        assertEquals(List.of("token@" + QueryPlan.ONE_TYPO_WEIGHT, "tone@" + QueryPlan.ONE_TYPO_WEIGHT / 2), corrections("tokne"));
+        // "stre": a letter left out of "store" is likelier than a wrong one in the commoner "sure".
+        assertEquals(List.of("store@" + QueryPlan.ONE_TYPO_WEIGHT, "sure@" + QueryPlan.ONE_TYPO_WEIGHT / 2,
+                "sore@" + QueryPlan.ONE_TYPO_WEIGHT / 3), corrections("stre"));
+    }
+
+    @Test
+    void aMisspellingIsNeverReadAsAQuestionWord() {
+        // "yout" is one edit from "you" and "your", which carry no meaning of their own.
+        assertEquals(List.of(), corrections("yout"));
+    }
 }

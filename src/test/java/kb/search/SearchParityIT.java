@@ -36,6 +36,8 @@ class SearchParityIT {
             "contact support phone", "email", "token", "expire", "disconnect", "reconnecting", "face", "link",
             "yout", "re", "calendar", "Twitter's tokens", "don’t", "60 days", "linkdi", "reconec", "facbo",
             "instagr busines", "password chnag", "youtube tokn",
+            // Misspellings from four letters, corrections ranked by likelihood:
+            "tokn expiry", "acount linkedin", "emial support", "tokne", "youtbue token", "suport email", "pasword change",
             // Completions come from the head files, and from a word's letter once it is loaded:
             "reco", "recon", "expi", "twitter expi", "instru", "differen", "direc", "accoun", "disconn",
             // A synonym from kb.yaml is completed like a word of the pages:

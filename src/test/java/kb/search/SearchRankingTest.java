@@ -50,7 +50,8 @@ class SearchRankingTest {
                 article("logout/", "Why you are disconnected", "A disconnected account must be reconnected."),
                 article("exports/", "Exporting reports", "Download a report as a spreadsheet."),
                 article("camera/", "Camera settings", "Long exposure photos need a steady hand."),
-                article("queue/", "Rate limits", "When a network is busy, heavy throttling slows publishing down."));
+                article("queue/", "Rate limits", "When a network is busy, heavy throttling slows publishing down."),
+                article("tone/", "Tone of voice", "Replies keep a friendly tone."));
         Map<String, List<String>> synonyms = Map.of(
                 "facebook", List.of("fb"), "instagram", List.of("ig", "insta"), "linkedin", List.of("li"),
                 "twitter", List.of("x"), "google my business", List.of("gmb", "google business profile"),
@@ -97,6 +98,21 @@ class SearchRankingTest {
     @Test
     void twoTyposInALongWordStillFind() {
         assertEquals("reconnect/", top("reconecting"));
+    }
+
+    @Test
+    void theCorrectionMeantWinsOverARarerWordAsClose() {
+        // "tokne" swaps two letters of "token", on many pages, and has one letter more than "tone",
+        // on one page whose title it is.
+        assertEquals("linkedin/expiry/", top("tokne expiry"));
+        assertTrue(index.search("tokne", 10, false).get(0).url().matches("linkedin/expiry/.*|twitter/|gmb/|youtube/|reconnect/|facebook/password/"),
+                "a page about tokens comes first");
+    }
+
+    @Test
+    void aMisspellingOfFourLettersIsForgiven() {
+        assertEquals("linkedin/expiry/", top("linkedin tokn"));
+        assertEquals("reconnect/", top("reconnect acount"));
     }
 
     @Test
