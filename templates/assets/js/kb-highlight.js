@@ -159,12 +159,13 @@
 
   /** A fixed bar naming the query, with the control that clears the marks. */
   function showBar() {
-    var el = kb.ui ? kb.ui.el : null;
-    if (!el) return;
-    var button = el('button', { type: 'button', 'class': 'kb-marks-clear', text: 'Clear highlights' });
+    var ui = kb.ui;
+    if (!ui) return;
+    var el = ui.el;
+    var button = el('button', { type: 'button', 'class': 'kb-marks-clear', text: ui.t('highlight.clear') });
     button.addEventListener('click', clear);
-    bar = el('aside', { 'class': 'kb-marks', 'aria-label': 'Search highlights' }, [
-      el('p', {}, [marks.length + (marks.length === 1 ? ' match for ' : ' matches for '), el('q', { text: query }), ' ']),
+    bar = el('aside', { 'class': 'kb-marks', 'aria-label': ui.t('highlight.landmark') }, [
+      el('p', {}, ui.parts(marks.length === 1 ? 'highlight.one' : 'highlight.many', [el('q', { text: query }), marks.length])),
       button
     ]);
     document.body.appendChild(bar);
