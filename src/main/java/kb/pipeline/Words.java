@@ -10,6 +10,14 @@ import kb.template.Strings;
  * wording sits in the pipeline.
  */
 record Words(Strings strings, String language) {
+    /**
+     * A language the theme has no strings for is already a problem (Strings.require); until the
+     * build stops on it, English words let the other phases run and report their own problems.
+     */
+    Words {
+        language = strings.has(language) ? language : Strings.REFERENCE;
+    }
+
     /** The text of {@code key} with its {@code {0}} ... filled in. */
     String text(String key, Object... args) {
         return strings.text(language, key, args);

@@ -34,11 +34,11 @@ public final class Strings {
     /** The theme folder of the strings files. */
     public static final String FOLDER = "i18n";
     /** The language every other one is checked against. */
-    static final String REFERENCE = "en";
+    public static final String REFERENCE = "en";
     /** Languages written right to left: their pages get {@code dir="rtl"}. */
     private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he", "fa", "ur");
     /** {@code t('key'} in a template, {@code ui.t('key'} in a script: how the theme names the keys it uses. */
-    private static final Pattern USE = Pattern.compile("(?<![\\w$])t\\(\\s*['\"]([^'\"]*)['\"]");
+    private static final Pattern USE = Pattern.compile("(?<![\\w$])t\\(\\s*['\"]([^'\"]*)['\"]\\s*[,)]");
     /** Any quoted dotted name: a script may pick its key by a condition ({@code t(one ? 'a.one' : 'a.many')}). */
     private static final Pattern LITERAL = Pattern.compile("['\"]([a-z][a-z0-9_]*(?:\\.[a-z0-9_]+)+)['\"]");
     /** The widget's script, which takes its strings from widget.js's settings rather than a page. */
@@ -151,7 +151,7 @@ public final class Strings {
                 if (reference.containsKey(key)) {
                     keys.add(key);
                 } else if (!reference.isEmpty()) {
-                    problems.error(new SourceLocation(file, i + 1, m.start(1)), "unknown string '" + key + "'",
+                    problems.error(new SourceLocation(file, i + 1, m.start(1) + 1), "unknown string '" + key + "'",
                             unknownHint(key, reference.keySet()));
                 }
             }

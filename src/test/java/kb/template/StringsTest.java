@@ -1,0 +1,130 @@
+package kb.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import kb.diagnostic.KbException;
+import kb.diagnostic.Problem;
+import kb.diagnostic.Problems;
+import kb.diagnostic.SourceLocation;
+import kb.pipeline.BuildOptions;
+import kb.pipeline.SiteBuild;
+import kb.testing.TestSites;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The theme's words: templates/i18n/<code>.yaml, t('key') in templates, and the mistakes a theme author can make. */
+class StringsTest {
+    @TempDir
+    Path dir;
+
+    /** A theme whose jar layer is kb's own and whose local layer holds {@code files}. */
+    private Theme theme(Map<String, String> files) throws IOException {
+        Path local = TestSites.write(dir.resolve("templates"), files);
+        return new Theme(local, Theme.builtIn());
+    }
+
+    @Test
+    void aKeyEnglishHasAndAnotherLanguageLacksIsAnErrorAtThatFile() throws IOException {
+        Theme theme = theme(Map.of("i18n/de.yaml", "site.skip: Zum Inhalt springen\n"));
+        Problems problems = new Problems();
+        Strings.load(theme, problems);
+        Path file = dir.resolve("templates/i18n/de.yaml");
+        List<Problem> missing = problems.all().stream().filter(p -> p.where().file().equals(file)).toList();
+        assertEquals(Strings.load(Theme.of(dir.resolve("none")), new Problems()).keys().size() - 1, missing.size(),
+                "one problem per key de.yaml lacks: " + missing.subList(0, Math.min(3, missing.size())));
+        Problem first = missing.stream().filter(p -> p.message().equals("missing 'search.button'")).findFirst().orElseThrow();
+        assertEquals(new SourceLocation(file, 1, 1), first.where());
+        assertEquals("en.yaml has it", first.hint());
+        assertEquals(file + ":1:1: missing 'search.button' (en.yaml has it)", first.toString());
+    }
+
+    @Test
+    void theShippedLanguagesHaveEveryKeyAndTheThemeUsesNoUnknownOne() {
+        Problems problems = new Problems();
+        Strings strings = Strings.load(Theme.of(dir.resolve("none")), problems);
+        assertEquals(List.of(), problems.all());
+        assertTrue(strings.has("en") && strings.has("es"));
+        assertTrue(strings.keys().size() > 100, "the theme's words: " + strings.keys().size());
+    }
+
+    @Test
+    void anUnknownKeyInATemplateIsLocatedWithTheNearestKey() throws IOException {
+        String faq = "{% extends \"base\" %}\n{% block content %}\n<p>{{ t('faq.titel') }}</p>\n{% endblock %}\n";
+        Theme theme = theme(Map.of("faq.peb", faq));
+        Problems problems = new Problems();
+        Templates.load(theme, problems);
+        assertEquals(1, problems.all().size(), problems.all().toString());
+        Problem p = problems.all().get(0);
+        assertEquals(new SourceLocation(dir.resolve("templates/faq.peb"), 3, 10), p.where(), p.toString());
+        assertEquals("unknown string 'faq.titel'", p.message());
+        assertEquals("did you mean 'faq.title'?", p.hint());
+    }
+
+    @Test
+    void aKeyMadeWhileRenderingThatTheStringsLackIsALocatedTemplateError() throws IOException {
+        // The static check cannot see a key built from a variable: the render names its line.
+        String section = "{% set kind = 'titel' %}\n<p>{{ t('faq.' ~ kind) }}</p>\n";
+        Theme theme = theme(Map.of("section.peb", section));
+        Problems problems = new Problems();
+        Templates templates = Templates.load(theme, problems);
+        assertEquals(List.of(), problems.all());
+        KbException e = assertThrows(KbException.class, () -> templates.render("section", Map.of(
+                "site", new SiteModel("Help", "", "https://help.test/", "en", Map.of()))));
+        Problem p = e.problems().get(0);
+        assertEquals(new SourceLocation(dir.resolve("templates/section.peb"), 2, 4), p.where(), p.toString());
+        assertEquals("template error: unknown string 'faq.titel'", p.message());
+        assertEquals("did you mean 'faq.title'?", p.hint());
+    }
+
+    @Test
+    void aSiteInALanguageTheThemeHasNoStringsForIsAnErrorAtKbYamlsLanguageLine() throws IOException {
+        Path content = TestSites.minimal(dir.resolve("content"), Map.of("a.md", "---\nid: 1\ntitle: Erste Schritte\n---\n\nHallo.\n"));
+        Files.writeString(content.resolve("kb.yaml"), "name: Hilfe\nbase_url: https://help.test/\nlanguage: de\n");
+        Path out = dir.resolve("site");
+        KbException e = assertThrows(KbException.class, () -> new SiteBuild(
+                new BuildOptions(content, dir.resolve("templates"), out, null, false, false, true)).run());
+        Problem p = e.problems().stream().filter(x -> x.message().contains("no strings")).findFirst()
+                .orElseThrow(() -> new AssertionError(e.problems().toString()));
+        assertEquals(new SourceLocation(content.resolve("kb.yaml"), 3, 11), p.where(), p.toString());
+        assertEquals("the theme has no strings for language 'de'", p.message());
+        assertTrue(p.hint().startsWith("add templates/i18n/de.yaml"), p.hint());
+        assertTrue(Files.notExists(out), "a failed build writes no site");
+
+        TestSites.write(dir.resolve("templates"), Map.of("i18n/de.yaml",
+                Files.readString(Theme.builtIn().resolve("i18n/en.yaml")).replace("Skip to content", "Zum Inhalt springen")));
+        new SiteBuild(new BuildOptions(content, dir.resolve("templates"), out, null, false, false, true)).run();
+        assertTrue(Files.readString(out.resolve("index.html")).contains("Zum Inhalt springen"));
+    }
+
+    @Test
+    void argumentsAreFilledInAndALinkKeepsItsMarkupWhileTextIsEscaped() throws IOException {
+        Theme theme = theme(Map.of("section.peb",
+                "{{ t('notfound.home', link('../', 'a <b> & c')) }}|{{ t('nav.all_in_section', 3, '<Setup>') }}\n"));
+        Problems problems = new Problems();
+        Templates templates = Templates.load(theme, problems);
+        assertEquals(List.of(), problems.all());
+        String html = templates.render("section", Map.of("site", new SiteModel("Help", "", "https://help.test/", "es", Map.of())));
+        assertEquals("Vuelve a empezar desde la <a href=\"../\">a &lt;b&gt; &amp; c</a>.|Los 3 artículos de &lt;Setup&gt;", html);
+    }
+
+    @Test
+    void datesAreWrittenAsTheLanguageWritesThem() {
+        LocalDate day = LocalDate.of(2026, 12, 6);
+        assertEquals("December 6, 2026", Strings.date("en", day));
+        assertEquals("6 de diciembre de 2026", Strings.date("es", day));
+    }
+
+    @Test
+    void rightToLeftLanguagesAreTheArabicHebrewPersianAndUrduOnes() {
+        assertEquals(List.of("rtl", "rtl", "rtl", "rtl", "ltr", "ltr"),
+                List.of("ar", "he", "fa", "ur-PK", "es", "en").stream().map(Strings::direction).toList());
+    }
+}
