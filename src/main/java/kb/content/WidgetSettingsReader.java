@@ -33,7 +33,7 @@ final class WidgetSettingsReader {
         Fields f = new Fields(node, "widget", KEYS, problems);
         WidgetSettings d = WidgetSettings.DEFAULT;
         String label = f.text("label").orElse(d.label());
-        if (label.length() > MAX_LABEL) {
+        if (label != null && label.length() > MAX_LABEL) {
             problems.error(f.at("label"), "widget label is " + label.length() + " characters long, at most " + MAX_LABEL
                     + " fit on the launcher", "a word or two, such as 'Help' or 'Need help?'");
             label = d.label();

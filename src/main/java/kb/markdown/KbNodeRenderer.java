@@ -17,6 +17,11 @@ import java.util.Set;
  * (block quotes opened by a marker) and the token-facts placeholder paragraph.
  */
 final class KbNodeRenderer implements NodeRenderer {
+    private final Labels labels;
+
+    KbNodeRenderer(Labels labels) {
+        this.labels = labels;
+    }
 
     @Override
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
@@ -36,8 +41,8 @@ final class KbNodeRenderer implements NodeRenderer {
         }
         context.renderChildren(node);
         if (node.getLevel() >= 2 && node.getLevel() <= 3) {
-            html.raw("<a class=\"kb-anchor\" href=\"#" + heading.id() + "\" aria-label=\"Copy link to section: "
-                    + escape(heading.text()) + "\">#</a>");
+            html.raw("<a class=\"kb-anchor\" href=\"#" + heading.id() + "\" aria-label=\""
+                    + escape(labels.sectionLink().replace("{0}", heading.text())) + "\">#</a>");
         }
         html.tag("/" + tag).line();
     }
@@ -60,8 +65,8 @@ final class KbNodeRenderer implements NodeRenderer {
         }
         String css = kind.toLowerCase(Locale.ROOT);
         html.line().raw("<aside class=\"callout callout-" + css + "\" role=\"note\" aria-label=\""
-                + Preprocessor.CALLOUT_TITLES.get(kind) + "\">").line();
-        html.raw("<p class=\"callout-title\">" + Preprocessor.CALLOUT_TITLES.get(kind) + "</p>").line();
+                + escape(labels.callouts().get(kind)) + "\">").line();
+        html.raw("<p class=\"callout-title\">" + escape(labels.callouts().get(kind)) + "</p>").line();
         context.renderChildren(node);
         html.raw("</aside>").line();
     }
@@ -80,7 +85,7 @@ final class KbNodeRenderer implements NodeRenderer {
             String text = t.getChars().toString();
             if (text.startsWith(Preprocessor.CALLOUT)) {
                 String kind = text.substring(Preprocessor.CALLOUT.length()).trim();
-                return Preprocessor.CALLOUT_TITLES.containsKey(kind) ? kind : null;
+                return Labels.CALLOUTS.contains(kind) ? kind : null;
             }
         }
         return null;

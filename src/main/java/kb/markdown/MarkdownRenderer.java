@@ -40,8 +40,11 @@ public final class MarkdownRenderer {
     private final Parser parser;
     private final HtmlRenderer renderer;
 
-    /** @param rawHtml whether raw HTML passes through; escaped (shown as text) otherwise */
-    public MarkdownRenderer(boolean rawHtml) {
+    /**
+     * @param rawHtml whether raw HTML passes through; escaped (shown as text) otherwise
+     * @param labels the words kb's own HTML carries, in the pages' language
+     */
+    public MarkdownRenderer(boolean rawHtml, Labels labels) {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
                 AutolinkExtension.create(), TaskListExtension.create()));
@@ -49,12 +52,14 @@ public final class MarkdownRenderer {
         options.set(TablesExtension.CLASS_NAME, "table");
         // A task's box is read-only; screen readers need to hear what it means, not "checkbox".
         options.set(TaskListExtension.ITEM_DONE_MARKER,
-                "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked disabled aria-label=\"Done\">");
+                "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked disabled aria-label=\""
+                        + KbNodeRenderer.escape(labels.done()) + "\">");
         options.set(TaskListExtension.ITEM_NOT_DONE_MARKER,
-                "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled aria-label=\"To do\">");
+                "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled aria-label=\""
+                        + KbNodeRenderer.escape(labels.todo()) + "\">");
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options)
-                .nodeRendererFactory(o -> new KbNodeRenderer())
+                .nodeRendererFactory(o -> new KbNodeRenderer(labels))
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
                     @Override
                     public AttributeProvider apply(LinkResolverContext context) {

@@ -2,7 +2,6 @@ package kb.markdown;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.diagnostic.Problems;
@@ -17,9 +16,6 @@ import kb.diagnostic.SourceLocation;
 final class Preprocessor {
     static final String BOX = "KBFACTSBOX-";
     static final String CALLOUT = "KBCALLOUT-";
-    static final Map<String, String> CALLOUT_TITLES = Map.of(
-            "NOTE", "Note", "TIP", "Tip", "RECOMMENDED", "Recommended",
-            "IMPORTANT", "Important", "WARNING", "Warning", "CAUTION", "Caution");
 
     // Possessive throughout: no run gives back characters, so each match is one pass over the line.
     private static final Pattern FACT = Pattern.compile("\\{\\{\\s*+([A-Za-z-]++)\\s++([^\\s}]++)\\s*+}}");
@@ -114,9 +110,9 @@ final class Preprocessor {
         Matcher callout = CALLOUT_LINE.matcher(line);
         if (callout.matches()) {
             String kind = callout.group(2).toUpperCase(Locale.ROOT);
-            if (!CALLOUT_TITLES.containsKey(kind)) {
+            if (!Labels.CALLOUTS.contains(kind)) {
                 problems.error(column(at, callout.start(2)), "unknown callout '[!" + callout.group(2) + "]'",
-                        "use one of " + String.join(", ", CALLOUT_TITLES.keySet().stream().sorted().toList()));
+                        "use one of " + String.join(", ", Labels.CALLOUTS.stream().sorted().toList()));
                 return line;
             }
             return callout.group(1) + CALLOUT + kind;

@@ -24,8 +24,9 @@ final class ContentRenderer {
     private final SiteLinks siteLinks;
     private final DataFacts facts;
 
-    ContentRenderer(Content content, DataFacts facts) {
-        this.markdown = new MarkdownRenderer(content.config() != null && content.config().rawHtml());
+    /** @param words the pages' language: the words kb's HTML in an article carries (a heading's copy link, callout titles) */
+    ContentRenderer(Content content, DataFacts facts, Words words) {
+        this.markdown = new MarkdownRenderer(content.config() != null && content.config().rawHtml(), words.labels());
         this.siteLinks = new SiteLinks(content.root());
         this.facts = facts;
     }

@@ -183,7 +183,7 @@ final class Pages {
         Map<String, Object> m = common(url, words.text("demo.title"), words.text("demo.description"), "widget-demo");
         m.put("widgetScript", UrlScheme.relative(url, script));
         m.put("snippetUrl", config.baseUrl() + script);
-        m.put("label", config.widget().label());
+        m.put("label", config.widget().label() != null ? config.widget().label() : words.text("widget.help"));
         // An article to open at one of its sections: the first featured one that has sections.
         java.util.stream.Stream.concat(config.featured().stream().filter(byId::containsKey).map(byId::get),
                         site.articles().stream())

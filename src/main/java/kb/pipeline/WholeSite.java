@@ -71,7 +71,7 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
     public void render(Problems problems) {
         Words words = words();
         DataFacts facts = new DataFacts(networks, words.data(), (n, url) -> TokenFactsBox.render(templates, words, n, url));
-        renderer = new ContentRenderer(content, facts);
+        renderer = new ContentRenderer(content, facts, words);
         site = renderer.render(content, networks, problems);
     }
 

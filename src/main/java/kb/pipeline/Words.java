@@ -28,6 +28,11 @@ record Words(Strings strings, String language) {
         return DataWords.of(key -> strings.text(language, key));
     }
 
+    /** The words kb's own HTML inside an article carries. */
+    kb.markdown.Labels labels() {
+        return kb.markdown.Labels.of(key -> strings.text(language, key));
+    }
+
     /** A date as this language writes it. */
     String date(LocalDate date) {
         return Strings.date(language, date);

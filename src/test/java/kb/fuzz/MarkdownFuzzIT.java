@@ -23,7 +23,7 @@ import org.jsoup.nodes.Element;
  */
 class MarkdownFuzzIT {
     private static final Path FILE = Path.of("content/articles/fuzz/input.md").toAbsolutePath();
-    private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer(false);
+    private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer(false, kb.markdown.EnglishLabels.LABELS);
     private static final SiteLinks LINKS = new SiteLinks(Path.of("content").toAbsolutePath());
 
     /** Two networks; anything else is an unknown network, as with the real data file. */

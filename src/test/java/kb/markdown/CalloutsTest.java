@@ -19,7 +19,7 @@ class CalloutsTest {
     private final Problems problems = new Problems();
 
     private Document render(String markdown) {
-        return Jsoup.parseBodyFragment(new MarkdownRenderer(false)
+        return Jsoup.parseBodyFragment(new MarkdownRenderer(false, kb.markdown.EnglishLabels.LABELS)
                 .render(FILE, 5, markdown, Links.AS_WRITTEN, Facts.NONE, problems).html());
     }
 

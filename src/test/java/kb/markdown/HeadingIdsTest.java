@@ -17,7 +17,7 @@ class HeadingIdsTest {
     private final Problems problems = new Problems();
 
     private RenderedMarkdown render(String markdown) {
-        return new MarkdownRenderer(false).render(FILE, 5, markdown, Links.AS_WRITTEN, Facts.NONE, problems);
+        return new MarkdownRenderer(false, kb.markdown.EnglishLabels.LABELS).render(FILE, 5, markdown, Links.AS_WRITTEN, Facts.NONE, problems);
     }
 
     private static List<String> ids(RenderedMarkdown page) {

@@ -40,7 +40,7 @@ class InlineFactsTest {
     private final Problems problems = new Problems();
 
     private Document render(String markdown) {
-        return Jsoup.parseBodyFragment(new MarkdownRenderer(false)
+        return Jsoup.parseBodyFragment(new MarkdownRenderer(false, kb.markdown.EnglishLabels.LABELS)
                 .render(FILE, 5, markdown, Links.AS_WRITTEN, FACTS, problems).html());
     }
 

@@ -14,7 +14,7 @@ class LinksCollectedTest {
     private static final Path FILE = Path.of("content/articles/basics/a.md");
 
     private static RenderedMarkdown render(String markdown, Links links) {
-        return new MarkdownRenderer(false).render(FILE, 5, markdown, links, Facts.NONE, new Problems());
+        return new MarkdownRenderer(false, kb.markdown.EnglishLabels.LABELS).render(FILE, 5, markdown, links, Facts.NONE, new Problems());
     }
 
     @Test

@@ -28,7 +28,7 @@ class NestingLimitsTest {
     private static String problem(String markdown) {
         Problems problems = new Problems();
         RenderedMarkdown page = assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
-                new MarkdownRenderer(false).render(FILE, 5, markdown, Links.AS_WRITTEN, Facts.NONE, problems));
+                new MarkdownRenderer(false, kb.markdown.EnglishLabels.LABELS).render(FILE, 5, markdown, Links.AS_WRITTEN, Facts.NONE, problems));
         List<Problem> all = problems.all();
         assertEquals(1, all.size(), all.toString());
         assertEquals("", page.html(), "nothing is rendered from a refused document");
@@ -38,7 +38,7 @@ class NestingLimitsTest {
     private static String renders(String markdown) {
         Problems problems = new Problems();
         RenderedMarkdown page = assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
-                new MarkdownRenderer(false).render(FILE, 5, markdown, Links.AS_WRITTEN, Facts.NONE, problems));
+                new MarkdownRenderer(false, kb.markdown.EnglishLabels.LABELS).render(FILE, 5, markdown, Links.AS_WRITTEN, Facts.NONE, problems));
         assertTrue(problems.all().isEmpty(), problems.all().toString());
         return page.html();
     }

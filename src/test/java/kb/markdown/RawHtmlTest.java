@@ -21,7 +21,7 @@ class RawHtmlTest {
             """;
 
     private static Document render(boolean rawHtml, String markdown) {
-        return Jsoup.parseBodyFragment(new MarkdownRenderer(rawHtml)
+        return Jsoup.parseBodyFragment(new MarkdownRenderer(rawHtml, kb.markdown.EnglishLabels.LABELS)
                 .render(Path.of("a.md"), 1, markdown, Links.AS_WRITTEN, Facts.NONE, new Problems()).html());
     }
 

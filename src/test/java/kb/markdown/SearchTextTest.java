@@ -12,7 +12,7 @@ class SearchTextTest {
     private static final Path FILE = Path.of("content/articles/basics/a.md");
 
     private static List<TextSection> sections(String markdown) {
-        return new MarkdownRenderer(false).render(FILE, 1, markdown, Links.AS_WRITTEN, Facts.NONE, new Problems()).sections();
+        return new MarkdownRenderer(false, kb.markdown.EnglishLabels.LABELS).render(FILE, 1, markdown, Links.AS_WRITTEN, Facts.NONE, new Problems()).sections();
     }
 
     @Test
