@@ -33,6 +33,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "At most N results (default: ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--lang", paramLabel = "L",
+            description = "Search the help center in language L, as its L pages do (default: the first of kb.yaml's languages).")
+    String lang;
+
     @ArgGroup(exclusive = true)
     Format format = new Format();
 
@@ -57,7 +61,11 @@ final class SearchCommand implements Callable<Integer> {
         }
         SiteSearch.Opened opened;
         try {
-            opened = SiteSearch.open(new BuildOptions(site.content, site.templates, site.out, site.baseUrl, false, false, false));
+            opened = SiteSearch.open(new BuildOptions(site.content, site.templates, site.out, site.baseUrl, false, false, false),
+                    lang);
+        } catch (SiteSearch.UnknownLanguage e) {
+            spec.commandLine().getErr().println("kb: " + e.getMessage());
+            return ExitCodes.USAGE;
         } catch (KbException e) {
             ProblemPrinter.print(spec.commandLine().getErr(), e.problems());
             return ExitCodes.CONTENT_ERRORS;

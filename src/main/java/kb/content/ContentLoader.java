@@ -44,7 +44,9 @@ public final class ContentLoader {
 
     public Content load(Problems problems) {
         SiteConfig config = SiteConfigReader.read(root.resolve("kb.yaml"), problems);
-        List<Section> sections = sections(problems);
+        List<String> languageCodes = config == null ? List.of()
+                : config.languages().stream().skip(1).map(Language::code).toList();
+        List<Section> sections = sections(languageCodes, problems);
         List<FaqGroup> faq = faq(problems);
         checkUnique(sections, faq, problems);
         Content content = new Content(root, config, sections, faq);
@@ -75,7 +77,7 @@ public final class ContentLoader {
                 name.substring(0, name.length() - ".md".length()), problems);
     }
 
-    private List<Section> sections(Problems problems) {
+    private List<Section> sections(List<String> languageCodes, Problems problems) {
         Path articles = root.resolve("articles");
         List<Section> sections = new ArrayList<>();
         for (Path folder : children(articles, problems)) {
@@ -96,6 +98,11 @@ public final class ContentLoader {
                 problems.error(SourceLocation.of(folder), "section folder name '" + name + "' is taken by the site's own "
                         + name + "/ pages", "rename the folder; kb keeps " + String.join(", ", RESERVED.stream().sorted().toList())
                         + " for itself");
+                continue;
+            }
+            if (languageCodes.contains(name)) {
+                problems.error(SourceLocation.of(folder), "section folder name '" + name + "' is the code of a language,"
+                        + " whose pages are served under " + name + "/", "rename the folder");
                 continue;
             }
             Section section = section(folder, name, problems);

@@ -119,7 +119,7 @@ final class TranslationLoader {
             problems.error(t.idAt(), "id " + t.id() + " is not the original's id " + source.id() + " (content/articles/"
                     + source.path() + ".md)", "a translation carries its original's id: write id: " + source.id()
                     + " or leave the id out");
-            return null;
+            // kept under the original's id all the same, so links to it do not fail as well
         }
         return new Article(source.id(), t.id() != 0 ? t.idAt() : source.idAt(), t.title(), t.summary(),
                 t.tags().isEmpty() ? source.tags() : t.tags(),

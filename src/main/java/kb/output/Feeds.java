@@ -27,6 +27,34 @@ public final class Feeds {
         return sb.append("</urlset>\n").toString();
     }
 
+    /** Another language's version of a page, for a sitemap: {@code hreflang} and absolute URL. */
+    public record Alternate(String language, String href) { }
+
+    /** One page of a multilingual sitemap: its absolute URL, date and every language's version. */
+    public record Url(String loc, LocalDate updated, List<Alternate> alternates) {
+        public Url {
+            alternates = List.copyOf(alternates);
+        }
+    }
+
+    /** A sitemap of several languages' pages, each with its {@code xhtml:link} alternates (as search engines read them). */
+    public static String sitemap(List<Url> urls) {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sb.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+        for (Url u : urls) {
+            sb.append("  <url><loc>").append(xml(u.loc())).append("</loc>");
+            if (u.updated() != null) {
+                sb.append("<lastmod>").append(u.updated()).append("</lastmod>");
+            }
+            for (Alternate a : u.alternates()) {
+                sb.append("\n    <xhtml:link rel=\"alternate\" hreflang=\"").append(xml(a.language())).append("\" href=\"")
+                        .append(xml(a.href())).append("\"/>");
+            }
+            sb.append("</url>\n");
+        }
+        return sb.append("</urlset>\n").toString();
+    }
+
     public static String robots(String baseUrl) {
         return "User-agent: *\nAllow: /\nDisallow: /search/\n\nSitemap: " + baseUrl + "sitemap.xml\n";
     }

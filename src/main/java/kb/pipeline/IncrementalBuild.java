@@ -49,7 +49,7 @@ import kb.template.Templates;
  * links to it. Checks: the article's front matter, references across the site, its own links,
  * and, when its headings' ids change, every link of the site.
  *
- * <p>What is not: templates, {@code kb.yaml}, {@code networks.yaml}, FAQ files, section settings,
+ * <p>What is not: any edit on a multilingual site, templates, {@code kb.yaml}, {@code networks.yaml}, FAQ files, section settings,
  * an added, removed or renamed file, an article's id, aliases or draft status: each runs a full
  * build. The search records are indexed afresh by {@link #refreshSearch} (in memory, then the
  * browser export is written; the preview runs it on its own thread when edits pause), which also
@@ -267,6 +267,11 @@ public final class IncrementalBuild implements AutoCloseable {
         }
         if (!path.startsWith(content) || state == null) {
             return state == null ? "first build" : null;
+        }
+        if (state.site().content().config().multilingual()) {
+            // An edit shows in other languages' pages (switchers, stale notices, alternates) that
+            // page-by-page updates do not track yet: a multilingual site is rebuilt whole.
+            return "a file of a multilingual site changed: " + content.relativize(path);
         }
         boolean known = state.files().contains(path);
         boolean exists = Files.exists(path, LinkOption.NOFOLLOW_LINKS);

@@ -51,6 +51,34 @@ interface Output extends SiteFiles {
         };
     }
 
+    /** The files of {@code output} under a folder ({@code "es/"}): one language's part of a site; {@code ""} is {@code output}. */
+    static Output under(Output output, String folder) {
+        if (folder.isEmpty()) {
+            return output;
+        }
+        return new Output() {
+            @Override
+            public void write(String path, byte[] bytes) {
+                output.write(folder + path, bytes);
+            }
+
+            @Override
+            public void copy(Path source, String path) {
+                output.copy(source, folder + path);
+            }
+
+            @Override
+            public boolean exists(String path) {
+                return output.exists(folder + path);
+            }
+
+            @Override
+            public String read(String path) {
+                return output.read(folder + path);
+            }
+        };
+    }
+
     /** Files kept in memory; {@code under} (a site already written, or null) answers for the rest. */
     static Held held(Path under) {
         return new Held(under);

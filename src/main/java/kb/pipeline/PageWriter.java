@@ -45,10 +45,15 @@ final class PageWriter {
     private final RenderedSite site;
     private final Templates templates;
     private final SearchIndex index;
+    /** Where this language's files go: the output itself, or its {@code <code>/} folder. */
     private final Output writer;
+    /** The whole output, for the theme's link check: a language switcher links across languages. */
+    private final Output whole;
+    private final Editions editions;
+    private final Editions.Edition edition;
     private final Problems problems;
-    /** Template errors seen, so one mistake breaking every article page is reported once. */
-    private final java.util.Set<Problem> seen = ConcurrentHashMap.newKeySet();
+    /** Template errors seen, so one mistake breaking every article page (in every language) is reported once. */
+    private final java.util.Set<Problem> seen;
     private final Pages pages;
     private final Map<Integer, RenderedArticle> byId;
     private final Map<String, Section> sections = new HashMap<>();
@@ -60,33 +65,62 @@ final class PageWriter {
 
     PageWriter(RenderedSite site, Templates templates, SearchIndex index, Output writer, boolean preview,
             Problems problems) {
-        this.site = site;
+        this(Editions.single(site), site.content().config().language(), templates, index, writer, preview, problems,
+                ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * The pages of one language of {@code editions}, written under its folder of {@code output}.
+     *
+     * @param seen the template errors reported so far, shared by the languages' writers
+     */
+    PageWriter(Editions editions, String language, Templates templates, SearchIndex index, Output output, boolean preview,
+            Problems problems, java.util.Set<Problem> seen) {
+        this.editions = editions;
+        this.edition = editions.get(language);
+        this.site = edition.site();
         this.problems = problems;
         this.templates = templates;
         this.index = index;
-        this.writer = writer;
-        this.words = new Words(templates.strings(), site.content().config().language());
-        this.pages = new Pages(site, citedBy(site), preview, words);
+        this.whole = output;
+        this.writer = Output.under(output, edition.prefix());
+        this.seen = seen;
+        this.words = new Words(templates.strings(), language);
+        this.pages = new Pages(editions, language, citedBy(site), preview, words);
         this.byId = site.byId();
         site.content().sections().forEach(s -> sections.put(s.slug(), s));
     }
 
-    /** Writes everything; returns the number of HTML pages. */
+    /** Writes everything and checks the theme's links; returns the number of HTML pages. */
     int writeAll() {
+        int written = writePages();
+        checkTemplateLinks();
+        return written;
+    }
+
+    /**
+     * Writes everything of this language; returns the number of HTML pages. The site-wide files
+     * (404 page, robots.txt, the sitemap of every language, the widget) come with the default language.
+     */
+    int writePages() {
+        boolean main = edition == editions.first();
         home();
         site.content().sections().forEach(this::section);
         site.articles().parallelStream().forEach(this::article);
         faq();
         lifespans();
         page(UrlScheme.SEARCH, "search", pages.simple(UrlScheme.SEARCH, null, "search"));
-        file("404.html", "404", pages.simple("404.html", null, "404"));
+        if (main) {
+            file("404.html", "404", pages.simple("404.html", null, "404"));
+        }
         redirects();
         data();
         feeds();
         assets();
-        widget();
+        if (main) {
+            widget();
+        }
         eventEndpoint();
-        checkTemplateLinks();
         return count.get();
     }
 
@@ -94,7 +128,7 @@ final class PageWriter {
      * Checks the theme's own links on one page of each kind: the templates are the same for every
      * page of a kind, so one sample finds their broken links without parsing thousands of pages.
      */
-    private void checkTemplateLinks() {
+    void checkTemplateLinks() {
         Map<String, String> samples = new LinkedHashMap<>();
         samples.put("home", UrlScheme.HOME);
         site.content().sections().stream().findFirst().ifPresent(s -> samples.put("section", UrlScheme.section(s.slug())));
@@ -113,7 +147,7 @@ final class PageWriter {
         if (!seen.isEmpty()) {
             return; // a page is missing because a template failed: that error is the one to fix first
         }
-        TemplateLinkCheck.check(writer, UrlScheme.file(url), templates.source(template), problems);
+        TemplateLinkCheck.check(whole, edition.prefix() + UrlScheme.file(url), templates.source(template), problems);
     }
 
     // The steps below are one page (or one group of pages) each, so a preview can rewrite
@@ -211,7 +245,9 @@ final class PageWriter {
     void redirects(Article a) {
         String target = UrlScheme.article(a);
         String shortLink = UrlScheme.shortLink(a.id());
-        page(shortLink, "redirect", pages.redirect(shortLink, target, a.title()));
+        // At the site root, a short link goes to the reader's language when the article has it.
+        page(shortLink, "redirect", pages.redirect(shortLink, target, a.title(),
+                edition == editions.first() ? editions.shortLinkChoices(a.id()) : List.of()));
         for (Located<String> alias : a.aliases()) {
             String from = alias.value() + "/";
             page(from, "redirect", pages.redirect(from, target, a.title()));
@@ -240,14 +276,39 @@ final class PageWriter {
         all.addAll(articles);
         all.add(new Feeds.Entry(UrlScheme.FAQ, "FAQ", "", null));
         all.add(new Feeds.Entry(UrlScheme.LIFESPANS, "Token lifespans", "", null));
-        writer.write("sitemap.xml", Feeds.sitemap(config.baseUrl(), all));
-        writer.write("robots.txt", Feeds.robots(config.baseUrl()));
+        if (edition == editions.first()) {
+            writer.write("sitemap.xml", editions.multilingual() ? sitemap() : Feeds.sitemap(config.baseUrl(), all));
+            writer.write("robots.txt", Feeds.robots(config.baseUrl()));
+        }
         List<Feeds.Entry> recent = articles.stream()
                 .sorted(Comparator.comparing((Feeds.Entry e) -> e.updated() == null ? java.time.LocalDate.MIN : e.updated())
                         .reversed().thenComparing(Feeds.Entry::url))
                 .limit(50).toList();
         writer.write("feed.xml", Feeds.atom(config.baseUrl(), config.name(), recent));
         writer.write("llms.txt", Feeds.llms(config.baseUrl(), config.name(), config.description(), articles));
+    }
+
+    /**
+     * One sitemap for every language: each page of each language, with the {@code xhtml:link}
+     * alternates search engines read to serve a reader the page in their language.
+     */
+    private String sitemap() {
+        List<Feeds.Url> urls = new ArrayList<>();
+        for (Editions.Edition e : editions.all()) {
+            RenderedSite s = e.site();
+            List<Feeds.Entry> pagesOf = new ArrayList<>();
+            pagesOf.add(new Feeds.Entry(UrlScheme.HOME, "", "", null));
+            s.content().sections().forEach(sec -> pagesOf.add(new Feeds.Entry(UrlScheme.section(sec.slug()), "", "", null)));
+            s.articles().forEach(ra -> pagesOf.add(new Feeds.Entry(UrlScheme.article(ra.article()), "", "",
+                    ra.article().updated())));
+            pagesOf.add(new Feeds.Entry(UrlScheme.FAQ, "", "", null));
+            pagesOf.add(new Feeds.Entry(UrlScheme.LIFESPANS, "", "", null));
+            for (Feeds.Entry p : pagesOf) {
+                urls.add(new Feeds.Url(e.baseUrl() + p.url(), p.updated(), editions.alternates(p.url()).stream()
+                        .map(a -> new Feeds.Alternate((String) a.get("lang"), (String) a.get("href"))).toList()));
+            }
+        }
+        return Feeds.sitemap(urls);
     }
 
     /** The theme's icon for clients that ask the site root for it. */

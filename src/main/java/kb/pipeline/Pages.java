@@ -32,11 +32,19 @@ final class Pages {
     private final Map<Integer, RenderedArticle> byId;
     private final Map<String, List<RenderedArticle>> citedBy;
     private final boolean preview;
-    /** The theme's words and the dates in the site's language. */
+    private final Editions editions;
+    /** The language of these pages: which edition of {@link #editions} they are. */
+    private final String language;
+
+    /** The theme's words and the dates in the pages' language. */
     private final Words words;
 
-    Pages(RenderedSite site, Map<String, List<RenderedArticle>> citedBy, boolean preview, Words words) {
+    /** The pages of one language's edition of a (possibly) multilingual site. */
+    Pages(Editions editions, String language, Map<String, List<RenderedArticle>> citedBy, boolean preview, Words words) {
         this.words = words;
+        this.editions = editions;
+        this.language = language;
+        RenderedSite site = editions.get(language).site();
         this.site = site;
         this.config = site.content().config();
         this.byId = site.byId();
@@ -49,6 +57,10 @@ final class Pages {
         Map<String, Object> m = new HashMap<>();
         m.put("site", new SiteModel(config.name(), config.description(), config.baseUrl(), config.language(),
                 supportModel()));
+        // The language switcher and hreflang alternates; a 404 page answers any path, so it has neither.
+        boolean anywhere = kind.equals("404") || kind.equals("redirect") || kind.equals("widget-demo");
+        m.put("languages", anywhere ? List.of() : editions.switcher(language, url));
+        m.put("alternates", anywhere ? List.of() : editions.alternates(url));
         m.put("root", kind.equals("404") ? basePath() : UrlScheme.root(url));
         m.put("page", new PageModel(title, description == null || description.isBlank() ? config.description() : description,
                 url, config.baseUrl() + url, kind,
@@ -133,6 +145,7 @@ final class Pages {
         am.put("tags", a.tags());
         am.put("draft", a.draft());
         am.put("sectionTitle", s.title());
+        am.put("staleOriginal", editions.staleOriginal(language, a));
         m.put("article", am);
         Map<String, Object> ld = new LinkedHashMap<>();
         ld.put("@context", "https://schema.org");
@@ -198,7 +211,13 @@ final class Pages {
     }
 
     Map<String, Object> redirect(String from, String toUrl, String title) {
+        return redirect(from, toUrl, title, List.of());
+    }
+
+    /** @param choices the target in each language ({@code lang}, {@code url}): a script picks the reader's */
+    Map<String, Object> redirect(String from, String toUrl, String title, List<Map<String, Object>> choices) {
         Map<String, Object> m = common(from, title, null, "redirect");
+        m.put("choices", choices);
         m.put("target", UrlScheme.relative(from, toUrl));
         m.put("targetAbsolute", config.baseUrl() + toUrl);
         return m;

@@ -55,12 +55,22 @@ final class SearchRecords {
         return out;
     }
 
-    static SearchIndex index(RenderedSite site, Words words, SiteWriter writer) {
-        return SearchIndexer.build(of(site, words), writer.resolve(LUCENE), site.content().config().synonyms());
+    /**
+     * Indexes one language's pages into its folder of the site ({@code folder} is {@code ""} for
+     * the default language, else {@code "<code>/"}), with that language's synonyms.
+     */
+    static SearchIndex index(RenderedSite site, Words words, SiteWriter writer, String folder) {
+        return SearchIndexer.build(of(site, words), writer.resolve(folder + LUCENE), site.content().config().synonyms());
     }
 
-    static long export(SearchIndex index, SiteWriter writer) {
-        return new BrowserExport(index, (file, bytes) -> writer.write(BROWSER + file, bytes)).write();
+    /** One language's index in memory, for {@code kb check} and {@code kb search} without a current build. */
+    static SearchIndex inMemory(RenderedSite site, Words words) {
+        return SearchIndexer.buildInMemory(of(site, words), site.content().config().synonyms());
+    }
+
+    /** Writes one language's browser index into its folder's {@code search/data/}; returns its bytes. */
+    static long export(SearchIndex index, SiteWriter writer, String folder) {
+        return new BrowserExport(index, (file, bytes) -> writer.write(folder + BROWSER + file, bytes)).write();
     }
 
     static String networkText(Network n, Words words) {

@@ -18,10 +18,16 @@ final class SiteLinkCheck {
     }
 
     static PublishedTargets targets(RenderedSite site) {
-        PublishedTargets t = new PublishedTargets();
-        t.add(UrlScheme.HOME, List.of()).add(UrlScheme.SEARCH, List.of());
+        return targets(site, "", new PublishedTargets());
+    }
+
+    /** Adds what one language's pages publish, under its folder ({@code "es/"}; {@code ""} for the default), to {@code all}. */
+    static PublishedTargets targets(RenderedSite site, String folder, PublishedTargets all) {
+        java.util.function.BiConsumer<String, List<String>> t = (url, ids) -> all.add(folder + url, ids);
+        t.accept(UrlScheme.HOME, List.of());
+        t.accept(UrlScheme.SEARCH, List.of());
         for (Section s : site.content().sections()) {
-            t.add(UrlScheme.section(s.slug()), List.of());
+            t.accept(UrlScheme.section(s.slug()), List.of());
         }
         for (RenderedArticle ra : site.articles()) {
             List<String> ids = new ArrayList<>();
@@ -29,8 +35,8 @@ final class SiteLinkCheck {
                 ids.add(h.id());
                 ids.addAll(h.aliases());
             }
-            t.add(UrlScheme.article(ra.article()), ids);
-            t.add(UrlScheme.shortLink(ra.article().id()), List.of());
+            t.accept(UrlScheme.article(ra.article()), ids);
+            t.accept(UrlScheme.shortLink(ra.article().id()), List.of());
         }
         List<String> faq = new ArrayList<>();
         site.content().faq().forEach(g -> faq.add(g.slug()));
@@ -38,10 +44,10 @@ final class SiteLinkCheck {
             faq.add(q.question().anchor());
             faq.addAll(q.question().aliases());
         });
-        t.add(UrlScheme.FAQ, faq);
-        t.add(UrlScheme.LIFESPANS, Stream.concat(site.networks().all().stream().map(Network::id),
+        t.accept(UrlScheme.FAQ, faq);
+        t.accept(UrlScheme.LIFESPANS, Stream.concat(site.networks().all().stream().map(Network::id),
                 Stream.of("calculator")).toList());
-        return t;
+        return all;
     }
 
     /** Old URLs (aliases) and the article URL each now redirects to. */

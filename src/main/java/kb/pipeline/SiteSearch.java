@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import kb.search.SearchIndex;
-import kb.search.SearchIndexer;
+import kb.content.Language;
 
 /**
  * Opens the search index for {@code kb search}: the one the last build left in the site when
@@ -21,20 +21,39 @@ public final class SiteSearch {
     /** Whether the answer came from the built site or a fresh in-memory index. */
     public record Opened(SearchIndex index, boolean fromSite, String baseUrl) { }
 
+    /** {@code kb search --lang} named a language the site does not have. */
+    public static final class UnknownLanguage extends IllegalArgumentException {
+        UnknownLanguage(String message) {
+            super(message);
+        }
+    }
+
+    /** The default language's index. */
     public static Opened open(BuildOptions options) {
-        Path lucene = options.out().resolve(SearchRecords.LUCENE);
-        Path stamp = options.out().resolve(FINGERPRINT);
+        return open(options, null);
+    }
+
+    /**
+     * The index of one language ({@code null}: the default, the first of kb.yaml's languages):
+     * {@code <out>/<code>/.kb/lucene}, or that language built in memory.
+     *
+     * @throws UnknownLanguage when the site has no such language (a usage error)
+     */
+    public static Opened open(BuildOptions options, String language) {
         try {
             String current = ContentFingerprint.of(options.content());
-            if (Files.isDirectory(lucene) && Files.isRegularFile(stamp)
-                    && Files.readString(stamp, StandardCharsets.UTF_8).strip().equals(current)) {
-                // The index already holds every article: only kb.yaml is needed (synonyms, base
-                // URL), so no article is parsed before the query. Settings with errors fall
-                // through to the full check below, which reports them.
-                var config = new kb.content.ContentLoader(options.content(), false).config(new kb.diagnostic.Problems());
-                if (config != null) {
-                    return new Opened(SearchIndex.open(lucene, config.synonyms()), true,
-                            options.baseUrl() != null ? options.baseUrl() : config.baseUrl());
+            // Only kb.yaml is read first: with a current index, no article is parsed before the
+            // query. Settings with errors fall through to the full check below, which reports them.
+            var config = new kb.content.ContentLoader(options.content(), false).config(new kb.diagnostic.Problems());
+            if (config != null) {
+                Language l = language(config, language);
+                String folder = l == config.defaultLanguage() ? "" : l.code() + "/";
+                Path lucene = options.out().resolve(folder + SearchRecords.LUCENE);
+                Path stamp = options.out().resolve(FINGERPRINT);
+                if (Files.isDirectory(lucene) && Files.isRegularFile(stamp)
+                        && Files.readString(stamp, StandardCharsets.UTF_8).strip().equals(current)) {
+                    var own = (options.baseUrl() != null ? config.withBaseUrl(options.baseUrl()) : config).edition(l);
+                    return new Opened(SearchIndex.open(lucene, own.synonyms()), true, own.baseUrl());
                 }
             }
         } catch (IOException e) {
@@ -44,12 +63,20 @@ public final class SiteSearch {
         Words words;
         try (WholeSite steps = new WholeSite(options, false, () -> { })) {
             Pipeline.run(steps, Phase.CHECK, new PhaseTimer());
-            site = steps.site();
-            words = steps.words();
+            String code = language(steps.site().content().config(), language).code();
+            site = steps.site(code);
+            words = steps.words(code);
         }
-        SearchIndex index = SearchIndexer.buildInMemory(SearchRecords.of(site, words),
-                site.content().config().synonyms());
-        return new Opened(index, false, site.content().config().baseUrl());
+        return new Opened(SearchRecords.inMemory(site, words), false, site.content().config().baseUrl());
+    }
+
+    private static Language language(kb.content.SiteConfig config, String code) {
+        if (code == null) {
+            return config.defaultLanguage();
+        }
+        return config.languages().stream().filter(l -> l.code().equals(code)).findFirst()
+                .orElseThrow(() -> new UnknownLanguage("--lang " + code + " is not a language of this help center; kb.yaml lists "
+                        + String.join(", ", config.languages().stream().map(Language::code).toList())));
     }
 
     /** Called by the build: records which content the index in the site was built from. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import kb.check.FactDrift;
 import kb.check.PublishedManifest;
+import kb.check.PublishedTargets;
 import kb.check.ReferenceCheck;
 import kb.content.Content;
 import kb.content.ContentLoader;
@@ -46,6 +47,19 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
     private int pageCount;
     private long searchBytes;
     private Map<Integer, List<Integer>> related = Map.of();
+    /** Each language other than the default, in kb.yaml's order: its rendered content and search index. */
+    private final List<Translation> translations = new java.util.ArrayList<>();
+    private Editions editions;
+
+    /** One language other than the default: its edition of the site, and its search index once built. */
+    private static final class Translation {
+        final Editions.Edition edition;
+        SearchIndex index;
+
+        Translation(Editions.Edition edition) {
+            this.edition = edition;
+        }
+    }
 
     /** @param writes whether the run writes the site (build) or stops after the pages (check) */
     WholeSite(BuildOptions options, boolean writes, Runnable beforeSwap) {
@@ -73,28 +87,54 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         DataFacts facts = new DataFacts(networks, words.data(), (n, url) -> TokenFactsBox.render(templates, words, n, url));
         renderer = new ContentRenderer(content, facts, words);
         site = renderer.render(content, networks, problems);
+        List<Editions.Edition> all = new java.util.ArrayList<>(List.of(new Editions.Edition(content.config().defaultLanguage(), "", site)));
+        for (kb.content.Language l : content.config().languages().subList(1, content.config().languages().size())) {
+            Content translated = content.translations().get(l.code());
+            Networks localized = networks.in(l.code());
+            Words its = words(l.code());
+            DataFacts own = new DataFacts(localized, its.data(), (n, url) -> TokenFactsBox.render(templates, its, n, url));
+            RenderedSite rendered = new ContentRenderer(translated, own).render(translated, localized, problems);
+            Editions.Edition e = new Editions.Edition(l, l.code() + "/", rendered);
+            translations.add(new Translation(e));
+            all.add(e);
+        }
+        editions = new Editions(all);
     }
 
     @Override
     public void check(Problems problems) {
         ReferenceCheck.check(content, networks, LocalDate.now(), problems);
         FactDrift.check(content, networks, problems);
-        checkLinks(options, site, problems);
+        translations.forEach(t -> SiteLinkCheck.check(t.edition.site(), problems));
+        checkLinks(options, site, problems, publishedTargets());
+        TranslationStatus.check(editions, problems);
     }
 
     /** Every link and anchor, and (unless removals are accepted) every URL published before. */
     static void checkLinks(BuildOptions options, RenderedSite site, Problems problems) {
+        checkLinks(options, site, problems, SiteLinkCheck.targets(site));
+    }
+
+    private static void checkLinks(BuildOptions options, RenderedSite site, Problems problems, PublishedTargets published) {
         SiteLinkCheck.check(site, problems);
         if (!options.acceptRemovals()) {
-            PublishedManifest.check(options.content(), SiteLinkCheck.targets(site), SiteLinkCheck.redirects(site), problems);
+            PublishedManifest.check(options.content(), published, SiteLinkCheck.redirects(site), problems);
         }
+    }
+
+    /** What every language publishes: the default's pages, then each other language's under its folder. */
+    private PublishedTargets publishedTargets() {
+        PublishedTargets targets = SiteLinkCheck.targets(site);
+        translations.forEach(t -> SiteLinkCheck.targets(t.edition.site(), t.edition.prefix(), targets));
+        return targets;
     }
 
     @Override
     public void index() {
         if (!writes) {
             output = Output.held(null);
-            index = SearchIndexer.buildInMemory(SearchRecords.of(site, words()), site.content().config().synonyms());
+            index = SearchRecords.inMemory(site, words());
+            translations.forEach(t -> t.index = SearchRecords.inMemory(t.edition.site(), words(t.edition.code())));
             return;
         }
         try {
@@ -103,22 +143,46 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
             throw cannotWrite(e);
         }
         output = Output.to(writer);
-        index = SearchRecords.index(site, words(), writer);
+        index = SearchRecords.index(site, words(), writer, "");
+        translations.forEach(t -> t.index = SearchRecords.index(t.edition.site(), words(t.edition.code()), writer,
+                t.edition.prefix()));
     }
 
     @Override
     public void pages(Problems problems) {
-        PageWriter pages = new PageWriter(site, templates, index, output, options.preview(), problems);
-        pageCount = pages.writeAll();
+        java.util.Set<kb.diagnostic.Problem> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        PageWriter pages = new PageWriter(editions, editions.first().code(), templates, index, output, options.preview(),
+                problems, seen);
+        List<PageWriter> writers = new java.util.ArrayList<>(List.of(pages));
+        translations.forEach(t -> writers.add(new PageWriter(editions, t.edition.code(), templates, t.index, output,
+                options.preview(), problems, seen)));
+        pageCount = writers.stream().mapToInt(PageWriter::writePages).sum();
+        // Only now: each language's switcher links to pages of the languages written after it.
+        writers.forEach(PageWriter::checkTemplateLinks);
         related = pages.relatedShown();
     }
 
     @Override
     public void write() {
-        searchBytes = SearchRecords.export(index, writer);
+        searchBytes = SearchRecords.export(index, writer, "");
+        for (Translation t : translations) {
+            searchBytes += SearchRecords.export(t.index, writer, t.edition.prefix());
+        }
         SiteSearch.stamp(writer, options.content());
-        index.close();
-        index = null;
+        closeIndexes();
+    }
+
+    private void closeIndexes() {
+        if (index != null) {
+            index.close();
+            index = null;
+        }
+        for (Translation t : translations) {
+            if (t.index != null) {
+                t.index.close();
+                t.index = null;
+            }
+        }
     }
 
     @Override
@@ -137,10 +201,7 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
     /** Throws the staging folder away unless it was swapped in, and closes the search index. */
     @Override
     public void close() {
-        if (index != null) {
-            index.close();
-            index = null;
-        }
+        closeIndexes();
         if (writer != null) {
             try {
                 writer.close();
@@ -153,7 +214,7 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
     /** Adds what this build published to content/published-urls.txt (the file writers commit). */
     private void recordPublished() {
         Path file = options.content().resolve(PublishedManifest.FILE);
-        String text = PublishedManifest.updated(options.content(), SiteLinkCheck.targets(site), options.acceptRemovals());
+        String text = PublishedManifest.updated(options.content(), publishedTargets(), options.acceptRemovals());
         try {
             if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
                 Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -171,13 +232,23 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         return site;
     }
 
+    /** One language's rendered content, by code. */
+    RenderedSite site(String language) {
+        return editions.get(language).site();
+    }
+
     Templates templates() {
         return templates;
     }
 
-    /** The theme's words in the site's language. */
+    /** The theme's words in the site's (default) language. */
     Words words() {
         return new Words(templates.strings(), content.config().language());
+    }
+
+    /** The theme's words in one of the site's languages. */
+    Words words(String language) {
+        return new Words(templates.strings(), language);
     }
 
     ContentRenderer renderer() {
