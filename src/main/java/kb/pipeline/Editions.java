@@ -49,6 +49,13 @@ final class Editions {
         return new Editions(List.of(new Edition(config.defaultLanguage(), "", site)));
     }
 
+    /** The same languages with the default's pages as {@code site} (a preview's update). */
+    Editions with(RenderedSite site) {
+        List<Edition> out = new ArrayList<>(all);
+        out.set(0, new Edition(first().language(), "", site));
+        return new Editions(out);
+    }
+
     List<Edition> all() {
         return all;
     }

@@ -49,7 +49,9 @@ import kb.template.Templates;
  * links to it. Checks: the article's front matter, references across the site, its own links,
  * and, when its headings' ids change, every link of the site.
  *
- * <p>What is not: any edit on a multilingual site, templates, {@code kb.yaml}, {@code networks.yaml}, FAQ files, section settings,
+ * <p>On a multilingual site, an edited article's translations are rewritten too when what they
+ * show of it changes (its title and date in a stale notice, its heading ids for the language
+ * switcher). What is not: a file under {@code content/<language>/}, templates, {@code kb.yaml}, {@code networks.yaml}, FAQ files, section settings,
  * an added, removed or renamed file, an article's id, aliases or draft status: each runs a full
  * build. The search records are indexed afresh by {@link #refreshSearch} (in memory, then the
  * browser export is written; the preview runs it on its own thread when edits pause), which also
@@ -112,13 +114,26 @@ public final class IncrementalBuild implements AutoCloseable {
 
     /** The site as it was last built, with what an update needs to touch it. */
     private record State(RenderedSite site, Templates templates, Map<Integer, List<Integer>> related, SearchIndex index,
-            ContentRenderer renderer, Set<Path> files, PublishedTargets targets) {
+            ContentRenderer renderer, Set<Path> files, PublishedTargets targets, Editions editions,
+            Map<String, Map<Integer, List<Integer>>> translatedRelated) {
         State with(RenderedSite site, Map<Integer, List<Integer>> related, PublishedTargets targets) {
-            return new State(site, templates, related, index, renderer, files, targets);
+            return new State(site, templates, related, index, renderer, files, targets, editions, translatedRelated);
         }
 
         State with(SearchIndex index) {
-            return new State(site, templates, related, index, renderer, files, targets);
+            return new State(site, templates, related, index, renderer, files, targets, editions, translatedRelated);
+        }
+
+        /** Every language's pages, the default's as last updated. */
+        Editions current() {
+            return editions.with(site);
+        }
+
+        /** A writer of the default language's pages, which link to the other languages' as a full build's do. */
+        PageWriter writer(Output output, boolean preview, Problems problems) {
+            Editions all = current();
+            return new PageWriter(all, all.first().code(), templates, index, output, preview, problems,
+                    java.util.concurrent.ConcurrentHashMap.newKeySet());
         }
     }
 
@@ -237,7 +252,7 @@ public final class IncrementalBuild implements AutoCloseable {
                 RenderedSite site = steps.site();
                 SearchIndex index = SearchIndex.open(out.resolve(SearchRecords.LUCENE), site.content().config().synonyms());
                 state = new State(site, steps.templates(), steps.related(), index, steps.renderer(), files,
-                        SiteLinkCheck.targets(site));
+                        WholeSite.publishedTargets(steps.editions()), steps.editions(), steps.translatedRelated());
             }
             dirty.clear();
             relatedFromOldIndex.clear();
@@ -267,11 +282,6 @@ public final class IncrementalBuild implements AutoCloseable {
         }
         if (!path.startsWith(content) || state == null) {
             return state == null ? "first build" : null;
-        }
-        if (state.site().content().config().multilingual()) {
-            // An edit shows in other languages' pages (switchers, stale notices, alternates) that
-            // page-by-page updates do not track yet: a multilingual site is rebuilt whole.
-            return "a file of a multilingual site changed: " + content.relativize(path);
         }
         boolean known = state.files().contains(path);
         boolean exists = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
@@ -329,6 +339,8 @@ public final class IncrementalBuild implements AutoCloseable {
         private final Output.Held output = Output.held(out);
         private PageWriter pages;
         private List<String> urls = List.of();
+        /** The translations' pages rewritten, under their language's folder. */
+        private List<String> translations = List.of();
 
         EditedArticles() {
             before.articles().forEach(ra -> old.put(ra.article().source(), ra));
@@ -376,8 +388,8 @@ public final class IncrementalBuild implements AutoCloseable {
             FactDrift.check(edited.values(), before.networks(), problems);
             boolean anchorsMoved = fresh.stream().anyMatch(ra -> !anchors(ra).equals(anchors(old.get(ra.article().source()))));
             if (anchorsMoved) { // another page may link to one of the old ids
-                WholeSite.checkLinks(options, site, problems);
-                targets = SiteLinkCheck.targets(site);
+                targets = WholeSite.publishedTargets(state.editions().with(site));
+                WholeSite.checkLinks(options, site, problems, targets);
             } else {
                 SiteLinkCheck.check(fresh, site.content().root(), state.targets(), problems);
                 targets = state.targets();
@@ -394,7 +406,9 @@ public final class IncrementalBuild implements AutoCloseable {
             List<Article> was = edited.keySet().stream().map(f -> old.get(f).article()).toList();
             List<Article> now = List.copyOf(edited.values());
             affected = AffectedPages.of(site, state.related(), was, now);
-            pages = new PageWriter(site, state.templates(), state.index(), output, options.preview(), problems);
+            Editions editions = state.editions().with(site);
+            pages = new PageWriter(editions, editions.first().code(), state.templates(), state.index(), output,
+                    options.preview(), problems, java.util.concurrent.ConcurrentHashMap.newKeySet());
             Set<Integer> editedIds = new HashSet<>();
             now.forEach(a -> editedIds.add(a.id()));
             affected.articles().parallelStream().forEach(ra -> pages.article(ra,
@@ -417,6 +431,33 @@ public final class IncrementalBuild implements AutoCloseable {
                 pages.feeds();
             }
             affected.samples().forEach(pages::checkTemplateLinks);
+            translations = translationsShowing(editions, was, now, problems);
+        }
+
+        /**
+         * Rewrites the translations of edited articles whose pages show what changed: the
+         * original's title or date (a stale notice) or its heading ids (the language switcher).
+         */
+        private List<String> translationsShowing(Editions editions, List<Article> was, List<Article> now, Problems problems) {
+            List<String> urls = new ArrayList<>();
+            for (Editions.Edition e : editions.all().subList(1, editions.all().size())) {
+                PageWriter writer = new PageWriter(editions, e.code(), state.templates(), null, output, options.preview(),
+                        problems, java.util.concurrent.ConcurrentHashMap.newKeySet());
+                Map<Integer, RenderedArticle> translated = e.site().byId();
+                for (int i = 0; i < now.size(); i++) {
+                    Article before = was.get(i);
+                    Article after = now.get(i);
+                    RenderedArticle t = translated.get(after.id());
+                    boolean shown = !before.title().equals(after.title()) || !java.util.Objects.equals(before.updated(), after.updated())
+                            || !anchors(old.get(after.source())).equals(anchors(fresh.stream()
+                                    .filter(ra -> ra.article().source().equals(after.source())).findFirst().orElseThrow()));
+                    if (t != null && shown) {
+                        writer.article(t, state.translatedRelated().getOrDefault(e.code(), Map.of()).getOrDefault(after.id(), List.of()));
+                        urls.add(e.prefix() + UrlScheme.article(t.article()));
+                    }
+                }
+            }
+            return urls;
         }
 
         @Override
@@ -439,7 +480,8 @@ public final class IncrementalBuild implements AutoCloseable {
             related.putAll(pages.relatedShown());
             state = state.with(site, related, targets);
             edited.values().stream().filter(a -> a.related().isEmpty()).forEach(a -> relatedFromOldIndex.add(a.id()));
-            urls = affected.urls();
+            urls = new ArrayList<>(affected.urls());
+            urls.addAll(translations);
         }
     }
 
@@ -463,8 +505,7 @@ public final class IncrementalBuild implements AutoCloseable {
             return List.of();
         }
         Problems problems = new Problems();
-        PageWriter pages = new PageWriter(site, state.templates(), state.index(), Output.to(writer), options.preview(),
-                problems);
+        PageWriter pages = state.writer(Output.to(writer), options.preview(), problems);
         stale.forEach(pages::article);
         problems.throwIfErrors();
         Map<Integer, List<Integer>> related = new HashMap<>(state.related());
@@ -521,7 +562,7 @@ public final class IncrementalBuild implements AutoCloseable {
             articles.sort(ContentLoader.READING_ORDER);
             sections.add(new Section(s.slug(), s.title(), s.description(), s.order(), articles));
         }
-        return new Content(content.root(), content.config(), sections, content.faq());
+        return new Content(content.root(), content.config(), sections, content.faq(), content.translations());
     }
 
     private static Set<String> anchors(RenderedArticle ra) {

@@ -145,7 +145,12 @@ final class Pages {
         am.put("tags", a.tags());
         am.put("draft", a.draft());
         am.put("sectionTitle", s.title());
-        am.put("staleOriginal", editions.staleOriginal(language, a));
+        Map<String, Object> stale = editions.staleOriginal(language, a);
+        if (stale != null) {
+            stale = new HashMap<>(stale);
+            stale.put("updated", words.date(LocalDate.parse((String) stale.get("updatedIso"))));
+        }
+        am.put("staleOriginal", stale);
         m.put("article", am);
         Map<String, Object> ld = new LinkedHashMap<>();
         ld.put("@context", "https://schema.org");

@@ -50,6 +50,7 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
     /** Each language other than the default, in kb.yaml's order: its rendered content and search index. */
     private final List<Translation> translations = new java.util.ArrayList<>();
     private Editions editions;
+    private final Map<String, Map<Integer, List<Integer>>> translatedRelated = new java.util.HashMap<>();
 
     /** One language other than the default: its edition of the site, and its search index once built. */
     private static final class Translation {
@@ -93,7 +94,7 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
             Networks localized = networks.in(l.code());
             Words its = words(l.code());
             DataFacts own = new DataFacts(localized, its.data(), (n, url) -> TokenFactsBox.render(templates, its, n, url));
-            RenderedSite rendered = new ContentRenderer(translated, own).render(translated, localized, problems);
+            RenderedSite rendered = new ContentRenderer(translated, own, its).render(translated, localized, problems);
             Editions.Edition e = new Editions.Edition(l, l.code() + "/", rendered);
             translations.add(new Translation(e));
             all.add(e);
@@ -115,7 +116,8 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         checkLinks(options, site, problems, SiteLinkCheck.targets(site));
     }
 
-    private static void checkLinks(BuildOptions options, RenderedSite site, Problems problems, PublishedTargets published) {
+    /** Every link and anchor of the default language, and every URL published before in any language. */
+    static void checkLinks(BuildOptions options, RenderedSite site, Problems problems, PublishedTargets published) {
         SiteLinkCheck.check(site, problems);
         if (!options.acceptRemovals()) {
             PublishedManifest.check(options.content(), published, SiteLinkCheck.redirects(site), problems);
@@ -124,8 +126,13 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
 
     /** What every language publishes: the default's pages, then each other language's under its folder. */
     private PublishedTargets publishedTargets() {
-        PublishedTargets targets = SiteLinkCheck.targets(site);
-        translations.forEach(t -> SiteLinkCheck.targets(t.edition.site(), t.edition.prefix(), targets));
+        return publishedTargets(editions);
+    }
+
+    /** What every language of {@code editions} publishes, each under its folder. */
+    static PublishedTargets publishedTargets(Editions editions) {
+        PublishedTargets targets = new PublishedTargets();
+        editions.all().forEach(e -> SiteLinkCheck.targets(e.site(), e.prefix(), targets));
         return targets;
     }
 
@@ -160,6 +167,9 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         // Only now: each language's switcher links to pages of the languages written after it.
         writers.forEach(PageWriter::checkTemplateLinks);
         related = pages.relatedShown();
+        for (int i = 0; i < translations.size(); i++) {
+            translatedRelated.put(translations.get(i).edition.code(), writers.get(i + 1).relatedShown());
+        }
     }
 
     @Override
@@ -253,6 +263,15 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
 
     ContentRenderer renderer() {
         return renderer;
+    }
+
+    Editions editions() {
+        return editions;
+    }
+
+    /** What each translated article page lists as related, by language code, then article id. */
+    Map<String, Map<Integer, List<Integer>>> translatedRelated() {
+        return Map.copyOf(translatedRelated);
     }
 
     /** What each article page lists as related, by article id. */

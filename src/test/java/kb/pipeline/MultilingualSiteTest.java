@@ -79,6 +79,7 @@ class MultilingualSiteTest {
         assertEquals("en", home.selectFirst("html").attr("lang"));
         assertEquals("Small Help", home.title());
         assertEquals("es", es.selectFirst("html").attr("lang"));
+        assertEquals("ltr", es.selectFirst("html").attr("dir"));
         assertEquals("Ayuda Pequeña", es.title());
         assertEquals(BASE + "es/", es.selectFirst("link[rel=canonical]").attr("href"));
         Document article = page("es/" + TRANSLATED);
@@ -198,6 +199,25 @@ class MultilingualSiteTest {
             assertEquals(TRANSLATED.replace("how-it-works", "tokens"), hits.get(0).url());
         }
         assertThrows(SiteSearch.UnknownLanguage.class, () -> SiteSearch.open(options, "fr"));
+    }
+
+    @Test
+    void aPreviewEditOfAnOriginalRewritesTheTranslationThatShowsIt() throws IOException {
+        Path edited = FixtureSites.copy("multilingual", dir.resolve("edited"));
+        Path out = dir.resolve("edited-site");
+        try (IncrementalBuild build = new IncrementalBuild(
+                new BuildOptions(edited, TestSites.TEMPLATES, out, null, false, true, false))) {
+            build.full();
+            Path original = edited.resolve("articles/getting-started/tokens.md");
+            Files.writeString(original, Files.readString(original).replace("title: Tokens at a glance", "title: Tokens in brief"));
+            IncrementalBuild.Update update = build.apply(List.of(original));
+            assertEquals(IncrementalBuild.Update.Kind.PAGES, update.kind());
+            assertTrue(update.pages().contains("es/getting-started/tokens/"), update.pages().toString());
+            Document es = Jsoup.parse(Files.readString(out.resolve("es/getting-started/tokens/index.html")));
+            assertEquals("Tokens in brief", es.selectFirst(".stale-translation a").text());
+            assertEquals("Español", Jsoup.parse(Files.readString(out.resolve("getting-started/tokens/index.html")))
+                    .selectFirst("nav.language-switcher a[hreflang=es]").text(), "the rewritten page keeps its switcher");
+        }
     }
 
     @Test
