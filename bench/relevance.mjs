@@ -3,10 +3,11 @@
 // (`kb search --json`), scored with nDCG@5, Recall@1, MRR@10, section-in-top-3 and the share of
 // queries without results, for a tuning half and a check half of the queries.
 //
-//   bench/relevance.sh [--no-browser] [--no-build] [--json FILE] [--show KIND|all]
+//   bench/relevance.sh [--no-browser] [--no-build] [--corpus NAME,...] [--json FILE] [--show KIND|all]
 //
 // Corpora: the shipped help center (content/, judged in bench/relevance/lofty.queries) and a
-// fixture help center for another product (bench/relevance/ledgerly/, ledgerly.queries). See
+// fixture help center for another product (bench/relevance/ledgerly/, ledgerly.queries), and the
+// shipped help center's Spanish pages (lofty-es.queries, `kb search --lang es`). See
 // bench/README.md, "Relevance", for the judgment format and the exact metric definitions.
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -24,10 +25,15 @@ const LIMIT = 10;
 const CORPORA = [
   { name: 'lofty', content: join(repo, 'content'), queries: join(here, 'relevance', 'lofty.queries') },
   { name: 'ledgerly', content: join(here, 'relevance', 'ledgerly'), queries: join(here, 'relevance', 'ledgerly.queries') },
+  // The shipped help center's Spanish pages: the same build as 'lofty', searched in site/es/ and
+  // with `kb search --lang es`.
+  { name: 'lofty-es', content: join(repo, 'content'), lang: 'es', queries: join(here, 'relevance', 'lofty-es.queries') },
 ];
 
 const args = process.argv.slice(2);
 const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+/** --corpus a,b runs only those corpora (by name). */
+const chosen = opt('--corpus') ? CORPORA.filter((c) => opt('--corpus').split(',').includes(c.name)) : CORPORA;
 const jar = process.env.KB_JAR || join(repo, 'target', 'kb.jar');
 
 /** Judged queries: kind, query, judgments {url: grade}; half alternates within each kind. */
@@ -102,8 +108,9 @@ function summarize(rows) {
     sectionQueries: rows.filter((r) => r.section !== null).length, noResults: mean('empty') };
 }
 
+/** The built site's root; a language's pages (its search, its index) are under <root>/<lang>/. */
 function buildSite(corpus) {
-  const out = join(work, corpus.name + '-site');
+  const out = join(work, (corpus.lang ? corpus.name.slice(0, -corpus.lang.length - 1) : corpus.name) + '-site');
   if (!args.includes('--no-build') || !existsSync(out)) {
     mkdirSync(work, { recursive: true });
     execFileSync('java', ['-jar', jar, 'build', '-q', '--content', corpus.content, '--out', out], { stdio: 'inherit' });
@@ -112,7 +119,8 @@ function buildSite(corpus) {
 }
 
 function cli(corpus, site, queries) {
-  const r = spawnSync('java', ['-cp', jar, join(here, 'src', 'SearchMany.java'), corpus.content, site, String(LIMIT)],
+  const r = spawnSync('java', ['-cp', jar, join(here, 'src', 'SearchMany.java'), corpus.content, site, String(LIMIT),
+    ...(corpus.lang ? [corpus.lang] : [])],
     { input: queries.map((q) => q.query).join('\n') + '\n', encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error('kb search failed: ' + r.stderr);
   return r.stdout.trim().split('\n').map((l) => JSON.parse(l).map((h) => ({ url: h.url, score: h.score })));
@@ -159,18 +167,20 @@ async function main() {
   const lines = [];
   let allIdentical = true;
   try {
-    for (const corpus of CORPORA) {
+    const built = {};
+    for (const corpus of chosen) {
       const queries = readQueries(corpus.queries);
-      const site = buildSite(corpus);
+      const root = built[corpus.content] || (built[corpus.content] = buildSite(corpus));
+      const site = corpus.lang ? join(root, corpus.lang) : root;
       const known = records(site);
       const bad = queries.flatMap((q) => Object.keys(q.judgments).filter((u) => known[u] === undefined && !Object.keys(known).some((k) => pageOf(k) === u)));
       if (bad.length) throw new Error(`${corpus.name}: judged urls not in the site: ${[...new Set(bad)].join(', ')}`);
       const standalone = (u) => known[u] === 'f' || known[u] === 'n';
-      const runs = { cli: cli(corpus, site, queries) };
+      const runs = { cli: cli(corpus, root, queries) };
       if (chromium) {
-        const served = await serve(site);
+        const served = await serve(root);
         try {
-          runs.http = await browser(chromium.cdp, served.url + '/', queries);
+          runs.http = await browser(chromium.cdp, served.url + '/' + (corpus.lang ? corpus.lang + '/' : ''), queries);
         } finally {
           served.server.close();
         }

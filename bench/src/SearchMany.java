@@ -1,7 +1,7 @@
 // Runs `kb search --json` for many queries in one JVM, for bench/relevance.mjs: exactly the
 // command's code path (kb.cli.Main, picocli, the site's index), without a JVM start per query.
 //
-//   java -cp target/kb.jar bench/src/SearchMany.java CONTENT SITE LIMIT < queries > results
+//   java -cp target/kb.jar bench/src/SearchMany.java CONTENT SITE LIMIT [LANG] < queries > results
 //
 // Reads one query a line; writes one line per query: the command's JSON, compacted.
 import java.io.BufferedReader;
@@ -23,7 +23,13 @@ public class SearchMany {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             int status;
             try {
-                status = kb.cli.Main.run("search", "--json", "--limit", args[2], "--content", args[0], "--out", args[1], "--", query);
+                java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                        "search", "--json", "--limit", args[2], "--content", args[0], "--out", args[1]));
+                if (args.length > 3) {
+                    command.addAll(java.util.List.of("--lang", args[3]));
+                }
+                command.addAll(java.util.List.of("--", query));
+                status = kb.cli.Main.run(command.toArray(String[]::new));
             } finally {
                 System.setOut(stdout);
             }
