@@ -83,13 +83,18 @@ public final class Feeds {
         return sb.append("</feed>\n").toString();
     }
 
-    /** llms.txt: the site's name, what it is, and a Markdown link to each article's Markdown copy. */
-    public static String llms(String baseUrl, String siteName, String description, List<Entry> articles) {
+    /**
+     * llms.txt: the site's name, what it is, and a Markdown link to each article's Markdown copy.
+     *
+     * @param articlesHeading the heading over the links, in the site's language
+     */
+    public static String llms(String baseUrl, String siteName, String description, String articlesHeading,
+            List<Entry> articles) {
         StringBuilder sb = new StringBuilder("# ").append(siteName).append("\n\n");
         if (!description.isBlank()) {
             sb.append("> ").append(description).append("\n\n");
         }
-        sb.append("## Articles\n\n");
+        sb.append("## ").append(articlesHeading).append("\n\n");
         for (Entry a : articles) {
             sb.append("- [").append(a.title().replace("]", "\\]")).append("](").append(baseUrl).append(a.url())
                     .append("index.md)");

@@ -274,8 +274,8 @@ final class PageWriter {
         all.add(new Feeds.Entry(UrlScheme.HOME, config.name(), config.description(), null));
         site.content().sections().forEach(s -> all.add(new Feeds.Entry(UrlScheme.section(s.slug()), s.title(), "", null)));
         all.addAll(articles);
-        all.add(new Feeds.Entry(UrlScheme.FAQ, "FAQ", "", null));
-        all.add(new Feeds.Entry(UrlScheme.LIFESPANS, "Token lifespans", "", null));
+        all.add(new Feeds.Entry(UrlScheme.FAQ, words.text("faq.title"), "", null));
+        all.add(new Feeds.Entry(UrlScheme.LIFESPANS, words.text("lifespans.title"), "", null));
         if (edition == editions.first()) {
             writer.write("sitemap.xml", editions.multilingual() ? sitemap() : Feeds.sitemap(config.baseUrl(), all));
             writer.write("robots.txt", Feeds.robots(config.baseUrl()));
@@ -285,7 +285,8 @@ final class PageWriter {
                         .reversed().thenComparing(Feeds.Entry::url))
                 .limit(50).toList();
         writer.write("feed.xml", Feeds.atom(config.baseUrl(), config.name(), recent));
-        writer.write("llms.txt", Feeds.llms(config.baseUrl(), config.name(), config.description(), articles));
+        writer.write("llms.txt", Feeds.llms(config.baseUrl(), config.name(), config.description(),
+                words.text("llms.articles"), articles));
     }
 
     /**

@@ -69,6 +69,21 @@ class StringsTest {
     }
 
     @Test
+    void anUnknownKeyInAScriptIsLocatedAndAPageCarriesOnlyTheKeysOfItsScripts() throws IOException {
+        Theme theme = theme(Map.of("assets/js/kb-faq.js", "(function () {\n  count.textContent = ui.t('faq.countall', [3]);\n"
+                + "  ui.announce(ui.t(open ? 'faq.expanded' : 'faq.collapsed'));\n})();\n"));
+        Problems problems = new Problems();
+        Strings strings = Strings.load(theme, problems);
+        assertEquals(1, problems.all().size(), problems.all().toString());
+        Problem p = problems.all().get(0);
+        assertEquals(new SourceLocation(dir.resolve("templates/assets/js/kb-faq.js"), 2, 29), p.where(), p.toString());
+        assertEquals("unknown string 'faq.countall'", p.message());
+        assertEquals("did you mean 'faq.count_all'?", p.hint());
+        assertEquals(Map.of("faq.collapsed", "Todas las preguntas contraídas", "faq.expanded", "Todas las preguntas desplegadas"),
+                strings.forScripts("es", List.of("kb-faq.js")));
+    }
+
+    @Test
     void aKeyMadeWhileRenderingThatTheStringsLackIsALocatedTemplateError() throws IOException {
         // The static check cannot see a key built from a variable: the render names its line.
         String section = "{% set kind = 'titel' %}\n<p>{{ t('faq.' ~ kind) }}</p>\n";
