@@ -56,6 +56,14 @@ class StringsTest {
     }
 
     @Test
+    void theArabicFixturesStringsHaveEveryKey() {
+        Problems problems = new Problems();
+        Strings strings = Strings.load(Theme.of(Path.of("src/test/resources/sites/arabic/templates")), problems);
+        assertEquals(List.of(), problems.all(), "a key added to en.yaml needs its Arabic in the fixture too");
+        assertEquals("انتقل إلى المحتوى", strings.text("ar", "site.skip"));
+    }
+
+    @Test
     void anUnknownKeyInATemplateIsLocatedWithTheNearestKey() throws IOException {
         String faq = "{% extends \"base\" %}\n{% block content %}\n<p>{{ t('faq.titel') }}</p>\n{% endblock %}\n";
         Theme theme = theme(Map.of("faq.peb", faq));
