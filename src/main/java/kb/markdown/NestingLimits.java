@@ -59,6 +59,19 @@ final class NestingLimits {
      * in them (measured, 5,000 {@code \[} took 5 s, 20,000 over a minute).
      */
     static final int MAX_ESCAPES = 2000;
+    /**
+     * Backticks in a row inside a paragraph: inline code needs one or two, a fence starts a line.
+     * Each run of backticks makes flexmark look ahead for a closing run of the same length, so
+     * runs of many different lengths multiply the scans below.
+     */
+    static final int MAX_TICKS = 32;
+    /**
+     * Backtick runs times characters, in one paragraph. Each run costs flexmark a scan that copies
+     * the whole paragraph (java.util.regex.Matcher#toMatchResult): measured, 20,000 code spans in
+     * one 40,000-character paragraph took 18 s and 40,000 took 52 s. A paragraph with 50 code spans
+     * in 2,000 characters is at 200,000. Found by MarkdownFuzzIT's long runs.
+     */
+    static final long MAX_TICK_WORK = 20_000_000L;
 
     private NestingLimits() {
     }
@@ -222,9 +235,12 @@ final class NestingLimits {
         private char previous;
         private int labelBackslashes;
         private int escapes;
+        private int tickRuns;
+        private long characters;
 
         Problem add(Position at, String line, int i) {
             char c = line.charAt(i);
+            characters++;
             run = c == previous && i > 0 ? run + 1 : 1;
             previous = c;
             switch (c) {
@@ -255,6 +271,13 @@ final class NestingLimits {
                     }
                 }
                 case ')' -> openParens = Math.max(0, openParens - 1);
+                case '`' -> {
+                    if (run > MAX_TICKS) {
+                        return at.error(i, "more than " + MAX_TICKS + " '`' in a row",
+                                "inline code needs one or two; for code, use a fenced block (``` on a line of its own)");
+                    }
+                    tickRuns += run == 1 ? 1 : 0;
+                }
                 case '*', '_', '~' -> {
                     if (run > MAX_RUN) {
                         return at.error(i, "more than " + MAX_RUN + " '" + c + "' in a row",
@@ -266,6 +289,10 @@ final class NestingLimits {
                     }
                 }
                 default -> { }
+            }
+            if (tickRuns * characters > MAX_TICK_WORK) {
+                return at.error(i, "too much inline code in one paragraph (" + tickRuns + " backtick runs in "
+                        + characters + " characters)", "split the paragraph, or put the text in a fenced code block");
             }
             return null;
         }

@@ -130,6 +130,23 @@ class NestingLimitsTest {
     }
 
     @Test
+    void inlineCodeEverywhereInOneParagraphIsRefused() {
+        // each code span costs flexmark a copy of the paragraph: 40,000 of them took 52 s
+        String problem = problem("LinkedIn " + "`]".repeat(40_000) + " token.");
+        assertTrue(problem.startsWith("5:") && problem.contains(" too much inline code in one paragraph ("), problem);
+        assertEquals("5:44 more than 32 '`' in a row", problem("Some code: " + "`".repeat(40) + "x"));
+        // runs of every length, each looking ahead for a partner it never finds
+        assertTrue(problem(IntStream.range(1, 300).mapToObj(i -> "`".repeat(i) + "a").collect(Collectors.joining()))
+                .endsWith(" more than 32 '`' in a row"));
+    }
+
+    @Test
+    void inlineCodeAsHelpArticlesUseItRenders() {
+        String paragraph = "Open `Settings` and then `Integrations`, pick ``a `tick` here`` and go. ".repeat(60);
+        assertEquals(180, Jsoup.parseBodyFragment(renders(paragraph + "\n")).select("code").size());
+    }
+
+    @Test
     void aLongRuleOverflowsFlexmarksPatternSoItIsRefused() {
         assertEquals("6:1 more than 500 '-' opening a line", problem("Text\n" + "-".repeat(N)));
         assertEquals("5:1 more than 500 '_' opening a line", problem("_ ".repeat(600)));
