@@ -47,6 +47,7 @@ class ErrorMatrixTest {
         "broken-anchor,      articles/getting-started/tokens.md:8:30",
         "fact-drift,         articles/getting-started/tokens.md:8:63",
         "bad-data,           data/networks.yaml:5:15",
+        "translation,        es/articles/getting-started/tokens.md:2:5",
     })
     void buildCheckAndPreviewFailAtTheSamePlace(String kind, String where) throws IOException {
         Path content = FixtureSites.copy("small-site", dir.resolve("content"));
