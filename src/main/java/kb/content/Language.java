@@ -13,10 +13,11 @@ import kb.diagnostic.SourceLocation;
  * @param name the help center's name in this language
  * @param description the help center's description in this language
  * @param synonyms this language's search synonyms
+ * @param support how readers of this language reach a person: its own {@code support:} over the site's
  * @param at where the language was named in kb.yaml
  */
 public record Language(String code, String name, String description, Map<String, List<String>> synonyms,
-        SourceLocation at) {
+        Support support, SourceLocation at) {
     /** Languages written right to left: their pages get {@code dir="rtl"}. */
     private static final List<String> RIGHT_TO_LEFT = List.of("ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv");
 

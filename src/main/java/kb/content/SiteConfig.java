@@ -54,14 +54,14 @@ public record SiteConfig(
     }
 
     /**
-     * The settings of one language's edition of the site: its name, description, synonyms and
-     * language, served under {@code <base_url><code>/} (the default language's are these settings).
+     * The settings of one language's edition of the site: its name, description, synonyms, support
+     * details and language, served under {@code <base_url><code>/} (the default language's are these settings).
      */
     public SiteConfig edition(Language l) {
         if (l.code().equals(language)) {
             return this;
         }
-        return new SiteConfig(l.name(), l.description(), baseUrl + l.code() + "/", l.code(), support, featured, rawHtml,
+        return new SiteConfig(l.name(), l.description(), baseUrl + l.code() + "/", l.code(), l.support(), featured, rawHtml,
                 reviewAfterDays, verifyAfterDays, l.synonyms(), widget, insights, languages);
     }
 

@@ -16,7 +16,7 @@ import kb.diagnostic.SourceLocation;
 final class SiteConfigReader {
     static final Set<String> KEYS = Set.of("name", "description", "base_url", "language", "support",
             "featured", "raw_html", "review_after_days", "verify_after_days", "synonyms", "widget", "insights", "languages");
-    private static final Set<String> LANGUAGE_KEYS = Set.of("code", "name", "description", "synonyms");
+    private static final Set<String> LANGUAGE_KEYS = Set.of("code", "name", "description", "synonyms", "support");
     /** A BCP 47 tag: a primary language subtag, then optional region or script subtags. */
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*");
     /** Folders of content/ that are not a language's: a language's folder may not take their name. */
@@ -49,7 +49,7 @@ final class SiteConfigReader {
         Support support = f.node("support").map(n -> support(n, problems)).orElse(new Support(null, null, null));
         String description = f.text("description").orElse("");
         Map<String, List<String>> synonyms = synonyms(f, problems);
-        List<Language> languages = languages(f, name, description, synonyms, problems);
+        List<Language> languages = languages(f, name, description, synonyms, support, problems);
         return new SiteConfig(
                 name,
                 description,
@@ -67,11 +67,12 @@ final class SiteConfigReader {
     }
 
     /**
-     * {@code languages:} (codes, or mappings with a code and the language's name, description and
-     * synonyms), else the single {@code language:} (default {@code en}). Never empty.
+     * {@code languages:} (codes, or mappings with a code and the language's name, description,
+     * synonyms and support details, each detail not given being the site's), else the single
+     * {@code language:} (default {@code en}). Never empty.
      */
     private static List<Language> languages(Fields f, String name, String description,
-            Map<String, List<String>> synonyms, Problems problems) {
+            Map<String, List<String>> synonyms, Support support, Problems problems) {
         String single = f.text("language").orElse(null);
         SourceLocation singleAt = f.at("language");
         if (single != null && !CODE.matcher(single).matches()) {
@@ -79,17 +80,17 @@ final class SiteConfigReader {
         }
         YamlNode node = f.node("languages").orElse(null);
         if (node == null) {
-            return List.of(new Language(single == null ? "en" : single, name, description, synonyms, singleAt));
+            return List.of(new Language(single == null ? "en" : single, name, description, synonyms, support, singleAt));
         }
         List<YamlNode> items = node instanceof YamlNode.Sequence seq ? seq.items() : List.of();
         if (items.isEmpty()) {
             problems.error(node.at(), "languages must be a list of language codes, the default first, found "
                     + (node instanceof YamlNode.Sequence ? "an empty list" : node.kind()), "for example  languages: [en, es]");
-            return List.of(new Language(single == null ? "en" : single, name, description, synonyms, singleAt));
+            return List.of(new Language(single == null ? "en" : single, name, description, synonyms, support, singleAt));
         }
         List<Language> out = new java.util.ArrayList<>();
         for (YamlNode item : items) {
-            Language l = language(item, out.isEmpty(), name, description, synonyms, problems);
+            Language l = language(item, out.isEmpty(), name, description, synonyms, support, problems);
             if (l == null) {
                 continue;
             }
@@ -100,7 +101,7 @@ final class SiteConfigReader {
             out.add(l);
         }
         if (out.isEmpty()) {
-            out.add(new Language(single == null ? "en" : single, name, description, synonyms, singleAt));
+            out.add(new Language(single == null ? "en" : single, name, description, synonyms, support, singleAt));
         } else if (single != null && !single.equals(out.get(0).code())) {
             problems.error(singleAt, "language '" + single + "' is not the first of languages (" + out.get(0).code() + ")",
                     "the first of languages is the default language: remove 'language:' or make them the same");
@@ -109,7 +110,7 @@ final class SiteConfigReader {
     }
 
     private static Language language(YamlNode item, boolean first, String name, String description,
-            Map<String, List<String>> synonyms, Problems problems) {
+            Map<String, List<String>> synonyms, Support support, Problems problems) {
         String code;
         SourceLocation at = item.at();
         Language own = null;
@@ -120,7 +121,7 @@ final class SiteConfigReader {
             code = lf.requiredText("code");
             at = lf.at("code");
             if (first) {
-                for (String key : List.of("name", "description", "synonyms")) {
+                for (String key : List.of("name", "description", "synonyms", "support")) {
                     if (lf.has(key)) {
                         problems.error(lf.at(key), "the default language's " + key + " is the top-level '" + key + "'",
                                 "move it to the top of kb.yaml");
@@ -128,7 +129,8 @@ final class SiteConfigReader {
                 }
             } else {
                 own = new Language(code, lf.text("name").orElse(name), lf.text("description").orElse(description),
-                        lf.has("synonyms") ? synonyms(lf, problems) : synonyms, at);
+                        lf.has("synonyms") ? synonyms(lf, problems) : synonyms,
+                        lf.node("support").map(n -> support(n, problems).over(support)).orElse(support), at);
             }
         } else {
             problems.error(item.at(), "each language must be a code or a mapping with 'code:', found " + item.kind(),
@@ -147,7 +149,7 @@ final class SiteConfigReader {
                     "kb keeps " + String.join(", ", new java.util.TreeSet<>(ContentLoader.RESERVED)) + ", articles and data for itself");
             return null;
         }
-        return own != null ? own : new Language(code, name, description, synonyms, at);
+        return own != null ? own : new Language(code, name, description, synonyms, support, at);
     }
 
     static boolean isAbsoluteHttp(String url) {

@@ -130,6 +130,29 @@ class TranslationsTest {
     }
 
     @Test
+    void aLanguagesSupportDetailsTakeTheSitesForWhatTheyDoNotSay() throws IOException {
+        Path root = site();
+        Files.writeString(root.resolve("kb.yaml"), "name: T\nbase_url: https://t.example/\n"
+                + "support:\n  email: help@t.example\n  chat: Open the chat in the app.\n"
+                + "languages:\n  - en\n  - code: es\n    support:\n      chat: Abre el chat en la aplicación.\n");
+        Problems problems = new Problems();
+        Content content = load(root, problems);
+        assertFalse(problems.hasErrors(), problems.all().toString());
+        assertEquals(new Support("help@t.example", null, "Open the chat in the app."), content.config().support());
+        assertEquals(new Support("help@t.example", null, "Abre el chat en la aplicación."),
+                content.translations().get("es").config().support(), "its own chat, the site's email");
+    }
+
+    @Test
+    void theDefaultLanguagesSupportIsTheTopLevelOne() throws IOException {
+        Path root = site();
+        Files.writeString(root.resolve("kb.yaml"), "name: T\nbase_url: https://t.example/\n"
+                + "languages:\n  - code: en\n    support:\n      chat: Open the chat.\n  - es\n");
+        assertEquals(List.of("kb.yaml:6:7: the default language's support is the top-level 'support' (move it to the top of kb.yaml)"),
+                errors(root));
+    }
+
+    @Test
     void aOneLanguageSiteIgnoresNothingItReadBefore() throws IOException {
         TestSites.minimal(dir, Map.of("a.md", "---\nid: 1\ntitle: A\n---\n\nBody.\n"));
         Problems problems = new Problems();
