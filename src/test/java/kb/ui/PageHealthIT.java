@@ -78,6 +78,11 @@ class PageHealthIT {
         String section = home.selectFirst(".cards h3 a").attr("href");
         String article = home.selectFirst(".cards li ul a").attr("href");
         PAGES.addAll(List.of("", section, article, "faq/", "lifespans/", "search/?q=linkedin", "search/?q=qqxzvq"));
+        // The same kinds of page in Spanish: longer words and another theme file must pass the same checks.
+        Document spanishHome = Jsoup.parse(site.resolve("es/index.html").toFile(), "UTF-8");
+        PAGES.addAll(List.of("es/", "es/" + spanishHome.selectFirst(".cards h3 a").attr("href"),
+                "es/" + spanishHome.selectFirst(".cards li ul a").attr("href"), "es/faq/", "es/lifespans/",
+                "es/search/?q=linkedin", "es/search/?q=qqxzvq"));
         Map<String, String> callouts = new java.util.TreeMap<>();
         try (Stream<Path> files = Files.walk(site)) {
             for (Path file : files.filter(p -> p.getFileName().toString().equals("index.html")).toList()) {
