@@ -25,7 +25,19 @@ final class ContentRenderer {
     private final DataFacts facts;
 
     /** @param words the pages' language: the words kb's HTML in an article carries (a heading's copy link, callout titles) */
+    /**
+     * On a translation: the default language's article and section pages this language lacks. A
+     * link to one of them goes to the original, one folder up ({@code ../}), rather than nowhere.
+     */
+    private final java.util.Set<String> fallback;
+
     ContentRenderer(Content content, DataFacts facts, Words words) {
+        this(content, null, facts, words);
+    }
+
+    /** @param original the default language's content when {@code content} is a translation, else null */
+    ContentRenderer(Content content, Content original, DataFacts facts, Words words) {
+        this.fallback = original == null ? java.util.Set.of() : untranslated(content, original);
         this.markdown = new MarkdownRenderer(content.config() != null && content.config().rawHtml(), words.labels());
         this.siteLinks = new SiteLinks(content.root());
         this.facts = facts;
@@ -74,7 +86,18 @@ final class ContentRenderer {
         if (target.kind() != LinkTarget.Kind.PAGE) {
             return href;
         }
-        String link = UrlScheme.relative(pageUrl, target.url());
+        String link = UrlScheme.relative(pageUrl, fallback.contains(target.url()) ? "../" + target.url() : target.url());
         return target.anchor() == null ? link : link + "#" + target.anchor();
+    }
+
+    /** The article and section URLs of {@code original} that {@code translation} has no page for. */
+    static java.util.Set<String> untranslated(Content translation, Content original) {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        translation.articles().forEach(a -> own.add(UrlScheme.article(a)));
+        translation.sections().forEach(s -> own.add(UrlScheme.section(s.slug())));
+        java.util.Set<String> out = new java.util.HashSet<>();
+        original.articles().map(UrlScheme::article).filter(u -> !own.contains(u)).forEach(out::add);
+        original.sections().stream().map(s -> UrlScheme.section(s.slug())).filter(u -> !own.contains(u)).forEach(out::add);
+        return out;
     }
 }

@@ -67,7 +67,31 @@ final class SiteLinkCheck {
     }
 
     static void check(RenderedSite site, Problems problems) {
-        LinkCheck check = new LinkCheck(new SiteLinks(site.content().root()), targets(site));
+        check(site, targets(site), problems);
+    }
+
+    /**
+     * Checks a translation's links: to its own pages, or to an original it has no translation of
+     * (the page links there, see ContentRenderer), with that original's anchors.
+     */
+    static void check(RenderedSite translation, RenderedSite original, Problems problems) {
+        PublishedTargets targets = targets(translation);
+        java.util.Set<String> untranslated = ContentRenderer.untranslated(translation.content(), original.content());
+        PublishedTargets originals = targets(original);
+        PublishedTargets all = targets(translation, "", new PublishedTargets());
+        for (String line : originals.lines()) {
+            String page = line.substring(1);
+            int hash = page.indexOf('#');
+            String url = hash < 0 ? page : page.substring(0, hash);
+            if (untranslated.contains(url) && !targets.hasPage(url)) {
+                all.add(url, hash < 0 ? List.of() : List.of(page.substring(hash + 1)));
+            }
+        }
+        check(translation, all, problems);
+    }
+
+    private static void check(RenderedSite site, PublishedTargets targets, Problems problems) {
+        LinkCheck check = new LinkCheck(new SiteLinks(site.content().root()), targets);
         site.articles().parallelStream().forEach(ra ->
                 check.check(ra.article().source(), UrlScheme.article(ra.article()), ra.body().links(), problems));
         site.questions().forEach(q ->

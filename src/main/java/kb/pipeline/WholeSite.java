@@ -94,7 +94,7 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
             Networks localized = networks.in(l.code());
             Words its = words(l.code());
             DataFacts own = new DataFacts(localized, its.data(), (n, url) -> TokenFactsBox.render(templates, its, n, url));
-            RenderedSite rendered = new ContentRenderer(translated, own, its).render(translated, localized, problems);
+            RenderedSite rendered = new ContentRenderer(translated, content, own, its).render(translated, localized, problems);
             Editions.Edition e = new Editions.Edition(l, l.code() + "/", rendered);
             translations.add(new Translation(e));
             all.add(e);
@@ -106,7 +106,7 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
     public void check(Problems problems) {
         ReferenceCheck.check(content, networks, LocalDate.now(), problems);
         FactDrift.check(content, networks, problems);
-        translations.forEach(t -> SiteLinkCheck.check(t.edition.site(), problems));
+        translations.forEach(t -> SiteLinkCheck.check(t.edition.site(), site, problems));
         checkLinks(options, site, problems, publishedTargets());
         TranslationStatus.check(editions, problems);
     }

@@ -88,6 +88,9 @@ class MultilingualSiteTest {
                 "links stay inside the Spanish edition");
         assertEquals(BASE + "es/assets/kb.css", article.selectFirst("link[rel=stylesheet]").absUrl("href"));
         assertFalse(Files.exists(site.resolve("es/" + UNTRANSLATED)), "an untranslated article has no Spanish page");
+        assertEquals(List.of(BASE + "es/getting-started/tokens/", BASE + UNTRANSLATED + "#step-2", BASE + "es/faq/#token-length"),
+                article.select(".article-body a[href]").eachAttr("abs:href"),
+                "a link to an untranslated article goes to the original");
         assertFalse(Files.exists(site.resolve("es/troubleshooting/")), "nor a section with no translated article");
     }
 
@@ -223,13 +226,16 @@ class MultilingualSiteTest {
     @Test
     void aBrokenTranslationFailsTheBuildAndKeepsTheSite() throws IOException {
         Path broken = FixtureSites.copy("multilingual", dir.resolve("broken"));
+        Path linking = broken.resolve("es/articles/getting-started/how-it-works.md");
+        Files.writeString(linking, Files.readString(linking).replace("reconnect.md#step-2", "reconnect.md#paso-2"));
         Files.writeString(broken.resolve("es/articles/getting-started/tokens.md"), "---\nid: 9\ntitle: Otro\n---\n\nTexto.\n");
         Files.writeString(broken.resolve("es/articles/getting-started/lost.md"), "---\ntitle: Perdido\n---\n\nTexto.\n");
         KbException e = assertThrows(KbException.class, () -> TestSites.build(broken, dir.resolve("broken-site")));
         List<String> errors = e.problems().stream().filter(p -> p.isError())
                 .map(p -> p.where().toString().replace(broken + "/", "")).toList();
-        assertEquals(List.of("es/articles/getting-started/lost.md:1:1", "es/articles/getting-started/tokens.md:2:5"), errors,
-                "the orphan at its file, the other id at its value; nothing else");
+        assertEquals(List.of("es/articles/getting-started/how-it-works.md:15:37", "es/articles/getting-started/lost.md:1:1",
+                "es/articles/getting-started/tokens.md:2:5"), errors,
+                "an anchor the untranslated original lacks, the orphan at its file, the other id at its value; nothing else");
         assertFalse(Files.exists(dir.resolve("broken-site")));
     }
 }
