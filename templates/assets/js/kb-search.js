@@ -669,7 +669,12 @@
     slots.forEach(function (s) { s.alts.forEach(function (a) { stems[a.stem] = true; }); });
     return Promise.all(groups.map(function (list) {
       return self.records(list.map(function (h) { return h[0]; })).then(function (docs) {
-        var best = docs[list[0][0]];
+        // A page's section close behind the page's own record lands the result on it, unless the
+        // page's title names every word asked about (SearchIndex.hit).
+        var page = docs[list[0][0]];
+        var at = list.length > 1 && page.kind === 'article' && list[1][1] >= f(f(self.m.weights.landing) * list[0][1])
+          && !namedBy(slots, page.title) ? 1 : 0;
+        var best = docs[list[at][0]];
         return {
           url: target(best),
           title: best.title,
@@ -680,7 +685,7 @@
           context: best.context,
           articleId: best.articleId,
           answer: best.kind === 'faq' ? best.text : '',
-          sections: list.slice(1).map(function (h) {
+          sections: list.slice(at + 1).map(function (h) {
             var d = docs[h[0]];
             return { url: target(d), heading: d.heading, score: h[1] };
           })
@@ -752,6 +757,13 @@
     }
     return this.groupOfDoc;
   };
+
+  /** Whether title names every content word of the query, by any of its terms (QueryPlan.isNamedBy). */
+  function namedBy(slots, title) {
+    var stems = {}, content = slots.filter(function (s) { return !s.filler; });
+    window.kbAnalyzer.surface(title).slice(0, 32).forEach(function (w) { stems[window.kbAnalyzer.stem(w)] = true; });
+    return (content.length ? content : slots).every(function (s) { return s.alts.some(function (a) { return stems[a.stem]; }); });
+  }
 
   function target(d) { return d.anchor ? d.url + '#' + d.anchor : d.url; }
 

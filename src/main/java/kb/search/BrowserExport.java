@@ -74,6 +74,7 @@ public final class BrowserExport {
                     "filler", QueryPlan.FILLER_WEIGHT, "inherit", IndexFields.INHERITED_TITLE, "together", Searcher.TOGETHER));
             weights.put("minTypo", QueryPlan.MIN_TYPO);
             weights.put("slip", QueryPlan.SLIP);
+            weights.put("landing", SearchIndex.SECTION_LANDING);
             manifest.put("weights", weights);
             manifest.put("filler", String.join(",", QueryPlan.FILLER));
             manifest.put("docs", index.reader().maxDoc());

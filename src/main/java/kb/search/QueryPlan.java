@@ -157,6 +157,18 @@ public record QueryPlan(List<Slot> slots) {
         return new QueryPlan(slots);
     }
 
+    /**
+     * Whether {@code title} names every word the query asks about (any of each word's terms; the
+     * question words only when there is nothing else): then its page answers as a whole.
+     */
+    public boolean isNamedBy(String title) {
+        Set<String> stems = new java.util.HashSet<>();
+        surfaceWords(title).forEach(w -> stems.add(Stemmer.stem(w)));
+        List<Slot> content = slots.stream().filter(s -> !s.filler()).toList();
+        return (content.isEmpty() ? slots : content).stream()
+                .allMatch(s -> s.alternatives().stream().anyMatch(a -> stems.contains(a.stem())));
+    }
+
     /** The query's words as the unstemmed chain gives them, at most {@link #MAX_WORDS}. */
     static List<String> surfaceWords(String query) {
         List<String> out = new ArrayList<>();

@@ -176,7 +176,16 @@ class SearchRankingTest {
 
     @Test
     void aCustomersWholeQuestionFindsTheAnswer() {
-        assertEquals("facebook/password/", top("i changed my facebook password and now it's disconnected"));
+        // The page, landing on its section that says what to do (its title names no "disconnected").
+        String top = top("i changed my facebook password and now it's disconnected");
+        assertTrue(top.startsWith("facebook/password/"), top);
+    }
+
+    @Test
+    void aSectionCloseBehindItsPageIsWhereTheResultLandsUnlessThePageTitleSaysItAll() {
+        // "inactivity" is in the section's heading, not in the page's title "LinkedIn token expiry".
+        assertEquals("linkedin/expiry/#inactivity", top("linkedin token inactivity"));
+        assertEquals("linkedin/expiry/", top("linkedin token expiry"));
     }
 
     @Test
