@@ -64,6 +64,7 @@ public final class Strings {
     static Strings load(Theme theme, Problems problems) {
         Map<String, Map<String, String>> byLanguage = new TreeMap<>();
         Map<String, Path> files = new TreeMap<>();
+        Map<String, Map<String, SourceLocation>> keysAt = new TreeMap<>();
         theme.files(FOLDER).forEach((name, file) -> {
             String relative = name.substring(FOLDER.length() + 1);
             if (!relative.endsWith(".yaml") || relative.contains("/")) {
@@ -71,7 +72,9 @@ public final class Strings {
             }
             String code = relative.substring(0, relative.length() - ".yaml".length());
             files.put(code, file);
-            byLanguage.put(code, read(file, problems));
+            Map<String, SourceLocation> at = new LinkedHashMap<>();
+            byLanguage.put(code, read(file, at, problems));
+            keysAt.put(code, at);
         });
         Map<String, String> reference = byLanguage.get(REFERENCE);
         if (reference == null) {
@@ -84,6 +87,15 @@ public final class Strings {
                 if (!language.getValue().containsKey(key)) {
                     problems.error(new SourceLocation(files.get(language.getKey()), 1, 1), "missing '" + key + "'",
                             REFERENCE + ".yaml has it");
+                }
+            }
+            if (!reference.isEmpty()) {
+                // A key English lacks is a typo or a leftover: no template could use it.
+                for (Map.Entry<String, SourceLocation> key : keysAt.get(language.getKey()).entrySet()) {
+                    if (!reference.containsKey(key.getKey())) {
+                        problems.error(key.getValue(), "unknown string '" + key.getKey() + "'",
+                                unknownHint(key.getKey(), reference.keySet()));
+                    }
                 }
             }
         }
@@ -101,7 +113,7 @@ public final class Strings {
         return new Strings(byLanguage, files, scriptKeys);
     }
 
-    private static Map<String, String> read(Path file, Problems problems) {
+    private static Map<String, String> read(Path file, Map<String, SourceLocation> keysAt, Problems problems) {
         Map<String, String> strings = new LinkedHashMap<>();
         YamlNode root;
         try {
@@ -120,6 +132,7 @@ public final class Strings {
         for (YamlNode.Entry e : mapping.entries().values()) {
             if (e.value() instanceof YamlNode.Scalar s && s.text() != null && !s.text().isBlank()) {
                 strings.put(e.key(), s.text());
+                keysAt.put(e.key(), e.keyAt());
             } else {
                 problems.error(e.value().at(), "'" + e.key() + "' must be a text, found " + e.value().kind(),
                         "quote it if it has a colon");

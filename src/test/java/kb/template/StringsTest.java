@@ -47,6 +47,21 @@ class StringsTest {
     }
 
     @Test
+    void aKeyEnglishLacksInAnotherLanguageIsAnErrorAtTheKey() throws IOException {
+        String spanish = Files.readString(Theme.builtIn().resolve("i18n/es.yaml"))
+                .replace("search.button: Buscar", "search.button: Buscar\nserach.title: Buscar");
+        Theme theme = theme(Map.of("i18n/es.yaml", spanish));
+        Problems problems = new Problems();
+        Strings.load(theme, problems);
+        assertEquals(1, problems.all().size(), problems.all().toString());
+        Problem p = problems.all().get(0);
+        int line = spanish.lines().toList().indexOf("serach.title: Buscar") + 1;
+        assertEquals(new SourceLocation(dir.resolve("templates/i18n/es.yaml"), line, 1), p.where(), p.toString());
+        assertEquals("unknown string 'serach.title'", p.message());
+        assertEquals("did you mean 'search.title'?", p.hint());
+    }
+
+    @Test
     void theShippedLanguagesHaveEveryKeyAndTheThemeUsesNoUnknownOne() {
         Problems problems = new Problems();
         Strings strings = Strings.load(Theme.of(dir.resolve("none")), problems);
