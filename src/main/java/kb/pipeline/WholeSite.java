@@ -79,7 +79,9 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         networks = NetworksReader.read(options.content().resolve("data").resolve("networks.yaml"),
                 content.config().languages().stream().map(kb.content.Language::code).toList(), problems);
         templates = Templates.load(options.templates(), problems);
-        templates.strings().require(content.config().language(), SiteLanguage.at(options.content()), problems);
+        for (kb.content.Language language : content.config().languages()) {
+            templates.strings().require(language.code(), language.at(), problems);
+        }
     }
 
     @Override

@@ -35,8 +35,6 @@ public final class Strings {
     public static final String FOLDER = "i18n";
     /** The language every other one is checked against. */
     public static final String REFERENCE = "en";
-    /** Languages written right to left: their pages get {@code dir="rtl"}. */
-    private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he", "fa", "ur");
     /** {@code t('key'} in a template, {@code ui.t('key'} in a script: how the theme names the keys it uses. */
     private static final Pattern USE = Pattern.compile("(?<![\\w$])t\\(\\s*['\"]([^'\"]*)['\"]\\s*[,)]");
     /** Any quoted dotted name: a script may pick its key by a condition ({@code t(one ? 'a.one' : 'a.many')}). */
@@ -180,7 +178,7 @@ public final class Strings {
     /**
      * A problem when the site is in a language the theme has no strings for.
      *
-     * @param at where the site names the language (kb.yaml's {@code language:} line)
+     * @param at where the site names the language in kb.yaml
      */
     public void require(String language, SourceLocation at, Problems problems) {
         if (!byLanguage.containsKey(language)) {
@@ -260,9 +258,8 @@ public final class Strings {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale(language)).format(date);
     }
 
-    /** {@code rtl} for a language written right to left, else {@code ltr}: the page's {@code dir}. */
+    /** {@code rtl} for a language written right to left, else {@code ltr}: the page's {@code dir} (kb.content.Language knows which). */
     public static String direction(String language) {
-        String primary = language == null ? "" : language.split("[-_]")[0].toLowerCase(Locale.ROOT);
-        return RIGHT_TO_LEFT.contains(primary) ? "rtl" : "ltr";
+        return kb.content.Language.direction(language);
     }
 }

@@ -136,6 +136,17 @@ class StringsTest {
         assertTrue(p.hint().startsWith("add templates/i18n/de.yaml"), p.hint());
         assertTrue(Files.notExists(out), "a failed build writes no site");
 
+        // The same for a second language of a multilingual site, at its line in languages:.
+        Files.writeString(content.resolve("kb.yaml"), "name: Help\nbase_url: https://help.test/\nlanguages:\n  - en\n  - de\n");
+        KbException second = assertThrows(KbException.class, () -> new SiteBuild(
+                new BuildOptions(content, dir.resolve("templates"), out, null, false, false, true)).run());
+        Problem q = second.problems().stream().filter(x -> x.message().contains("no strings")).findFirst()
+                .orElseThrow(() -> new AssertionError(second.problems().toString()));
+        assertEquals(content.resolve("kb.yaml"), q.where().file(), q.toString());
+        assertEquals(5, q.where().line(), q.toString());
+        assertEquals("the theme has no strings for language 'de'", q.message());
+        Files.writeString(content.resolve("kb.yaml"), "name: Hilfe\nbase_url: https://help.test/\nlanguage: de\n");
+
         TestSites.write(dir.resolve("templates"), Map.of("i18n/de.yaml",
                 Files.readString(Theme.builtIn().resolve("i18n/en.yaml")).replace("Skip to content", "Zum Inhalt springen")));
         new SiteBuild(new BuildOptions(content, dir.resolve("templates"), out, null, false, false, true)).run();
