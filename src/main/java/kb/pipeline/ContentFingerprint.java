@@ -18,7 +18,9 @@ final class ContentFingerprint {
     static String of(Path content) {
         try (Stream<Path> files = Files.walk(content)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(("kb-search-" + kb.search.BrowserExport.VERSION + kb.search.KbAnalyzer.VERSION)
+            // Every chain's version: kb.yaml (hashed below) says which one the index was built with.
+            digest.update(("kb-search-" + kb.search.BrowserExport.VERSION
+                    + java.util.Arrays.stream(kb.search.Chain.values()).map(kb.search.Chain::version).toList())
                     .getBytes(StandardCharsets.UTF_8));
             // The published-URL manifest is kb's own record, rewritten by a build: it must not make
             // the next build's output differ from this one's.

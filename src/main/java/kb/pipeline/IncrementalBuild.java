@@ -206,7 +206,7 @@ public final class IncrementalBuild implements AutoCloseable {
         }
         PhaseTimer timer = new PhaseTimer();
         SearchIndex index = timer.time("search index", () -> SearchIndexer.buildInMemory(SearchRecords.of(site, words),
-                site.content().config().synonyms()));
+                site.content().config().synonyms(), site.content().config().language()));
         Map<String, byte[]> export = new LinkedHashMap<>();
         timer.time("browser export", () -> new BrowserExport(index, export::put).write());
         synchronized (this) {

@@ -60,12 +60,14 @@ final class SearchRecords {
      * the default language, else {@code "<code>/"}), with that language's synonyms.
      */
     static SearchIndex index(RenderedSite site, Words words, SiteWriter writer, String folder) {
-        return SearchIndexer.build(of(site, words), writer.resolve(folder + LUCENE), site.content().config().synonyms());
+        return SearchIndexer.build(of(site, words), writer.resolve(folder + LUCENE), site.content().config().synonyms(),
+                site.content().config().language());
     }
 
     /** One language's index in memory, for {@code kb check} and {@code kb search} without a current build. */
     static SearchIndex inMemory(RenderedSite site, Words words) {
-        return SearchIndexer.buildInMemory(of(site, words), site.content().config().synonyms());
+        return SearchIndexer.buildInMemory(of(site, words), site.content().config().synonyms(),
+                site.content().config().language());
     }
 
     /** Writes one language's browser index into its folder's {@code search/data/}; returns its bytes. */

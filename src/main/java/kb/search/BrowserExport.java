@@ -63,7 +63,11 @@ public final class BrowserExport {
             List<String> fields = new ArrayList<>(IndexFields.BOOSTS.keySet());
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("v", VERSION);
-            manifest.put("analyzer", KbAnalyzer.VERSION);
+            manifest.put("analyzer", index.chain().version());
+            if (index.chain() != Chain.EN) {
+                // The browser file of the chain, which kb-search.js loads (English's is on every page).
+                manifest.put("script", index.chain().script());
+            }
             manifest.put("k1", 1.2);
             manifest.put("b", 0.75);
             manifest.put("fields", fieldStats(fields));
@@ -76,7 +80,7 @@ public final class BrowserExport {
             weights.put("slip", QueryPlan.SLIP);
             weights.put("landing", SearchIndex.SECTION_LANDING);
             manifest.put("weights", weights);
-            manifest.put("filler", String.join(",", QueryPlan.FILLER));
+            manifest.put("filler", String.join(",", index.chain().filler()));
             manifest.put("docs", index.reader().maxDoc());
             StringBuilder groups = new StringBuilder();
             List<String> blocks = leaf == null ? List.of() : docBlocks(leaf, groups);

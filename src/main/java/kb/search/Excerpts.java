@@ -20,9 +20,9 @@ final class Excerpts {
     }
 
     /** The window of about {@link #LENGTH} characters holding the most matched words, trimmed to words. */
-    static String of(String text, Set<String> stems) {
+    static String of(String text, Set<String> stems, Chain chain) {
         String flat = text.replaceAll("\\s+", " ").strip();
-        List<int[]> matches = matches(flat, stems);
+        List<int[]> matches = matches(flat, stems, chain);
         int bestStart = 0;
         int bestCount = 0;
         for (int i = 0; i < matches.size(); i++) {
@@ -49,9 +49,9 @@ final class Excerpts {
         return (from > 0 ? "…" : "") + flat.substring(from, to) + (to < flat.length() ? "…" : "");
     }
 
-    private static List<int[]> matches(String text, Set<String> stems) {
+    private static List<int[]> matches(String text, Set<String> stems, Chain chain) {
         List<int[]> out = new ArrayList<>();
-        try (KbAnalyzer analyzer = new KbAnalyzer(true);
+        try (org.apache.lucene.analysis.Analyzer analyzer = chain.analyzer(true);
                 TokenStream ts = analyzer.tokenStream("", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -16,7 +17,8 @@ import org.apache.lucene.util.CharsRef;
 import org.apache.lucene.util.CharsRefBuilder;
 
 /**
- * The analyzer the index is written with: {@link KbAnalyzer} plus kb.yaml's synonyms, applied
+ * The analyzer the index is written with: the language's {@link Chain} plus kb.yaml's synonyms
+ * for that language (each phrase analysed by that chain), applied
  * at index time in both directions. A page that says "Google My Business" is then also found by
  * "gmb", and one that says "logged out" by "disconnect", while queries, in Java and in the
  * browser, need only the plain chain: no synonym logic has to be ported to JavaScript.
@@ -26,10 +28,10 @@ final class IndexAnalyzer {
     }
 
     /** Per field: stemmed with synonyms, except the exact and surface fields. */
-    static Analyzer create(Map<String, List<String>> synonyms) {
-        SynonymMap map = synonymMap(synonyms);
-        Analyzer stemmed = map == null ? new KbAnalyzer(true) : new WithSynonyms(map);
-        Analyzer surface = new KbAnalyzer(false);
+    static Analyzer create(Chain chain, Map<String, List<String>> synonyms) {
+        SynonymMap map = synonymMap(chain, synonyms);
+        Analyzer stemmed = map == null ? chain.analyzer(true) : new WithSynonyms(chain.analyzer(true), map);
+        Analyzer surface = chain.analyzer(false);
         return new PerFieldAnalyzerWrapper(stemmed, Map.of(
                 IndexFields.TITLE_EXACT, surface,
                 IndexFields.HEADING_EXACT, surface,
@@ -37,8 +39,8 @@ final class IndexAnalyzer {
     }
 
     /** Every phrase of a group maps to every other, each analysed as the index analyses text. */
-    static SynonymMap synonymMap(Map<String, List<String>> synonyms) {
-        try (KbAnalyzer analyzer = new KbAnalyzer(true)) {
+    static SynonymMap synonymMap(Chain chain, Map<String, List<String>> synonyms) {
+        try (Analyzer analyzer = chain.analyzer(true)) {
             SynonymMap.Builder builder = new SynonymMap.Builder(true);
             int rules = 0;
             for (Map.Entry<String, List<String>> group : new java.util.TreeMap<>(synonyms).entrySet()) {
@@ -110,23 +112,24 @@ final class IndexAnalyzer {
         return out.get();
     }
 
-    /** KbAnalyzer's stemmed chain followed by the synonym graph, flattened for indexing. */
-    private static final class WithSynonyms extends Analyzer {
+    /** A stemmed chain followed by the synonym graph, flattened for indexing. */
+    private static final class WithSynonyms extends AnalyzerWrapper {
+        private final Analyzer base;
         private final SynonymMap map;
-        private final KbAnalyzer base = new KbAnalyzer(true);
 
-        WithSynonyms(SynonymMap map) {
+        WithSynonyms(Analyzer base, SynonymMap map) {
+            super(base.getReuseStrategy());
+            this.base = base;
             this.map = map;
         }
 
         @Override
-        protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
-            return base.initReaderFor(fieldName, reader);
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            return base;
         }
 
         @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            TokenStreamComponents chain = base.components(fieldName);
+        protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents chain) {
             TokenStream out = new FlattenGraphFilter(new SynonymGraphFilter(chain.getTokenStream(), map, true));
             return new TokenStreamComponents(chain.getSource(), out);
         }

@@ -13,7 +13,7 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * The one analysis chain of kb's search, mirrored line by line by the browser's
+ * The English analysis chain of kb's search ({@link Chain#EN}), mirrored line by line by the browser's
  * {@code templates/assets/js/kb-analyzer.js} (a parity test keeps the two equal).
  *
  * <p>It is {@link EnglishAnalyzer}'s chain with one deliberate addition: curly and full-width
@@ -26,7 +26,8 @@ public final class KbAnalyzer extends Analyzer {
     /** Changes whenever the chain changes, so a browser client refuses an index it cannot read. */
     public static final String VERSION = "kb-en-1";
 
-    private static final NormalizeCharMap APOSTROPHES = apostrophes();
+    /** Curly and full-width apostrophes as {@code '}: every chain reads text through this map. */
+    static final NormalizeCharMap APOSTROPHES = apostrophes();
 
     private final boolean stem;
 
@@ -50,16 +51,6 @@ public final class KbAnalyzer extends Analyzer {
             result = new PorterStemFilter(result);
         }
         return new TokenStreamComponents(source, result);
-    }
-
-    /** The char filters of this chain, for an analyzer that extends it. */
-    Reader initReaderFor(String fieldName, Reader reader) {
-        return initReader(fieldName, reader);
-    }
-
-    /** The tokenizer and filters of this chain, for an analyzer that extends it. */
-    TokenStreamComponents components(String fieldName) {
-        return createComponents(fieldName);
     }
 
     @Override

@@ -89,17 +89,23 @@ public record QueryPlan(List<Slot> slots) {
      * @param prefix whether the last word may be the start of a longer word (search as you type)
      */
     public static QueryPlan of(String query, Vocabulary vocabulary, Predicate<String> indexed, boolean prefix) {
-        List<String> words = surfaceWords(query);
+        return of(query, Chain.EN, vocabulary, indexed, prefix);
+    }
+
+    /** Plans {@code query} with the analysis {@code chain} of the index's language. */
+    public static QueryPlan of(String query, Chain chain, Vocabulary vocabulary, Predicate<String> indexed,
+            boolean prefix) {
+        List<String> words = surfaceWords(query, chain);
         List<Slot> slots = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < words.size(); i++) {
             String surface = words.get(i);
-            String stem = Stemmer.stem(surface);
+            String stem = chain.stem(surface);
             if (!seen.add(stem)) {
                 continue;
             }
             Map<String, Alternative> alts = new LinkedHashMap<>();
-            boolean filler = FILLER.contains(surface);
+            boolean filler = chain.filler().contains(surface);
             float scale = filler ? FILLER_WEIGHT : 1f;
             alts.put(stem, new Alternative(stem, surface, scale, false));
             boolean typing = prefix && i == words.size() - 1;
@@ -170,9 +176,9 @@ public record QueryPlan(List<Slot> slots) {
     }
 
     /** The query's words as the unstemmed chain gives them, at most {@link #MAX_WORDS}. */
-    static List<String> surfaceWords(String query) {
+    static List<String> surfaceWords(String query, Chain chain) {
         List<String> out = new ArrayList<>();
-        try (KbAnalyzer analyzer = new KbAnalyzer(false);
+        try (org.apache.lucene.analysis.Analyzer analyzer = chain.analyzer(false);
                 TokenStream ts = analyzer.tokenStream("", query)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();

@@ -25,7 +25,7 @@ final class Related {
     Related(SearchIndex index) throws IOException {
         this.index = index;
         this.mlt = new MoreLikeThis(index.reader());
-        mlt.setAnalyzer(IndexAnalyzer.create(index.synonyms()));
+        mlt.setAnalyzer(IndexAnalyzer.create(index.chain(), index.synonyms()));
         // Title and body carry what an article is about; each extra field costs a docFreq lookup
         // per distinct word of every article.
         mlt.setFieldNames(new String[] {IndexFields.TITLE, IndexFields.BODY});

@@ -19,18 +19,25 @@ import org.apache.lucene.store.Directory;
  * at build time, and is what the browser export reads.
  */
 public final class SearchIndex implements AutoCloseable {
+    /** The commit data key under which {@link SearchIndexer} records the chain's version. */
+    static final String CHAIN = "kb.analyzer";
+
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final Vocabulary vocabulary;
     private final Map<String, List<String>> synonyms;
+    private final Chain chain;
     private final Related related;
 
     private SearchIndex(Directory directory, DirectoryReader reader, Map<String, List<String>> synonyms) throws IOException {
         this.directory = directory;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
-        this.vocabulary = Vocabulary.read(reader);
+        // An index from before languages has no chain recorded: it is English.
+        Chain recorded = Chain.byVersion(reader.getIndexCommit().getUserData().get(CHAIN));
+        this.chain = recorded == null ? Chain.EN : recorded;
+        this.vocabulary = Vocabulary.read(reader, chain);
         this.synonyms = synonyms;
         this.related = new Related(this);
     }
@@ -61,6 +68,11 @@ public final class SearchIndex implements AutoCloseable {
         return synonyms;
     }
 
+    /** The analysis chain the index was written with. */
+    public Chain chain() {
+        return chain;
+    }
+
     /** Whether a term has postings in any searched field (the browser's term shards hold it). */
     private boolean isIndexed(String term) {
         try {
@@ -76,7 +88,7 @@ public final class SearchIndex implements AutoCloseable {
      * @param prefix treat the last word as the start of a word (as the browser does while typing)
      */
     public List<Hit> search(String query, int limit, boolean prefix) {
-        QueryPlan plan = QueryPlan.of(query, vocabulary, this::isIndexed, prefix);
+        QueryPlan plan = QueryPlan.of(query, chain, vocabulary, this::isIndexed, prefix);
         if (plan.isEmpty() || limit <= 0) {
             return List.of();
         }
@@ -140,7 +152,7 @@ public final class SearchIndex implements AutoCloseable {
             more.add(new Hit.SubHit(target(d), d.get(IndexFields.SHOWN_HEADING), e.getValue()));
         }
         return new Hit(target(best), best.get(IndexFields.SHOWN_TITLE), best.get(IndexFields.SHOWN_HEADING),
-                Excerpts.of(best.get(IndexFields.TEXT), stems), top.get(0).getValue(),
+                Excerpts.of(best.get(IndexFields.TEXT), stems, chain), top.get(0).getValue(),
                 best.get(IndexFields.KIND).toLowerCase(java.util.Locale.ROOT),
                 best.getField(IndexFields.ARTICLE_ID).numericValue().intValue(), more);
     }

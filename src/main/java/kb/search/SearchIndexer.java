@@ -31,24 +31,51 @@ public final class SearchIndexer {
     private SearchIndexer() {
     }
 
-    /** Indexes {@code records} into {@code dir} (created afresh) and opens the result. */
+    /** Indexes English {@code records} into {@code dir} (created afresh) and opens the result. */
     public static SearchIndex build(List<SearchRecord> records, Path dir, Map<String, List<String>> synonyms) {
+        return build(records, dir, synonyms, "en");
+    }
+
+    /**
+     * Indexes {@code records} into {@code dir} (created afresh) and opens the result.
+     *
+     * @param language the records' language (a BCP 47 tag): it picks the analysis {@link Chain}
+     * @param synonyms that language's synonyms
+     */
+    public static SearchIndex build(List<SearchRecord> records, Path dir, Map<String, List<String>> synonyms,
+            String language) {
         try {
-            return build(records, FSDirectory.open(dir), synonyms);
+            return build(records, FSDirectory.open(dir), synonyms, language);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the search index in " + dir, e);
         }
     }
 
-    /** Indexes {@code records} in memory (nothing written) and opens the result. */
+    /** Indexes English {@code records} in memory (nothing written) and opens the result. */
     public static SearchIndex buildInMemory(List<SearchRecord> records, Map<String, List<String>> synonyms) {
-        return build(records, new org.apache.lucene.store.ByteBuffersDirectory(), synonyms);
+        return buildInMemory(records, synonyms, "en");
     }
 
-    /** Indexes {@code records} into {@code directory} (emptied first) and opens the result. */
+    /** Indexes {@code records} of {@code language} in memory (nothing written) and opens the result. */
+    public static SearchIndex buildInMemory(List<SearchRecord> records, Map<String, List<String>> synonyms,
+            String language) {
+        return build(records, new org.apache.lucene.store.ByteBuffersDirectory(), synonyms, language);
+    }
+
+    /** Indexes English {@code records} into {@code directory} (emptied first) and opens the result. */
     public static SearchIndex build(List<SearchRecord> records, Directory directory, Map<String, List<String>> synonyms) {
+        return build(records, directory, synonyms, "en");
+    }
+
+    /**
+     * Indexes {@code records} of {@code language} into {@code directory} (emptied first) and opens
+     * the result. The chain's version is recorded in the index, so opening it needs no language.
+     */
+    public static SearchIndex build(List<SearchRecord> records, Directory directory, Map<String, List<String>> synonyms,
+            String language) {
+        Chain chain = Chain.of(language);
         try {
-            IndexWriterConfig config = new IndexWriterConfig(IndexAnalyzer.create(synonyms))
+            IndexWriterConfig config = new IndexWriterConfig(IndexAnalyzer.create(chain, synonyms))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                     .setRAMBufferSizeMB(48)
                     .setMergePolicy(new LogByteSizeMergePolicy())
@@ -57,6 +84,8 @@ public final class SearchIndexer {
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 IntStream.range(0, records.size()).parallel().forEach(i -> add(writer, records.get(i), i));
                 writer.forceMerge(1);
+                writer.setLiveCommitData(Map.of(SearchIndex.CHAIN, chain.version()).entrySet());
+                writer.commit();
             }
             return SearchIndex.open(directory, synonyms);
         } catch (IOException e) {

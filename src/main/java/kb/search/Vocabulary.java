@@ -26,7 +26,7 @@ public final class Vocabulary {
         this.words.forEach(w -> byWord.put(w.word(), w));
     }
 
-    static Vocabulary read(IndexReader reader) throws IOException {
+    static Vocabulary read(IndexReader reader, Chain chain) throws IOException {
         java.util.TreeMap<BytesRef, Word> out = new java.util.TreeMap<>();
         java.util.Set<String> stems = new java.util.HashSet<>();
         Terms terms = MultiTerms.getTerms(reader, IndexFields.SURFACE);
@@ -34,7 +34,7 @@ public final class Vocabulary {
             TermsEnum te = terms.iterator();
             for (BytesRef term = te.next(); term != null; term = te.next()) {
                 String word = term.utf8ToString();
-                Word w = new Word(word, te.docFreq(), Stemmer.stem(word));
+                Word w = new Word(word, te.docFreq(), chain.stem(word));
                 out.put(BytesRef.deepCopyOf(term), w);
                 stems.add(w.stem());
             }
