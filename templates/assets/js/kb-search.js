@@ -37,7 +37,7 @@
       requested[name] = true;
       var s = document.createElement('script');
       // A version query string busts HTTP caches; file:// has none, and is left alone.
-      s.src = dataBase + (file || name) + (version && location.protocol !== 'file:' ? '?v=' + version : '');
+      s.src = (/:/.test(file) ? '' : dataBase) + (file || name) + (version && location.protocol !== 'file:' ? '?v=' + version : '');
       s.async = true;
       s.onerror = function () {
         requested[name] = false;
@@ -247,7 +247,7 @@
     var stems = words.map(function (surface) { return window.kbAnalyzer.stem(surface); });
     var unindexed = {}, own = stems.filter(function (stem, i) {
       var voc = i === words.length - 1 && prefix ? self.loadedVocab(vocabKey(words[i])) : null;
-      if (!voc || ownsPostings(voc, words[i], stem)) return true;
+      if (!voc || window.kbAnalyzer.foldsFirst || ownsPostings(voc, words[i], stem)) return true;
       unindexed[stem] = true;
       return false;
     });
@@ -795,7 +795,11 @@
   var engine = null;
   function ready() {
     if (!engine) {
-      engine = load('manifest', 'manifest.js').then(function (m) { return new Engine(m); });
+      engine = load('manifest', 'manifest.js').then(function (m) {
+        // Another language's chain is a file beside this one (kb.search.Chain.script).
+        return m.script ? load(m.analyzer, script.src.replace(/[^/]*$/, m.script)).then(function () { return new Engine(m); })
+          : new Engine(m);
+      });
       engine.catch(function () { engine = null; });
     }
     return engine;
