@@ -14,7 +14,9 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Proves that the browser's {@code templates/assets/js/kb-analyzer.js}, run by {@code node}, turns
@@ -50,10 +54,13 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalyzerParityIT {
     private static final boolean REQUIRED = Boolean.getBoolean("kb.requireBrowser");
     private static final Path BASE = Path.of(System.getProperty("basedir", "."));
-    private static final Path ANALYZER_JS = BASE.resolve("templates/assets/js/kb-analyzer.js");
+    private static final Path JS = BASE.resolve("templates/assets/js");
+    private static final Path ANALYZER_JS = JS.resolve(Chain.EN.script());
     private static final Path HARNESS = BASE.resolve("src/test/resources/analyzer/run-analyzer.js");
     private static final Path EDGE_CASES = BASE.resolve("src/test/resources/analyzer/edge-cases.txt");
     private static final Path CONTENT = BASE.resolve("content");
+    private static final Path SITES = BASE.resolve("src/test/resources/sites");
+    private static final Path LANGUAGE_EDGE_CASES = BASE.resolve("src/test/resources/analyzer/edge-cases-languages.txt");
     private static final List<Path> DICTIONARIES =
             List.of(Path.of("/usr/share/dict/words"), Path.of("/usr/share/dict/american-english"));
     /** How many differences a failure shows in full. */
@@ -64,8 +71,15 @@ class AnalyzerParityIT {
     private static final String FIELD = "\u0002";
     private static final String PART = "\u0003";
 
-    private static final Analyzer STEMMED = new KbAnalyzer(true);
-    private static final Analyzer SURFACE = new KbAnalyzer(false);
+
+    /** Per chain: the stemmed (indexed terms) and the surface analyzer. */
+    private static final Map<Chain, Analyzer[]> ANALYZERS = new EnumMap<>(Chain.class);
+
+    static {
+        for (Chain chain : Chain.values()) {
+            ANALYZERS.put(chain, new Analyzer[] {chain.analyzer(true), chain.analyzer(false)});
+        }
+    }
 
     @TempDir static Path tmp;
 
@@ -100,7 +114,7 @@ class AnalyzerParityIT {
 
     @Test
     void dictionaryWords() throws IOException {
-        assertParity("dictionary words", dictionary());
+        assertParity(Chain.EN, "dictionary words", dictionary());
     }
 
     @Test
@@ -112,7 +126,7 @@ class AnalyzerParityIT {
                         .collect(Collectors.toCollection(ArrayList::new));
         words.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.stream()
                 .map(w -> new String((char[]) w)).collect(Collectors.toList()));
-        List<String> js = runNode("stem", words);
+        List<String> js = runNode(Chain.EN, "stem", words);
         List<String> diffs = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
@@ -131,9 +145,14 @@ class AnalyzerParityIT {
             System.out.println("AnalyzerParityIT: SKIPPED: no content/ directory to compare");
             Assumptions.abort("no content/ directory: nothing to compare");
         }
+        assertParity(Chain.EN, "content/ lines", lines(CONTENT));
+    }
+
+    /** Every line of every text file under {@code dir}. */
+    private static List<String> lines(Path dir) throws IOException {
         List<String> lines = new ArrayList<>();
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(CONTENT, FileVisitOption.FOLLOW_LINKS)) {
+        try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
         }
         int read = 0;
@@ -151,14 +170,14 @@ class AnalyzerParityIT {
                     .lines()
                     .forEach(lines::add);
         }
-        System.out.println("AnalyzerParityIT: " + read + " text files under content/");
-        assertParity("content/ lines", lines);
+        System.out.println("AnalyzerParityIT: " + read + " text files under " + dir);
+        return lines;
     }
 
     @Test
     void edgeCases() throws IOException {
         List<String> lines = Files.readAllLines(EDGE_CASES, StandardCharsets.UTF_8);
-        assertParity("edge cases", lines);
+        assertParity(Chain.EN, "edge cases", lines);
     }
 
     /**
@@ -167,6 +186,10 @@ class AnalyzerParityIT {
      */
     @Test
     void everyCodePoint() {
+        assertParity(Chain.EN, "every code point", everyCodePointLines());
+    }
+
+    private static List<String> everyCodePointLines() {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         int inLine = 0;
@@ -181,7 +204,7 @@ class AnalyzerParityIT {
             }
         }
         lines.add(line.toString());
-        assertParity("every code point", lines);
+        return lines;
     }
 
     /**
@@ -190,12 +213,16 @@ class AnalyzerParityIT {
      */
     @Test
     void loneSurrogates() {
+        assertParity(Chain.EN, "lone surrogates", loneSurrogateLines());
+    }
+
+    private static List<String> loneSurrogateLines() {
         String a254 = "a".repeat(254);
-        assertParity("lone surrogates", List.of("abc def\uD800", "\uD800", "\uDC00", "abc\uDC00def",
+        return List.of("abc def\uD800", "\uD800", "\uDC00", "abc\uDC00def",
                 "abc\uD800def", "abc \uD800 def", "\uD83D\uDE00\uD800", "\uD800\uD83D\uDE00",
                 a254 + "\uD800", a254 + "a\uD800", a254 + "aa\uD800", a254 + "\uD83D\uDE00",
                 a254 + "\uD835\uDC00b", "x " + a254 + "\uD835\uDC00", ("word ".repeat(60)) + "\uD800",
-                ("word ".repeat(60)) + "longer\uD800", "a".repeat(600) + "\uD800", "line\none\r\ntwo"));
+                ("word ".repeat(60)) + "longer\uD800", "a".repeat(600) + "\uD800", "line\none\r\ntwo");
     }
 
     /**
@@ -204,13 +231,16 @@ class AnalyzerParityIT {
      */
     @Test
     void randomText() {
-        String[] alphabet = {"a", "e", "y", "s", "B", "\u00e9", "\u0130", "\u03a3", "1", "0", ".", ",", "'",
+        assertParity(Chain.EN, "random text", randomText(20_000, new String[] {"a", "e", "y", "s", "B", "\u00e9", "\u0130", "\u03a3", "1", "0", ".", ",", "'",
             "\u2019", "_", "-", " ", " ", "\n", "\u0301", "\u200d", "\ufe0f", "\u20e3", "#", "\u00ad",
             "\uD83D\uDE00", "\uD83C\uDDFA", "\uD83C\uDFFD", "\uD835\uDC00", "\uD800", "\uDC00", "\u65e5",
-            "\u30ab", "\u3042", "\uac00", "\u0e01", "\u05d0", "\"", "\u3000", "s'", "'s", "ing", "\udb40\udc41"};
+            "\u30ab", "\u3042", "\uac00", "\u0e01", "\u05d0", "\"", "\u3000", "s'", "'s", "ing", "\udb40\udc41"}));
+    }
+
+    private static List<String> randomText(int count, String[] alphabet) {
         java.util.Random random = new java.util.Random(20240229);
         List<String> texts = new ArrayList<>();
-        for (int n = 0; n < 20_000; n++) {
+        for (int n = 0; n < count; n++) {
             int length = random.nextInt(n % 10 == 0 ? 1200 : 80);
             double breaks = new double[] {0, 0.005, 0.05, 0.3}[random.nextInt(4)];
             StringBuilder text = new StringBuilder();
@@ -223,13 +253,13 @@ class AnalyzerParityIT {
             }
             texts.add(text.toString());
         }
-        assertParity("random text", texts);
+        return texts;
     }
 
     /** The JS carries Lucene's tokenizer tables; regenerate them when Lucene changes. */
     @Test
     void tokenizerTablesAndVersionAreLucenes() throws Exception {
-        assertEquals(KbAnalyzer.VERSION, runNode("version", List.of("")).get(0), "kbAnalyzer.VERSION");
+        assertEquals(KbAnalyzer.VERSION, runNode(Chain.EN, "version", List.of("")).get(0), "kbAnalyzer.VERSION");
         String js = Files.readString(ANALYZER_JS, StandardCharsets.UTF_8);
         String expected = LuceneTables.javaScript();
         StringBuilder actual = new StringBuilder();
@@ -248,19 +278,194 @@ class AnalyzerParityIT {
         }
     }
 
+    // ---- the other languages' chains (kb-analyzer-<language>.js) ----
+
+    /** Every chain but English, each with its browser file. */
+    static Stream<Chain> languages() {
+        return Stream.of(Chain.values()).filter(chain -> chain != Chain.EN);
+    }
+
+    /** Debian's word list for a language, and its package. */
+    private static final Map<Chain, String[]> WORD_LISTS = Map.of(
+            Chain.ES, new String[] {"/usr/share/dict/spanish", "wspanish"},
+            Chain.DE, new String[] {"/usr/share/dict/ngerman", "wngerman"},
+            Chain.FR, new String[] {"/usr/share/dict/french", "wfrench"},
+            Chain.PT, new String[] {"/usr/share/dict/portuguese", "wportuguese"},
+            Chain.IT, new String[] {"/usr/share/dict/italian", "witalian"});
+
+    /**
+     * The words a chain is tried on: Debian's list for its language; for Arabic (Debian has none)
+     * words built from the Arabic block's letters, marks, digits and the prefixes and suffixes its
+     * stemmer knows; for CJK and the standard chain, runs of Han, kana (full and half width, with
+     * voicing marks), Hangul and full-width Latin, as well as the English list.
+     */
+    private static List<String> words(Chain chain) throws IOException {
+        if (WORD_LISTS.containsKey(chain)) {
+            String[] list = WORD_LISTS.get(chain);
+            return wordList(List.of(Path.of(list[0])), list[1]);
+        }
+        java.util.Random random = new java.util.Random(17);
+        List<String> out = new ArrayList<>();
+        if (chain == Chain.AR) {
+            String[] prefixes = {"", "", "\u0627\u0644", "\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644",
+                "\u0641\u0627\u0644", "\u0644\u0644", "\u0648", "\u0623", "\u0625", "\u0622"};
+            String[] suffixes = {"", "", "\u0647\u0627", "\u0627\u0646", "\u0627\u062a", "\u0648\u0646", "\u064a\u0646",
+                "\u064a\u0647", "\u064a\u0629", "\u0647", "\u0629", "\u064a", "\u0649"};
+            for (int n = 0; n < 60_000; n++) {
+                StringBuilder w = new StringBuilder(prefixes[random.nextInt(prefixes.length)]);
+                for (int k = random.nextInt(5); k >= 0; k--) {
+                    w.appendCodePoint(0x0620 + random.nextInt(0x2B)); // letters (and a few others)
+                    if (random.nextInt(3) == 0) {
+                        w.appendCodePoint(0x064B + random.nextInt(8)); // harakat
+                    }
+                    if (random.nextInt(12) == 0) {
+                        w.append(random.nextBoolean() ? '\u0640' : (char) (0x0660 + random.nextInt(10))); // tatweel, digit
+                    }
+                    if (random.nextInt(40) == 0) {
+                        w.appendCodePoint(0x0600 + random.nextInt(0x100)); // anything of the block
+                    }
+                }
+                out.add(w.append(suffixes[random.nextInt(suffixes.length)]).toString());
+            }
+            return out;
+        }
+        int[][] ranges = {{0x4E00, 0x9FFF}, {0x3041, 0x309F}, {0x30A0, 0x30FF}, {0xFF65, 0xFF9F}, {0xAC00, 0xD7A3},
+            {0xFF01, 0xFF5E}, {0x1100, 0x11FF}, {0x3400, 0x4DBF}, {0x20000, 0x2A6DF}, {0x3000, 0x303F}};
+        for (int n = 0; n < 60_000; n++) {
+            StringBuilder w = new StringBuilder();
+            int[] range = ranges[random.nextInt(ranges.length)];
+            for (int k = random.nextInt(6); k >= 0; k--) {
+                if (random.nextInt(4) == 0) {
+                    range = ranges[random.nextInt(ranges.length)];
+                }
+                w.appendCodePoint(range[0] + random.nextInt(range[1] - range[0] + 1));
+            }
+            out.add(w.toString());
+        }
+        if (Files.isReadable(DICTIONARIES.get(1))) {
+            out.addAll(Files.readAllLines(DICTIONARIES.get(1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @MethodSource("languages")
+    void languageWords(Chain chain) throws IOException {
+        assertParity(chain, "words", words(chain));
+    }
+
+    @ParameterizedTest
+    @MethodSource("languages")
+    void languageStemmerAndStopWords(Chain chain) throws IOException {
+        List<String> words = words(chain).stream().map(AnalyzerParityIT::javaLowerCase).distinct()
+                .collect(Collectors.toCollection(ArrayList::new));
+        for (Object stop : chain.stopWords()) {
+            words.add(new String((char[]) stop));
+        }
+        List<String> js = runNode(chain, "stem", words);
+        List<String> diffs = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            String expected = chain.stem(w) + ITEM + chain.stopWords().contains(w);
+            if (!expected.equals(js.get(i))) {
+                diffs.add(show(w) + "\n    Lucene: " + expected.replace(ITEM, "  stop word: ")
+                        + "\n    JS:     " + js.get(i).replace(ITEM, "  stop word: "));
+            }
+        }
+        report(chain.version() + ": stem()/isStopWord()", words.size(), diffs);
+    }
+
+    /** Every line of content/ and of the test sites (the German, Arabic and Japanese ones among them). */
+    @ParameterizedTest
+    @MethodSource("languages")
+    void languageContentLines(Chain chain) throws IOException {
+        List<String> lines = new ArrayList<>(Files.isDirectory(CONTENT) ? lines(CONTENT) : List.of());
+        lines.addAll(lines(SITES));
+        assertParity(chain, "content lines", lines);
+    }
+
+    @ParameterizedTest
+    @MethodSource("languages")
+    void languageEdgeCases(Chain chain) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(EDGE_CASES, StandardCharsets.UTF_8));
+        lines.addAll(Files.readAllLines(LANGUAGE_EDGE_CASES, StandardCharsets.UTF_8));
+        lines.addAll(loneSurrogateLines());
+        assertParity(chain, "edge cases", lines);
+    }
+
+    /** Each code point in the English contexts, and between Han, kana and Hangul characters. */
+    @ParameterizedTest
+    @MethodSource("languages")
+    void languageEveryCodePoint(Chain chain) {
+        List<String> lines = everyCodePointLines();
+        StringBuilder line = new StringBuilder();
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            String c = new String(Character.toChars(cp));
+            line.append("\u30a2").append(c).append("\u30a2 \u6771").append(c).append("\u4eac \ud55c").append(c)
+                    .append("\uad6d \u3042").append(c).append(" \uff76").append(c).append(" \u0628").append(c)
+                    .append("\u0627 ").append(c).append("\u0627\u0644 ");
+            if (cp % 16 == 15) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+        }
+        assertParity(chain, "every code point", lines);
+    }
+
+    @ParameterizedTest
+    @MethodSource("languages")
+    void languageRandomText(Chain chain) {
+        assertParity(chain, "random text", randomText(10_000, new String[] {"a", "e", "u", "s", "x", "r", "B", "\u00e9",
+            "\u00e4", "\u00fc", "\u00df", "\u00c4", "ae", "ue", "oe", "\u00e7", "\u00e3o", "\u00f5es", "ment", "ione",
+            "l'", "dell'", "qu\u2019", "L'", "'", "\u2019", "1", "\u0661", "\u06f5", ".", ",", "_", "-", " ", " ", "\n",
+            "\u0627\u0644", "\u0648", "\u0628", "\u064e", "\u0651", "\u0640", "\u0629", "\u0649", "\u0623",
+            "\u4e00", "\u6771", "\u3042", "\u30a2", "\u30ab", "\uff76", "\uff9e", "\uff9f", "\uff21", "\uac00",
+            "\ud55c", "\u3000", "\u3002", "\u200d", "\u0301", "\uD840\uDC00", "\uD83D\uDE00", "\uD800", "the", "www"}));
+    }
+
+    @ParameterizedTest
+    @MethodSource("languages")
+    void languageVersion(Chain chain) {
+        assertEquals(chain.version(), runNode(chain, "version", List.of("")).get(0), chain.script() + " VERSION");
+    }
+
+    /** kb-analyzer-cjk.js's KINDS: which tokens Lucene's tokenizer types as Han, kana or Hangul. */
+    @Test
+    void cjkKindsAreLucenes() throws Exception {
+        String js = Files.readString(JS.resolve(Chain.CJK.script()), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("var KINDS = '([^']*)';").matcher(js);
+        String expected = LuceneTables.cjkKinds();
+        assertEquals(expected, m.find() ? m.group(1) : "(no KINDS in " + Chain.CJK.script() + ")",
+                "KINDS in " + Chain.CJK.script() + " (Lucene's, by character class)");
+    }
+
+    @Test
+    void italianArticlesAreLucenes() throws ReflectiveOperationException {
+        Field f = org.apache.lucene.analysis.it.ItalianAnalyzer.class.getDeclaredField("DEFAULT_ARTICLES");
+        f.setAccessible(true);
+        org.apache.lucene.analysis.CharArraySet lucene = (org.apache.lucene.analysis.CharArraySet) f.get(null);
+        assertEquals(strings(lucene), strings(Chain.ITALIAN_ARTICLES));
+    }
+
+    private static java.util.SortedSet<String> strings(org.apache.lucene.analysis.CharArraySet set) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        set.forEach(o -> out.add(new String((char[]) o)));
+        return out;
+    }
+
     // ---- comparison ----
 
-    private static void assertParity(String name, List<String> inputs) {
-        List<String> js = runNode("lines", inputs);
+    private static void assertParity(Chain chain, String name, List<String> inputs) {
+        List<String> js = runNode(chain, "lines", inputs);
         List<String> diffs = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            String expected = lucene(inputs.get(i));
+            String expected = lucene(chain, inputs.get(i));
             if (!expected.equals(js.get(i))) {
                 diffs.add("line " + (i + 1) + ": " + show(inputs.get(i))
                         + "\n    Lucene: " + readable(expected) + "\n    JS:     " + readable(js.get(i)));
             }
         }
-        report(name, inputs.size(), diffs);
+        report(chain.version() + ": " + name, inputs.size(), diffs);
     }
 
     private static void report(String name, int compared, List<String> diffs) {
@@ -268,18 +473,18 @@ class AnalyzerParityIT {
         if (!diffs.isEmpty()) {
             String shown = String.join("\n", diffs.subList(0, Math.min(SHOWN, diffs.size())));
             fail(name + ": " + diffs.size() + " of " + compared
-                    + " inputs analyzed differently by kb-analyzer.js and Lucene. First ones:\n" + shown);
+                    + " inputs analyzed differently by the browser chain and Lucene. First ones:\n" + shown);
         }
     }
 
     /** Lucene's answer, in run-analyzer.js's "lines" format. */
-    static String lucene(String text) {
+    static String lucene(Chain chain, String text) {
         List<String> terms = new ArrayList<>();
         List<String> surfaces = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         List<int[]> offsets = new ArrayList<>();
-        analyze(STEMMED, text, terms, offsets);
-        analyze(SURFACE, text, surfaces, new ArrayList<>());
+        analyze(ANALYZERS.get(chain)[0], text, terms, offsets);
+        analyze(ANALYZERS.get(chain)[1], text, surfaces, new ArrayList<>());
         if (terms.size() != surfaces.size()) {
             throw new AssertionError("stemmed and surface chains disagree on " + show(text));
         }
@@ -320,14 +525,14 @@ class AnalyzerParityIT {
     }
 
     /** Runs run-analyzer.js in the given mode, one input per line; returns one output per input. */
-    private static List<String> runNode(String mode, List<String> inputs) {
+    private static List<String> runNode(Chain chain, String mode, List<String> inputs) {
         try {
             Path in = Files.createTempFile(tmp, mode, ".in");
             Path out = Files.createTempFile(tmp, mode, ".out");
             Path err = Files.createTempFile(tmp, mode, ".err");
             Files.writeString(in, inputs.stream().map(s -> escape(s) + "\n").collect(Collectors.joining()),
                     StandardCharsets.ISO_8859_1);
-            Process p = new ProcessBuilder("node", HARNESS.toString(), ANALYZER_JS.toString(), mode,
+            Process p = new ProcessBuilder("node", HARNESS.toString(), JS.resolve(chain.script()).toString(), mode,
                             in.toString(), out.toString())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(err.toFile())
@@ -347,7 +552,7 @@ class AnalyzerParityIT {
                 lines.add(unescape(line));
             }
             lines.remove(lines.size() - 1); // every output line ends with \n
-            assertEquals(inputs.size(), lines.size(), "kb-analyzer.js output lines for " + inputs.size() + " inputs");
+            assertEquals(inputs.size(), lines.size(), chain.script() + " output lines for " + inputs.size() + " inputs");
             return lines;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -358,12 +563,16 @@ class AnalyzerParityIT {
     }
 
     private static List<String> dictionary() throws IOException {
-        for (Path dict : DICTIONARIES) {
+        return wordList(DICTIONARIES, "wamerican");
+    }
+
+    private static List<String> wordList(List<Path> paths, String debianPackage) throws IOException {
+        for (Path dict : paths) {
             if (Files.isReadable(dict)) {
                 return Files.readAllLines(dict, StandardCharsets.UTF_8);
             }
         }
-        missing("no word list at " + DICTIONARIES + " (Debian: apt-get install wamerican)");
+        missing("no word list at " + paths + " (Debian: apt-get install " + debianPackage + ")");
         return List.of();
     }
 
@@ -521,6 +730,53 @@ class AnalyzerParityIT {
             zeros.appendTail(packed);
             return "var CMAP = '" + runs + "';\nvar TRANS = '" + packed + "';\nvar ROWS = '" + rows
                     + "';\nvar FLAGS = '" + flags + "';\n";
+        }
+
+        /**
+         * Per tokenizer character class (as classOf numbers them): H if a character of it alone is an
+         * IDEOGRAPHIC token, h HIRAGANA, k KATAKANA, g HANGUL; x if it extends a katakana token
+         * (Extend, Format, ZWJ); - otherwise.
+         */
+        static String cjkKinds() throws Exception {
+            Method cmap = StandardTokenizerImpl.class.getDeclaredMethod("zzCMap", int.class);
+            cmap.setAccessible(true);
+            java.util.TreeMap<Integer, Integer> first = new java.util.TreeMap<>();
+            for (int cp = Character.MAX_CODE_POINT; cp >= 0; cp--) {
+                first.put((int) cmap.invoke(null, cp), cp);
+            }
+            StringBuilder kinds = new StringBuilder();
+            for (int cls = 0; cls <= first.lastKey(); cls++) {
+                String c = new String(Character.toChars(first.get(cls)));
+                List<String[]> alone = typed(c);
+                List<String[]> after = typed("\u30a2" + c);
+                String type = alone.size() == 1 && alone.get(0)[0].equals(c) ? alone.get(0)[1] : "";
+                kinds.append(switch (type) {
+                    case "<IDEOGRAPHIC>" -> 'H';
+                    case "<HIRAGANA>" -> 'h';
+                    case "<KATAKANA>" -> 'k';
+                    case "<HANGUL>" -> 'g';
+                    default -> after.size() == 1 && after.get(0)[0].equals("\u30a2" + c)
+                            && after.get(0)[1].equals("<KATAKANA>") ? 'x' : '-';
+                });
+            }
+            return kinds.toString();
+        }
+
+        /** StandardTokenizer's tokens of {@code text}: [term, type] each. */
+        private static List<String[]> typed(String text) throws IOException {
+            List<String[]> out = new ArrayList<>();
+            try (org.apache.lucene.analysis.standard.StandardTokenizer t = new org.apache.lucene.analysis.standard.StandardTokenizer()) {
+                t.setReader(new StringReader(text));
+                CharTermAttribute term = t.addAttribute(CharTermAttribute.class);
+                org.apache.lucene.analysis.tokenattributes.TypeAttribute type =
+                        t.addAttribute(org.apache.lucene.analysis.tokenattributes.TypeAttribute.class);
+                t.reset();
+                while (t.incrementToken()) {
+                    out.add(new String[] {term.toString(), type.type()});
+                }
+                t.end();
+            }
+            return out;
         }
 
         private static int[] field(String name) throws ReflectiveOperationException {
