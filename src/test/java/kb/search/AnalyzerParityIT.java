@@ -393,17 +393,20 @@ class AnalyzerParityIT {
         assertParity(chain, "edge cases", lines);
     }
 
-    /** Each code point in the English contexts, and between Han, kana and Hangul characters. */
+    /**
+     * Each code point alone, doubled, inside a Latin word, and beside Han, kana (full and half
+     * width), Hangul and Arabic characters: every filter of the chain meets every character.
+     */
     @ParameterizedTest
     @MethodSource("languages")
     void languageEveryCodePoint(Chain chain) {
-        List<String> lines = everyCodePointLines();
+        List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
             String c = new String(Character.toChars(cp));
-            line.append("\u30a2").append(c).append("\u30a2 \u6771").append(c).append("\u4eac \ud55c").append(c)
-                    .append("\uad6d \u3042").append(c).append(" \uff76").append(c).append(" \u0628").append(c)
-                    .append("\u0627 ").append(c).append("\u0627\u0644 ");
+            line.append("x").append(c).append("y ").append(c).append(c).append(" \u30a2").append(c).append("\u30a2 \u6771")
+                    .append(c).append("\u4eac \ud55c").append(c).append(" \u3042").append(c).append(" \uff76").append(c)
+                    .append(" \u0628").append(c).append("\u0627 ").append(c).append("\u0627\u0644 ");
             if (cp % 16 == 15) {
                 lines.add(line.toString());
                 line.setLength(0);

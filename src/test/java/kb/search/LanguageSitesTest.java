@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One-language help centers in German, Arabic and Japanese (src/test/resources/sites/german ...),
+ * One-language help centers in German, Arabic and Japanese (src/test/resources/sites/german/content
+ * ..., with the site's strings in templates/i18n),
  * built, then searched with {@code kb search} as their readers would type: each language's chain
  * comes from kb.yaml's {@code language}, and the browser gets that chain's file.
  */
@@ -30,13 +31,14 @@ class LanguageSitesTest {
     @BeforeAll
     static void build() {
         for (String name : List.of("german", "arabic", "japanese")) {
-            TestSites.build(FixtureSites.copy(name, dir.resolve(name)), dir.resolve(name + "-site"));
+            TestSites.buildFixture(FixtureSites.copy(name, dir.resolve(name)), dir.resolve(name + "-site"));
         }
     }
 
     /** The URLs {@code kb search --json} ranks for a query, best first. */
     static List<String> search(String site, String query) throws IOException {
-        CliRun.Result r = CliRun.run("search", "--content", dir.resolve(site).toString(), "--out",
+        CliRun.Result r = CliRun.run("search", "--content", dir.resolve(site).resolve("content").toString(),
+                "--templates", dir.resolve(site).resolve("templates").toString(), "--out",
                 dir.resolve(site + "-site").toString(), "--json", query);
         assertEquals(0, r.status(), r.err());
         List<String> urls = new ArrayList<>();

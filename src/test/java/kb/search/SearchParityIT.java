@@ -13,11 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import kb.testing.FixtureSites;
 import kb.testing.TestSites;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The browser client and the command line rank alike: for realistic queries (typos, synonyms,
@@ -51,15 +56,44 @@ class SearchParityIT {
         Assumptions.assumeTrue(nodeAvailable() || Boolean.getBoolean("kb.requireBrowser"), "skipped: node not installed");
         Path site = temp.resolve("site");
         TestSites.build(TestSites.CONTENT, site);
-        List<JsonNode> browser = runNode(site, QUERIES, 10);
+        int compared = assertSameRanking(site, QUERIES);
+        assertTrue(compared > 200, "compared " + compared + " results");
+    }
+
+    /** What readers of the German, Arabic and Japanese test sites type, whole and while typing. */
+    static Stream<Arguments> languageSites() {
+        return Stream.of(
+                Arguments.of("german", List.of("zugriffstoken", "Zugriffstoken", "zugriff", "zugr", "Überprüfung",
+                        "uberprufung", "Ueberpruefung der Anmeldung", "uberprfung", "anmeldung ablaufen", "Konto verbinden",
+                        "grossere teams", "netzwerk", "netzw", "läuft ab", "Sicherheitsprufung")),
+                Arguments.of("arabic", List.of("كلمة المرور", "كَلِمَةُ المُرُورِ", "كلمة", "الرمز", "الرَّمْز",
+                        "مدة صلاحية الرمز", "مُدَّةُ صَلاحِيَةِ الرَّمْزِ", "الحساب", "والحساب", "ربط الحساب", "تسجيل الدخول", "شبك")),
+                Arguments.of("japanese", List.of("期限", "トークン", "再接続", "パスワード", "アクセス", "有効期限",
+                        "接続", "ﾄｰｸﾝ", "ログイン", "設定", "ア", "期")));
+    }
+
+    /** The browser, with the site's own chain file, ranks each language's site as kb search does. */
+    @ParameterizedTest
+    @MethodSource("languageSites")
+    void languageSitesRankAlikeInTheBrowser(String name, List<String> queries) throws Exception {
+        Assumptions.assumeTrue(nodeAvailable() || Boolean.getBoolean("kb.requireBrowser"), "skipped: node not installed");
+        Path site = temp.resolve(name + "-site");
+        TestSites.buildFixture(FixtureSites.copy(name, temp.resolve(name)), site);
+        int compared = assertSameRanking(site, queries);
+        assertTrue(compared >= queries.size(), name + ": compared " + compared + " results");
+    }
+
+    /** Runs every query in Node and with Lucene; same URLs, same order, same scores. */
+    private static int assertSameRanking(Path site, List<String> queries) throws Exception {
+        List<JsonNode> browser = runNode(site, queries, 10);
         try (SearchIndex index = SearchIndex.open(FSDirectory.open(site.resolve(".kb/lucene")), Map.of())) {
             int compared = 0;
-            for (int i = 0; i < QUERIES.size(); i++) {
-                List<Hit> java = index.search(QUERIES.get(i), 10, true);
+            for (int i = 0; i < queries.size(); i++) {
+                List<Hit> java = index.search(queries.get(i), 10, true);
                 JsonNode js = browser.get(i);
-                assertEquals(java.size(), js.size(), "result count for '" + QUERIES.get(i) + "'");
+                assertEquals(java.size(), js.size(), "result count for '" + queries.get(i) + "'");
                 for (int r = 0; r < java.size(); r++) {
-                    String where = "'" + QUERIES.get(i) + "' result " + (r + 1);
+                    String where = "'" + queries.get(i) + "' result " + (r + 1);
                     assertEquals(java.get(r).url(), js.get(r).get("url").asText(), where);
                     double expected = java.get(r).score();
                     double actual = js.get(r).get("score").asDouble();
@@ -68,7 +102,7 @@ class SearchParityIT {
                     compared++;
                 }
             }
-            assertTrue(compared > 200, "compared " + compared + " results");
+            return compared;
         }
     }
 

@@ -22,6 +22,19 @@ public final class TestSites {
         return new SiteBuild(new BuildOptions(content, TEMPLATES, out, null, false, false, false)).run();
     }
 
+    /** Builds {@code content} with the shipped theme overridden by {@code templates} (which may not exist). */
+    public static BuildReport build(Path content, Path templates, Path out) {
+        return new SiteBuild(new BuildOptions(content, templates, out, null, false, false, false)).run();
+    }
+
+    /**
+     * Builds a fixture laid out as {@code <root>/content} and {@code <root>/templates} (the site's
+     * own theme files, such as its language's strings) into {@code out}.
+     */
+    public static BuildReport buildFixture(Path root, Path out) {
+        return build(root.resolve("content"), root.resolve("templates"), out);
+    }
+
     /** Writes files (relative path to text) under {@code root}, creating folders. */
     public static Path write(Path root, Map<String, String> files) throws IOException {
         for (Map.Entry<String, String> f : files.entrySet()) {
