@@ -44,7 +44,8 @@
 
   /** [start, end) ranges of one text's tokens to mark: single stems, and phrases as one range. */
   function ranges(text, match) {
-    var tokens = analyzer.tokens(text), out = [];
+    // The chain as it is now: kb.terms loaded the page's language's, if not English.
+    var tokens = window.kbAnalyzer.tokens(text), out = [];
     for (var i = 0; i < tokens.length; i++) {
       var end = -1;
       match.phrases.forEach(function (p) {

@@ -97,7 +97,7 @@ public final class BrowserExport {
             manifest.put("headsVersion", heads.version());
             // Only the page a result opens loads the synonyms, to mark what they matched: a
             // file of its own, so no search pays for it.
-            List<List<String>> synonyms = IndexAnalyzer.analysedGroups(
+            List<List<String>> synonyms = IndexAnalyzer.analysedGroups(index.chain(),
                     index.synonyms() == null ? Map.of() : index.synonyms());
             if (!synonyms.isEmpty()) {
                 manifest.put("synonyms", emitHashed("s/", synonyms));

@@ -69,9 +69,9 @@ final class IndexAnalyzer {
      * its stems joined by one space ("log out"). The page a search result opens marks a group's
      * other phrases where the query named one (kb-highlight.js), since the query matched them.
      */
-    static List<List<String>> analysedGroups(Map<String, List<String>> synonyms) {
+    static List<List<String>> analysedGroups(Chain chain, Map<String, List<String>> synonyms) {
         List<List<String>> out = new ArrayList<>();
-        try (KbAnalyzer analyzer = new KbAnalyzer(true)) {
+        try (Analyzer analyzer = chain.analyzer(true)) {
             for (Map.Entry<String, List<String>> group : new java.util.TreeMap<>(synonyms).entrySet()) {
                 java.util.Set<String> phrases = new java.util.LinkedHashSet<>();
                 for (String phrase : concat(group.getKey(), group.getValue())) {
