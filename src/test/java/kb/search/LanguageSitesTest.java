@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One-language help centers in German, Arabic and Japanese (src/test/resources/sites/german/content
- * ..., with the site's strings in templates/i18n),
+ * One-language help centers in German, Arabic and Japanese (src/test/resources/sites/german/content ...),
  * built, then searched with {@code kb search} as their readers would type: each language's chain
  * comes from kb.yaml's {@code language}, and the browser gets that chain's file.
  */
@@ -30,8 +29,9 @@ class LanguageSitesTest {
 
     @BeforeAll
     static void build() {
-        for (String name : List.of("german", "arabic", "japanese")) {
-            TestSites.buildFixture(FixtureSites.copy(name, dir.resolve(name)), dir.resolve(name + "-site"));
+        for (String[] site : new String[][] {{"german", "de"}, {"arabic", "ar"}, {"japanese", "ja"}}) {
+            TestSites.buildInLanguage(FixtureSites.copy(site[0], dir.resolve(site[0])), site[1],
+                    dir.resolve(site[0] + "-site"));
         }
     }
 

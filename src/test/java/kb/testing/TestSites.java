@@ -28,10 +28,22 @@ public final class TestSites {
     }
 
     /**
-     * Builds a fixture laid out as {@code <root>/content} and {@code <root>/templates} (the site's
-     * own theme files, such as its language's strings) into {@code out}.
+     * Builds a fixture in a language the theme has no strings for, laid out as {@code
+     * <root>/content} and {@code <root>/templates}, into {@code out}. As such a site must, it has
+     * its own {@code templates/i18n/<language>.yaml}; a fixture that carries none (its pages' words
+     * are not what it tests) gets the theme's English words, copied afresh so it keeps up with
+     * every key the theme adds.
      */
-    public static BuildReport buildFixture(Path root, Path out) {
+    public static BuildReport buildInLanguage(Path root, String language, Path out) {
+        try {
+            Path strings = root.resolve("templates/i18n/" + language + ".yaml");
+            if (!Files.exists(strings)) {
+                Files.createDirectories(strings.getParent());
+                Files.copy(TEMPLATES.resolve("i18n/en.yaml"), strings);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return build(root.resolve("content"), root.resolve("templates"), out);
     }
 
