@@ -125,7 +125,7 @@ public record QueryPlan(List<Slot> slots) {
                 List<Candidate> corrections = vocabulary.words().stream()
                         .filter(w -> w.word().codePointAt(0) == surface.codePointAt(0)
                                 && Math.abs(w.word().length() - surface.length()) <= maxEdits
-                                && !FILLER.contains(w.word()))
+                                && !chain.filler().contains(w.word()))
                         .map(w -> {
                             int edits = Typos.distance(surface, w.word(), maxEdits);
                             return new Candidate(w, edits, Typos.likelihood(surface, w.word(), edits, w.df()));
@@ -167,9 +167,9 @@ public record QueryPlan(List<Slot> slots) {
      * Whether {@code title} names every word the query asks about (any of each word's terms; the
      * question words only when there is nothing else): then its page answers as a whole.
      */
-    public boolean isNamedBy(String title) {
+    public boolean isNamedBy(String title, Chain chain) {
         Set<String> stems = new java.util.HashSet<>();
-        surfaceWords(title).forEach(w -> stems.add(Stemmer.stem(w)));
+        surfaceWords(title, chain).forEach(w -> stems.add(chain.stem(w)));
         List<Slot> content = slots.stream().filter(s -> !s.filler()).toList();
         return (content.isEmpty() ? slots : content).stream()
                 .allMatch(s -> s.alternatives().stream().anyMatch(a -> stems.contains(a.stem())));

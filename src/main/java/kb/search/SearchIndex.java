@@ -142,7 +142,7 @@ public final class SearchIndex implements AutoCloseable {
         Document page = document(top.get(0).getKey());
         if (top.size() > 1 && page.get(IndexFields.KIND).equals("ARTICLE")
                 && top.get(1).getValue() >= SECTION_LANDING * top.get(0).getValue()
-                && !plan.isNamedBy(page.get(IndexFields.SHOWN_TITLE))) {
+                && !plan.isNamedBy(page.get(IndexFields.SHOWN_TITLE), chain)) {
             at = 1; // the section; the page it replaces is the result's title and context
         }
         Document best = document(top.get(at).getKey());
