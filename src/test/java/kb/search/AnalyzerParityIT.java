@@ -394,8 +394,8 @@ class AnalyzerParityIT {
     }
 
     /**
-     * Each code point alone, doubled, inside a Latin word, and beside Han, kana (full and half
-     * width), Hangul and Arabic characters: every filter of the chain meets every character.
+     * Each code point doubled, inside a Latin word, and beside Han, kana (full and half width),
+     * Hangul and Arabic characters: every filter of the chain meets every character.
      */
     @ParameterizedTest
     @MethodSource("languages")
@@ -405,8 +405,8 @@ class AnalyzerParityIT {
         for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
             String c = new String(Character.toChars(cp));
             line.append("x").append(c).append("y ").append(c).append(c).append(" \u30a2").append(c).append("\u30a2 \u6771")
-                    .append(c).append("\u4eac \ud55c").append(c).append(" \u3042").append(c).append(" \uff76").append(c)
-                    .append(" \u0628").append(c).append("\u0627 ").append(c).append("\u0627\u0644 ");
+                    .append(c).append("\u4eac \ud55c").append(c).append(" \uff76").append(c).append(" \u0628").append(c)
+                    .append("\u0627 ");
             if (cp % 16 == 15) {
                 lines.add(line.toString());
                 line.setLength(0);
@@ -459,7 +459,11 @@ class AnalyzerParityIT {
     // ---- comparison ----
 
     private static void assertParity(Chain chain, String name, List<String> inputs) {
-        List<String> js = runNode(chain, "lines", inputs);
+        // In batches: node's strings end at 512 MB, and escaped output of every code point passes that.
+        List<String> js = new ArrayList<>();
+        for (int from = 0; from < inputs.size(); from += 20_000) {
+            js.addAll(runNode(chain, "lines", inputs.subList(from, Math.min(inputs.size(), from + 20_000))));
+        }
         List<String> diffs = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             String expected = lucene(chain, inputs.get(i));
