@@ -66,12 +66,15 @@ final class NestingLimits {
      */
     static final int MAX_TICKS = 32;
     /**
-     * Backtick runs times characters, in one paragraph. Each run costs flexmark a scan that copies
-     * the whole paragraph (java.util.regex.Matcher#toMatchResult): measured, 20,000 code spans in
-     * one 40,000-character paragraph took 18 s and 40,000 took 52 s. A paragraph with 50 code spans
-     * in 2,000 characters is at 200,000. Found by MarkdownFuzzIT's long runs.
+     * Inline scans times characters, in one paragraph. A backtick run, a {@code <} that may open
+     * inline HTML or an autolink, and a {@code &} that may open an entity each cost flexmark a
+     * regular-expression match whose result copies the whole paragraph
+     * (java.util.regex.Matcher#toMatchResult): measured, 20,000 code spans in one 40,000-character
+     * paragraph took 18 s, 40,000 took 52 s; 12,000 {@code <div>} 4.5 s and 12,000 {@code &amp;}
+     * 7 s. A paragraph with 50 such places in 2,000 characters is at 100,000. Found by
+     * MarkdownFuzzIT's long runs.
      */
-    static final long MAX_TICK_WORK = 20_000_000L;
+    static final long MAX_SCAN_WORK = 20_000_000L;
 
     private NestingLimits() {
     }
@@ -235,7 +238,7 @@ final class NestingLimits {
         private char previous;
         private int labelBackslashes;
         private int escapes;
-        private int tickRuns;
+        private int scans;
         private long characters;
 
         Problem add(Position at, String line, int i) {
@@ -276,8 +279,10 @@ final class NestingLimits {
                         return at.error(i, "more than " + MAX_TICKS + " '`' in a row",
                                 "inline code needs one or two; for code, use a fenced block (``` on a line of its own)");
                     }
-                    tickRuns += run == 1 ? 1 : 0;
+                    scans += run == 1 ? 1 : 0;
                 }
+                case '<' -> scans += i + 1 < line.length() && opensTag(line.charAt(i + 1)) ? 1 : 0;
+                case '&' -> scans += i + 1 < line.length() && (line.charAt(i + 1) == '#' || Character.isLetter(line.charAt(i + 1))) ? 1 : 0;
                 case '*', '_', '~' -> {
                     if (run > MAX_RUN) {
                         return at.error(i, "more than " + MAX_RUN + " '" + c + "' in a row",
@@ -290,11 +295,16 @@ final class NestingLimits {
                 }
                 default -> { }
             }
-            if (tickRuns * characters > MAX_TICK_WORK) {
-                return at.error(i, "too much inline code in one paragraph (" + tickRuns + " backtick runs in "
+            if (scans * characters > MAX_SCAN_WORK) {
+                return at.error(i, "too much inline code, HTML or entities in one paragraph (" + scans + " in "
                         + characters + " characters)", "split the paragraph, or put the text in a fenced code block");
             }
             return null;
+        }
+
+        /** Whether {@code <} then {@code c} may start inline HTML or an autolink. */
+        private static boolean opensTag(char c) {
+            return Character.isLetter(c) || c == '/' || c == '!' || c == '?';
         }
     }
 }

@@ -63,6 +63,8 @@ class LongRunsIT {
         b.put("backslashes", "\\".repeat(20_000));
         b.put("backticks", "`".repeat(20_000) + "a");
         b.put("code-spans", "`]".repeat(20_000));
+        b.put("inline-html", "<div>".repeat(20_000));
+        b.put("entities", "&amp;".repeat(20_000));
         b.put("backtick-runs", IntStream.range(1, 300).mapToObj(i -> "`".repeat(i) + "a").collect(Collectors.joining()));
         b.put("link-targets", "](".repeat(20_000));
         b.put("autolinks", "<a:".repeat(20_000));

@@ -133,7 +133,10 @@ class NestingLimitsTest {
     void inlineCodeEverywhereInOneParagraphIsRefused() {
         // each code span costs flexmark a copy of the paragraph: 40,000 of them took 52 s
         String problem = problem("LinkedIn " + "`]".repeat(40_000) + " token.");
-        assertTrue(problem.startsWith("5:") && problem.contains(" too much inline code in one paragraph ("), problem);
+        assertTrue(problem.startsWith("5:") && problem.contains(" too much inline code, HTML or entities in one paragraph ("), problem);
+        // the same copy for every tag and every entity flexmark tries to match
+        assertTrue(problem("LinkedIn " + "<div>".repeat(24_000)).contains(" too much inline code, HTML or entities "));
+        assertTrue(problem("LinkedIn " + "&amp;".repeat(24_000)).contains(" too much inline code, HTML or entities "));
         assertEquals("5:44 more than 32 '`' in a row", problem("Some code: " + "`".repeat(40) + "x"));
         // runs of every length, each looking ahead for a partner it never finds
         assertTrue(problem(IntStream.range(1, 300).mapToObj(i -> "`".repeat(i) + "a").collect(Collectors.joining()))
@@ -144,6 +147,8 @@ class NestingLimitsTest {
     void inlineCodeAsHelpArticlesUseItRenders() {
         String paragraph = "Open `Settings` and then `Integrations`, pick ``a `tick` here`` and go. ".repeat(60);
         assertEquals(180, Jsoup.parseBodyFragment(renders(paragraph + "\n")).select("code").size());
+        String entities = "Fish &amp; chips &copy; <https://example.com/a> and <b>bold</b> &#169; ".repeat(60);
+        assertEquals(60, Jsoup.parseBodyFragment(renders(entities + "\n")).select("a[href]").size());
     }
 
     @Test
