@@ -393,16 +393,22 @@ class AnalyzerParityIT {
         assertParity(chain, "edge cases", lines);
     }
 
+    /** The last code point each language chain is run over: planes 0 to 3, every assigned letter. */
+    private static final int LAST_LETTER_PLANE = 0x3FFFF;
+
     /**
      * Each code point doubled, inside a Latin word, and beside Han, kana (full and half width),
-     * Hangul and Arabic characters: every filter of the chain meets every character.
+     * Hangul and Arabic characters: every filter of the chain meets every character that can be
+     * part of a word. Planes 4 to 13 hold no character, and 14 to 16 only format characters and
+     * private use, which {@link #everyCodePoint} already sends through the tokenizer all chains
+     * share; leaving them out takes the eight chains from about 9 minutes to about 2.
      */
     @ParameterizedTest
     @MethodSource("languages")
     void languageEveryCodePoint(Chain chain) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+        for (int cp = 0; cp <= LAST_LETTER_PLANE; cp++) {
             String c = new String(Character.toChars(cp));
             line.append("x").append(c).append("y ").append(c).append(c).append(" \u30a2").append(c).append("\u30a2 \u6771")
                     .append(c).append("\u4eac \ud55c").append(c).append(" \uff76").append(c).append(" \u0628").append(c)
