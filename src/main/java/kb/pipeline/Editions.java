@@ -176,6 +176,9 @@ final class Editions {
         for (String url : List.of(UrlScheme.HOME, UrlScheme.SEARCH, UrlScheme.FAQ, UrlScheme.LIFESPANS)) {
             out.put(url, Set.of());
         }
+        if (!site.hasLifespans()) {
+            out.remove(UrlScheme.LIFESPANS);
+        }
         for (Section s : site.content().sections()) {
             out.put(UrlScheme.section(s.slug()), Set.of());
         }

@@ -108,7 +108,9 @@ final class PageWriter {
         site.content().sections().forEach(this::section);
         site.articles().parallelStream().forEach(this::article);
         faq();
-        lifespans();
+        if (site.hasLifespans()) {
+            lifespans();
+        }
         page(UrlScheme.SEARCH, "search", pages.simple(UrlScheme.SEARCH, null, "search"));
         if (main) {
             file("404.html", "404", pages.simple("404.html", null, "404"));
@@ -137,7 +139,9 @@ final class PageWriter {
             samples.put("redirect", UrlScheme.shortLink(a.article().id()));
         });
         samples.put("faq", UrlScheme.FAQ);
-        samples.put("lifespans", UrlScheme.LIFESPANS);
+        if (site.hasLifespans()) {
+            samples.put("lifespans", UrlScheme.LIFESPANS);
+        }
         samples.put("search", UrlScheme.SEARCH);
         samples.forEach(this::checkTemplateLinks);
     }
@@ -261,7 +265,9 @@ final class PageWriter {
         java.util.function.Function<kb.data.Network, String> articleUrl =
                 n -> n.article() == null ? null : articleUrls.get(n.article().value());
         writer.write("api/networks.json", NetworksExport.json(site.networks(), base, articleUrl, words.data()));
-        writer.write("lifespans/lifespans.csv", NetworksExport.csv(site.networks(), articleUrl, words.data()));
+        if (site.hasLifespans()) {
+            writer.write("lifespans/lifespans.csv", NetworksExport.csv(site.networks(), articleUrl, words.data()));
+        }
     }
 
     void feeds() {
@@ -275,7 +281,9 @@ final class PageWriter {
         site.content().sections().forEach(s -> all.add(new Feeds.Entry(UrlScheme.section(s.slug()), s.title(), "", null)));
         all.addAll(articles);
         all.add(new Feeds.Entry(UrlScheme.FAQ, words.text("faq.title"), "", null));
-        all.add(new Feeds.Entry(UrlScheme.LIFESPANS, words.text("lifespans.title"), "", null));
+        if (site.hasLifespans()) {
+            all.add(new Feeds.Entry(UrlScheme.LIFESPANS, words.text("lifespans.title"), "", null));
+        }
         if (edition == editions.first()) {
             writer.write("sitemap.xml", editions.multilingual() ? sitemap() : Feeds.sitemap(config.baseUrl(), all));
             writer.write("robots.txt", Feeds.robots(config.baseUrl()));
@@ -303,7 +311,9 @@ final class PageWriter {
             s.articles().forEach(ra -> pagesOf.add(new Feeds.Entry(UrlScheme.article(ra.article()), "", "",
                     ra.article().updated())));
             pagesOf.add(new Feeds.Entry(UrlScheme.FAQ, "", "", null));
-            pagesOf.add(new Feeds.Entry(UrlScheme.LIFESPANS, "", "", null));
+            if (s.hasLifespans()) {
+                pagesOf.add(new Feeds.Entry(UrlScheme.LIFESPANS, "", "", null));
+            }
             for (Feeds.Entry p : pagesOf) {
                 urls.add(new Feeds.Url(e.baseUrl() + p.url(), p.updated(), editions.alternates(p.url()).stream()
                         .map(a -> new Feeds.Alternate((String) a.get("lang"), (String) a.get("href"))).toList()));

@@ -70,6 +70,7 @@ final class Pages {
         m.put("preview", preview);
         m.put("jsonld", List.of());
         m.put("insights", insightsModel());
+        m.put("lifespansPage", site.hasLifespans());
         return m;
     }
 

@@ -15,6 +15,14 @@ public record RenderedSite(Content content, Networks networks, List<RenderedArti
         questions = List.copyOf(questions);
     }
 
+    /**
+     * Whether the site has a token-lifespans page: only with networks in the data file, so a help
+     * center about anything else (a new one from {@code kb init}) has no empty table to link to.
+     */
+    public boolean hasLifespans() {
+        return !networks.all().isEmpty();
+    }
+
     public Map<Integer, RenderedArticle> byId() {
         return articles.stream().collect(Collectors.toMap(a -> a.article().id(), Function.identity(), (a, b) -> a));
     }

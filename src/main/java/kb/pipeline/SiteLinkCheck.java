@@ -45,8 +45,10 @@ final class SiteLinkCheck {
             faq.addAll(q.question().aliases());
         });
         t.accept(UrlScheme.FAQ, faq);
-        t.accept(UrlScheme.LIFESPANS, Stream.concat(site.networks().all().stream().map(Network::id),
-                Stream.of("calculator")).toList());
+        if (site.hasLifespans()) {
+            t.accept(UrlScheme.LIFESPANS, Stream.concat(site.networks().all().stream().map(Network::id),
+                    Stream.of("calculator")).toList());
+        }
         return all;
     }
 

@@ -27,6 +27,6 @@ class InitSitePageQualityIT extends PageQualityIT {
 
     @Override
     protected int minimumPages() {
-        return 6; // home, section, article, FAQ, lifespans, search, 404
+        return 6; // home, section, article, FAQ, search, 404: no lifespans page, the starter lists no networks
     }
 }
