@@ -55,7 +55,17 @@ class LinkCheckTest {
 
                         ## Here
                         """)));
-        TestSites.write(content, Map.of("faq/general.md", "---\ntitle: General\n---\n\n## Question one? {#q1}\n\nYes.\n"));
+        TestSites.write(content, Map.of("faq/general.md", "---\ntitle: General\n---\n\n## Question one? {#q1}\n\nYes.\n",
+                "data/networks.yaml", "networks:\n  - id: twitter\n    name: Twitter\n    renews: never\n"));
         TestSites.build(content, temp.resolve("site"));
+    }
+
+    @Test
+    void aLinkToTheTableIsBrokenWhenTheDataNamesNoNetwork() throws Exception {
+        Path content = TestSites.minimal(temp.resolve("content"), Map.of(
+                "source.md", article(2, "Source", "See [the table](/lifespans/).\n")));
+        KbException e = assertThrows(KbException.class, () -> TestSites.build(content, temp.resolve("site")));
+        assertEquals(List.of("6:5"), e.problems().stream().filter(Problem::isError)
+                .map(p -> p.where().line() + ":" + p.where().column()).toList(), e.problems().toString());
     }
 }
