@@ -366,7 +366,11 @@ final class PageWriter {
                 .orElse(templates.theme().local().resolve("assets/" + WIDGET_STYLE)));
         List<WidgetArticle> articles = site.articles().stream().map(this::widgetArticle).toList();
         Map<String, String> support = new HashMap<>();
-        pages.supportModel().forEach((k, v) -> support.put(k, v == null ? null : v.toString()));
+        kb.template.SupportModel contacts = pages.supportModel();
+        support.put("email", contacts.email());
+        support.put("phone", contacts.phone());
+        support.put("phoneHref", contacts.phoneHref());
+        support.put("chat", contacts.chat());
         try {
             new WidgetFiles(writer::write).write(script, stylesheet, config.widget(), config.name(), support,
                     words.strings().forScripts(words.language(), List.of(kb.template.Strings.WIDGET_SCRIPT)),

@@ -15,7 +15,16 @@ import kb.content.SiteConfig;
 import kb.data.Network;
 import kb.markdown.Heading;
 import kb.output.UrlScheme;
+import kb.template.ArticleLinkModel;
+import kb.template.ArticleModel;
+import kb.template.FaqLinkModel;
 import kb.template.LinkModel;
+import kb.template.NavSectionModel;
+import kb.template.NetworkModel;
+import kb.template.SectionCardModel;
+import kb.template.SectionModel;
+import kb.template.SupportModel;
+import kb.template.TocEntryModel;
 import kb.template.PageModel;
 import kb.template.SiteModel;
 
@@ -92,17 +101,9 @@ final class Pages {
 
     Map<String, Object> home() {
         Map<String, Object> m = common(UrlScheme.HOME, config.name(), config.description(), "home");
-        List<Map<String, Object>> sections = new ArrayList<>();
-        for (Section s : site.content().sections()) {
-            Map<String, Object> sm = new HashMap<>();
-            sm.put("title", s.title());
-            sm.put("description", s.description());
-            sm.put("url", UrlScheme.section(s.slug()));
-            sm.put("count", s.articles().size());
-            sm.put("articles", s.articles().stream().limit(5).map(a -> link(UrlScheme.HOME, a)).toList());
-            sections.add(sm);
-        }
-        m.put("sections", sections);
+        m.put("sections", site.content().sections().stream().map(s -> new SectionCardModel(s.title(), s.description(),
+                UrlScheme.section(s.slug()), s.articles().size(),
+                s.articles().stream().limit(5).map(a -> link(UrlScheme.HOME, a)).toList())).toList());
         m.put("featured", config.featured().stream().filter(byId::containsKey)
                 .map(id -> link(UrlScheme.HOME, byId.get(id).article())).toList());
         return m;
@@ -113,10 +114,7 @@ final class Pages {
         Map<String, Object> m = common(url, s.title(), s.description(), "section");
         m.put("nav", nav(url, s.slug()));
         m.put("breadcrumbs", List.of(crumb(url, words.text("nav.home"), UrlScheme.HOME)));
-        m.put("section", Map.of(
-                "title", s.title(),
-                "description", s.description(),
-                "articles", s.articles().stream().map(a -> link(url, a)).toList()));
+        m.put("section", new SectionModel(s.title(), s.description(), s.articles().stream().map(a -> link(url, a)).toList()));
         m.put("jsonld", List.of(breadcrumbList(List.of(Map.entry(words.text("nav.home"), ""), Map.entry(s.title(), url)))));
         return m;
     }
@@ -127,32 +125,18 @@ final class Pages {
         Map<String, Object> m = common(url, a.title(), a.summary(), "article");
         m.put("nav", nav(url, s.slug()));
         m.put("breadcrumbs", List.of(crumb(url, words.text("nav.home"), UrlScheme.HOME), crumb(url, s.title(), UrlScheme.section(s.slug()))));
-        Map<String, Object> am = new HashMap<>();
-        am.put("id", a.id());
-        am.put("title", a.title());
-        am.put("summary", a.summary());
-        am.put("html", ra.body().html());
-        am.put("toc", ra.body().headings().stream().filter(h -> h.level() == 2 || h.level() == 3).map(Pages::toc).toList());
-        am.put("updated", shown(a.updated()));
-        am.put("updatedIso", a.updated() == null ? "" : a.updated().toString());
-        am.put("reviewed", shown(a.reviewed()));
-        am.put("shortUrl", config.baseUrl() + UrlScheme.shortLink(a.id()));
-        am.put("shortPath", UrlScheme.relative(url, UrlScheme.shortLink(a.id())));
-        am.put("markdownUrl", "index.md");
-        am.put("prev", prev == null ? null : link(url, prev));
-        am.put("next", next == null ? null : link(url, next));
-        am.put("related", related.stream().map(r -> link(url, r)).toList());
-        am.put("faq", a.faq().stream().map(q -> faqLink(url, q.value())).toList());
-        am.put("tags", a.tags());
-        am.put("draft", a.draft());
-        am.put("sectionTitle", s.title());
         Map<String, Object> stale = editions.staleOriginal(language, a);
         if (stale != null) {
             stale = new HashMap<>(stale);
             stale.put("updated", words.date(LocalDate.parse((String) stale.get("updatedIso"))));
         }
-        am.put("staleOriginal", stale);
-        m.put("article", am);
+        m.put("article", new ArticleModel(a.id(), a.title(), a.summary(), ra.body().html(),
+                ra.body().headings().stream().filter(h -> h.level() == 2 || h.level() == 3).map(Pages::toc).toList(),
+                shown(a.updated()), a.updated() == null ? "" : a.updated().toString(), shown(a.reviewed()),
+                config.baseUrl() + UrlScheme.shortLink(a.id()), UrlScheme.relative(url, UrlScheme.shortLink(a.id())), "index.md",
+                prev == null ? null : link(url, prev), next == null ? null : link(url, next),
+                related.stream().map(r -> link(url, r)).toList(), a.faq().stream().map(q -> faqLink(url, q.value())).toList(),
+                a.tags(), a.draft(), s.title(), stale));
         Map<String, Object> ld = new LinkedHashMap<>();
         ld.put("@context", "https://schema.org");
         ld.put("@type", "Article");
@@ -229,27 +213,15 @@ final class Pages {
         return m;
     }
 
-    Map<String, Object> networkModel(String fromUrl, Network n) {
-        Map<String, Object> nm = new HashMap<>();
-        nm.put("id", n.id());
-        nm.put("name", n.name());
-        nm.put("otherNames", n.otherNames());
-        nm.put("lifespan", n.lifespanText(words.data()));
-        nm.put("lifespanDays", n.lifespanDays() == null ? "" : String.valueOf(n.lifespanDays()));
-        nm.put("sortDays", String.valueOf(n.sortDays()));
-        nm.put("renewal", n.renewal().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        nm.put("inactivity", n.inactivityText(words.data()));
-        nm.put("inactivityDays", n.inactivityDays() == null ? "" : String.valueOf(n.inactivityDays()));
-        nm.put("activity", n.activity());
-        nm.put("role", n.roleName());
-        nm.put("roleFor", n.role() == null ? "" : n.role().scope().spelling());
-        nm.put("notes", n.notes());
-        nm.put("verified", shown(n.verified()));
-        nm.put("verifiedIso", n.verified() == null ? "" : n.verified().toString());
-        nm.put("searchNames", String.join(" ", n.searchNames()));
+    NetworkModel networkModel(String fromUrl, Network n) {
         Article article = articleOf(n);
-        nm.put("article", article == null ? null : link(fromUrl, article));
-        return nm;
+        return new NetworkModel(n.id(), n.name(), n.otherNames(), n.lifespanText(words.data()),
+                n.lifespanDays() == null ? "" : String.valueOf(n.lifespanDays()), String.valueOf(n.sortDays()),
+                n.renewal().name().toLowerCase(Locale.ROOT).replace('_', '-'), n.inactivityText(words.data()),
+                n.inactivityDays() == null ? "" : String.valueOf(n.inactivityDays()), n.activity(), n.roleName(),
+                n.role() == null ? "" : n.role().scope().spelling(), n.notes(), shown(n.verified()),
+                n.verified() == null ? "" : n.verified().toString(), String.join(" ", n.searchNames()),
+                article == null ? null : link(fromUrl, article));
     }
 
     private Article articleOf(Network n) {
@@ -257,29 +229,19 @@ final class Pages {
                 .filter(a -> (a.path() + ".md").equals(n.article().value())).findFirst().orElse(null);
     }
 
-    private List<Map<String, Object>> nav(String fromUrl, String currentSection) {
+    private List<NavSectionModel> nav(String fromUrl, String currentSection) {
         String currentArticle = fromUrl;
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<NavSectionModel> out = new ArrayList<>();
         for (Section s : site.content().sections()) {
-            Map<String, Object> sm = new HashMap<>();
             String url = UrlScheme.section(s.slug());
-            sm.put("title", s.title());
-            sm.put("url", UrlScheme.relative(fromUrl, url));
             boolean open = s.slug().equals(currentSection);
-            sm.put("current", open);
-            sm.put("currentPage", url.equals(fromUrl));
             // Only the open section lists its articles, and at most NAV_WINDOW of them around the
             // current one: listing them all made every page grow with its section, and the whole
             // site with the square of its size (18 GB of output at 50,000 articles).
             List<Article> shown = !open ? List.of() : window(s.articles(), currentArticle);
-            sm.put("articles", shown.stream().map(a -> {
-                Map<String, Object> link = link(fromUrl, a);
-                link.put("current", UrlScheme.article(a).equals(currentArticle));
-                return link;
-            }).toList());
-            sm.put("count", s.articles().size());
-            sm.put("hidden", open ? s.articles().size() - shown.size() : 0);
-            out.add(sm);
+            out.add(new NavSectionModel(s.title(), UrlScheme.relative(fromUrl, url), open, url.equals(fromUrl),
+                    shown.stream().map(a -> link(fromUrl, a).current(UrlScheme.article(a).equals(currentArticle))).toList(),
+                    s.articles().size(), open ? s.articles().size() - shown.size() : 0));
         }
         return out;
     }
@@ -300,23 +262,18 @@ final class Pages {
         return articles.subList(from, from + NAV_WINDOW);
     }
 
-    private Map<String, Object> link(String fromUrl, Article a) {
-        Map<String, Object> l = new HashMap<>();
-        l.put("title", a.title());
-        l.put("url", UrlScheme.relative(fromUrl, UrlScheme.article(a)));
-        l.put("summary", a.summary());
-        l.put("updated", shown(a.updated()));
-        l.put("id", a.id());
-        return l;
+    private ArticleLinkModel link(String fromUrl, Article a) {
+        return new ArticleLinkModel(a.title(), UrlScheme.relative(fromUrl, UrlScheme.article(a)), a.summary(),
+                shown(a.updated()), a.id(), false);
     }
 
-    private Map<String, Object> faqLink(String fromUrl, String anchor) {
+    private FaqLinkModel faqLink(String fromUrl, String anchor) {
         String question = site.questions().stream().filter(q -> q.question().anchor().equals(anchor))
                 .map(q -> q.question().question()).findFirst().orElse(anchor);
-        return Map.of("question", question, "url", UrlScheme.relative(fromUrl, UrlScheme.FAQ) + "#" + anchor);
+        return new FaqLinkModel(question, UrlScheme.relative(fromUrl, UrlScheme.FAQ) + "#" + anchor);
     }
 
-    List<Map<String, Object>> citingArticles(String fromUrl, String anchor) {
+    List<ArticleLinkModel> citingArticles(String fromUrl, String anchor) {
         return citedBy.getOrDefault(anchor, List.of()).stream().map(ra -> link(fromUrl, ra.article())).toList();
     }
 
@@ -341,18 +298,15 @@ final class Pages {
         return ld;
     }
 
-    private static Map<String, Object> toc(Heading h) {
-        return Map.of("level", h.level(), "text", h.text(), "id", h.id());
+    private static TocEntryModel toc(Heading h) {
+        return new TocEntryModel(h.level(), h.text(), h.id());
     }
 
     /** The contacts of kb.yaml, as the footer and the widget show them. */
-    Map<String, Object> supportModel() {
-        Map<String, Object> s = new HashMap<>();
-        s.put("email", config.support().email());
-        s.put("phone", config.support().phone());
-        s.put("phoneHref", config.support().phone() == null ? null : "tel:+" + config.support().phone().replaceAll("[^0-9]", ""));
-        s.put("chat", config.support().chat());
-        return s;
+    SupportModel supportModel() {
+        String phone = config.support().phone();
+        return new SupportModel(config.support().email(), phone,
+                phone == null ? null : "tel:+" + phone.replaceAll("[^0-9]", ""), config.support().chat());
     }
 
     private String basePath() {

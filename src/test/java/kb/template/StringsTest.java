@@ -115,7 +115,7 @@ class StringsTest {
         Templates templates = Templates.load(theme, problems);
         assertEquals(List.of(), problems.all());
         KbException e = assertThrows(KbException.class, () -> templates.render("section", Map.of(
-                "site", new SiteModel("Help", "", "https://help.test/", "en", Map.of()))));
+                "site", new SiteModel("Help", "", "https://help.test/", "en", new SupportModel(null, null, null, null)))));
         Problem p = e.problems().get(0);
         assertEquals(new SourceLocation(dir.resolve("templates/section.peb"), 2, 4), p.where(), p.toString());
         assertEquals("template error: unknown string 'faq.titel'", p.message());
@@ -160,7 +160,7 @@ class StringsTest {
         Problems problems = new Problems();
         Templates templates = Templates.load(theme, problems);
         assertEquals(List.of(), problems.all());
-        String html = templates.render("section", Map.of("site", new SiteModel("Help", "", "https://help.test/", "es", Map.of())));
+        String html = templates.render("section", Map.of("site", new SiteModel("Help", "", "https://help.test/", "es", new SupportModel(null, null, null, null))));
         assertEquals("Vuelve a empezar desde la <a href=\"../\">a &lt;b&gt; &amp; c</a>.|Los 3 artículos de &lt;Setup&gt;", html);
     }
 
