@@ -58,6 +58,33 @@ class SearchParityIT {
         TestSites.build(TestSites.CONTENT, site);
         int compared = assertSameRanking(site, QUERIES);
         assertTrue(compared > 200, "compared " + compared + " results");
+
+        // The Spanish pages, searched as Spanish-speaking customers type, with and without accents:
+        // the browser ranks them as `kb search --lang es` does, and the answer comes first.
+        Path spanish = site.resolve("es");
+        assertTrue(assertSameRanking(spanish, SPANISH_QUERIES) > 50, "Spanish results compared");
+        try (SearchIndex index = SearchIndex.open(FSDirectory.open(spanish.resolve(".kb/lucene")), Map.of())) {
+            assertEquals("facebook-instagram/token-expired/", page(index.search("token caducado", 3, true).get(0)));
+            for (String q : List.of("cómo vuelvo a conectar facebook", "como vuelvo a conectar facebook")) {
+                assertEquals("getting-started/how-to-reconnect/", page(index.search(q, 3, true).get(0)), q);
+            }
+            for (String q : List.of("contraseña cambiada desconectada", "contrasena cambiada desconectada")) {
+                List<String> top = index.search(q, 2, true).stream().map(Hit::url).map(u -> u.replaceAll("#.*", "")).toList();
+                assertTrue(top.contains("account-changes/username-or-password-change/") && top.contains("faq/"), q + ": " + top);
+            }
+        }
+    }
+
+    /** Spanish queries over the shipped Spanish pages: keywords, questions, typos, no accents. */
+    static final List<String> SPANISH_QUERIES = List.of("token caducado", "token vencido", "cómo vuelvo a conectar facebook",
+            "como vuelvo a conectar facebook", "contraseña cambiada desconectada", "contrasena cambiada desconectada",
+            "cuenta desconectada", "por qué se desconectó mi cuenta", "cuánto dura el token de linkedin", "superadministrador",
+            "página de facebook", "perfil de empresa de google", "revocar acceso", "reconectar", "reconect", "caduc",
+            "punto de control de seguridad", "cuenta restringida", "youtube", "twiter", "soporte");
+
+    /** A hit's page, without the section anchor. */
+    private static String page(Hit hit) {
+        return hit.url().replaceAll("#.*", "");
     }
 
     /** What readers of the German, Arabic and Japanese test sites type, whole and while typing. */
