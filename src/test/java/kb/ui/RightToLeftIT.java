@@ -33,6 +33,22 @@ class RightToLeftIT {
     @BeforeAll
     static void start(Reader tab) throws IOException {
         Path fixture = FixtureSites.copy("arabic", dir.resolve("arabic"));
+        // Networks in the data file, so the site has its lifespans table and calculator to mirror
+        // (a help center without any has no such page). Only this test's copy gets them: the
+        // fixture's search tests rank its two articles alone.
+        java.nio.file.Files.createDirectories(fixture.resolve("content/data"));
+        java.nio.file.Files.writeString(fixture.resolve("content/data/networks.yaml"), """
+                networks:
+                  - id: facebook
+                    name: Facebook
+                    lifespan_days: 60
+                    notes: أعد الربط قبل انتهاء الرمز.
+                  - id: linkedin
+                    name: LinkedIn
+                    lifespan_days: 365
+                    inactivity_days: 60
+                    activity: النشر من داخل التطبيق
+                """);
         Path site = dir.resolve("site");
         new SiteBuild(new BuildOptions(fixture.resolve("content"), fixture.resolve("templates"), site, null,
                 false, false, true)).run();
