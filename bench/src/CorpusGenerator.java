@@ -393,7 +393,25 @@ public final class CorpusGenerator {
     private String networks(Path file) throws IOException {
         StringBuilder b = new StringBuilder();
         int n = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            // The corpus is one language: a text given per language ({en: ..., es: ...} inline, or
+            // one "code: text" line each under the key) becomes its English text, as a site with
+            // one language must have it.
+            java.util.regex.Matcher inline = java.util.regex.Pattern.compile("^(\\s*[a-z_]+): \\{en: (.*?)(, [a-z]{2}: .*)?}$").matcher(line);
+            if (inline.matches()) {
+                line = inline.group(1) + ": " + inline.group(2);
+            } else if (line.matches("^\\s*[a-z_]+:$") && i + 1 < lines.size() && lines.get(i + 1).matches("^\\s+[a-z]{2}: .*")) {
+                String english = "";
+                while (i + 1 < lines.size() && lines.get(i + 1).matches("^\\s+[a-z]{2}: .*")) {
+                    String entry = lines.get(++i).trim();
+                    if (entry.startsWith("en: ")) {
+                        english = entry.substring(4);
+                    }
+                }
+                line = line + " " + english;
+            }
             if (line.trim().startsWith("article:")) {
                 ArticlePlan a = articles.get(n++ % articles.size());
                 line = line.substring(0, line.indexOf("article:")) + "article: " + a.section.slug + "/" + a.slug + ".md";
