@@ -29,6 +29,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--accept-removals", description = "Allow published pages or anchors to disappear this once.")
     boolean acceptRemovals;
 
+    @Option(names = "--no-cache", negatable = false,
+            description = "Render everything again, and keep no build cache in <out>/.kb/cache/ for the next build.")
+    boolean noCache;
+
     @Option(names = {"-q", "--quiet"}, description = "Print errors only.")
     boolean quiet;
 
@@ -43,7 +47,7 @@ final class BuildCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         BuildOptions options = new BuildOptions(site.content, site.templates, site.out, site.baseUrl, drafts, false,
-                acceptRemovals);
+                acceptRemovals, !noCache);
         try {
             Progress line = Progress.forTerminal(err, quiet);
             BuildReport report;

@@ -18,6 +18,11 @@ public final class Summary {
                 size(r.searchBytes()), r.totalMillis() / 1000.0);
         out.println("  " + r.phases().stream().map(p -> p.name() + " " + p.millis() + " ms")
                 .collect(Collectors.joining(", ")));
+        BuildReport.Reuse reused = r.reused();
+        if (reused.documentsReused() + reused.pagesReused() > 0) {
+            out.printf(Locale.ROOT, "  from the build cache: %,d of %,d Markdown documents, %,d of %,d pages%n",
+                    reused.documentsReused(), reused.documents(), reused.pagesReused(), reused.pages());
+        }
         warnings(out, r, verbose);
         out.flush();
     }

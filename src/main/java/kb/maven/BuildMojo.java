@@ -21,6 +21,13 @@ public final class BuildMojo extends SiteMojo {
     @Parameter(property = "kb.acceptRemovals", defaultValue = "false")
     boolean acceptRemovals;
 
+    /**
+     * Reuses what the previous build left in {@code <out>/.kb/cache/} (false: {@code --no-cache},
+     * everything rendered again and no cache kept).
+     */
+    @Parameter(property = "kb.cache", defaultValue = "true")
+    boolean cache;
+
     /** Lists every warning and the time of each phase ({@code --verbose}). */
     @Parameter(property = "kb.verbose", defaultValue = "false")
     boolean verbose;
@@ -33,7 +40,7 @@ public final class BuildMojo extends SiteMojo {
         }
         BuildReport report;
         try {
-            report = new SiteBuild(options(drafts, false, acceptRemovals)).run();
+            report = new SiteBuild(options(drafts, false, acceptRemovals).withCache(cache)).run();
         } catch (KbException e) {
             throw failure(e, "; " + shown(out) + "/ was left as it was");
         }

@@ -9,11 +9,21 @@ import kb.diagnostic.Problem;
  * @param phases each phase's name and milliseconds, in order
  */
 public record BuildReport(int articles, int sections, int questions, int networks, int pages,
-        List<Problem> warnings, long outputBytes, long searchBytes, List<Phase> phases) {
+        List<Problem> warnings, long outputBytes, long searchBytes, List<Phase> phases, Reuse reused) {
 
     public BuildReport {
         warnings = List.copyOf(warnings);
         phases = List.copyOf(phases);
+    }
+
+    /**
+     * What the build took from the build cache instead of doing again (all zero when it had none).
+     *
+     * @param documents Markdown documents (articles, FAQ answers) rendered or reused, of every language
+     * @param pages pages through the theme, rendered or reused
+     */
+    public record Reuse(int documents, int documentsReused, int pages, int pagesReused) {
+        public static final Reuse NONE = new Reuse(0, 0, 0, 0);
     }
 
     /** One step of the build and how long it took. */

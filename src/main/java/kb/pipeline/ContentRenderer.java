@@ -30,17 +30,23 @@ final class ContentRenderer {
      * link to one of them goes to the original, one folder up ({@code ../}), rather than nowhere.
      */
     private final java.util.Set<String> fallback;
+    /** What an earlier build rendered of these documents (see {@link BuildCache}). */
+    private final BuildCache.Documents cached;
 
     ContentRenderer(Content content, DataFacts facts, Words words) {
-        this(content, null, facts, words);
+        this(content, null, facts, words, BuildCache.off(content.root()));
     }
 
-    /** @param original the default language's content when {@code content} is a translation, else null */
-    ContentRenderer(Content content, Content original, DataFacts facts, Words words) {
+    /**
+     * @param original the default language's content when {@code content} is a translation, else null
+     * @param cache what an earlier build rendered, reused for each document whose input is unchanged
+     */
+    ContentRenderer(Content content, Content original, DataFacts facts, Words words, BuildCache cache) {
         this.fallback = original == null ? java.util.Set.of() : untranslated(content, original);
         this.markdown = new MarkdownRenderer(content.config() != null && content.config().rawHtml(), words.labels());
         this.siteLinks = new SiteLinks(content.root());
         this.facts = facts;
+        this.cached = cache.documents(words.language(), fallback);
     }
 
     RenderedSite render(Content content, Networks networks, Problems problems) {
@@ -70,6 +76,24 @@ final class ContentRenderer {
     }
 
     private RenderedMarkdown render(Path source, int line, String text, String pageUrl, Problems problems) {
+        String key = cached.key(source, line, pageUrl, text);
+        if (key == null) {
+            return renderNow(source, line, text, pageUrl, problems);
+        }
+        RenderedMarkdown known = cached.find(key, source);
+        if (known != null) {
+            return known;
+        }
+        Problems own = new Problems();
+        RenderedMarkdown rendered = renderNow(source, line, text, pageUrl, own);
+        problems.addAll(own.all());
+        if (own.all().isEmpty()) {
+            cached.keep(key, rendered);
+        }
+        return rendered;
+    }
+
+    private RenderedMarkdown renderNow(Path source, int line, String text, String pageUrl, Problems problems) {
         Links links = href -> rewrite(source, pageUrl, href);
         try {
             return markdown.render(source, line, text, links, facts.forPage(pageUrl), problems);

@@ -62,6 +62,8 @@ final class PageWriter {
     private final AtomicInteger count = new AtomicInteger();
     /** The theme's words in the site's language. */
     private final Words words;
+    /** Pages the previous build wrote from the same model, reused rather than rendered again. */
+    private final BuildCache cache;
 
     PageWriter(RenderedSite site, Templates templates, SearchIndex index, Output writer, boolean preview,
             Problems problems) {
@@ -76,6 +78,13 @@ final class PageWriter {
      */
     PageWriter(Editions editions, String language, Templates templates, SearchIndex index, Output output, boolean preview,
             Problems problems, java.util.Set<Problem> seen) {
+        this(editions, language, templates, index, output, preview, problems, seen, null);
+    }
+
+    /** @param cache the build cache, or null: every page rendered */
+    PageWriter(Editions editions, String language, Templates templates, SearchIndex index, Output output, boolean preview,
+            Problems problems, java.util.Set<Problem> seen, BuildCache cache) {
+        this.cache = cache;
         this.editions = editions;
         this.edition = editions.get(language);
         this.site = edition.site();
@@ -414,11 +423,25 @@ final class PageWriter {
 
     private void file(String path, String template, Map<String, Object> model) {
         try {
-            writer.write(path, templates.render(template, model));
+            writer.write(path, rendered(edition.prefix() + path, template, model));
             count.incrementAndGet();
         } catch (KbException e) {
             e.problems().stream().filter(seen::add).forEach(problems::add);
         }
+    }
+
+    /** The page at {@code path} of the site: the previous build's bytes when its model is the same, else rendered. */
+    private byte[] rendered(String path, String template, Map<String, Object> model) {
+        String digest = cache == null ? null : cache.digest(template, model);
+        byte[] reused = digest == null ? null : cache.reuse(path, digest);
+        if (reused != null) {
+            return reused;
+        }
+        byte[] bytes = templates.render(template, model).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (digest != null) {
+            cache.keep(path, digest, bytes);
+        }
+        return bytes;
     }
 
     private static Map<String, List<RenderedArticle>> citedBy(RenderedSite site) {

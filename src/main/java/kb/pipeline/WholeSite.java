@@ -50,6 +50,8 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
     /** Each language other than the default, in kb.yaml's order: its rendered content and search index. */
     private final List<Translation> translations = new java.util.ArrayList<>();
     private Editions editions;
+    /** What the previous build left to reuse, and what this one leaves for the next. */
+    private BuildCache cache;
     private final Map<String, Map<Integer, List<Integer>>> translatedRelated = new java.util.HashMap<>();
 
     /** One language other than the default: its edition of the site, and its search index once built. */
@@ -82,13 +84,15 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         for (kb.content.Language language : content.config().languages()) {
             templates.strings().require(language.code(), language.at(), problems);
         }
+        // Only a build that writes the site keeps a cache: it is swapped in with the site it describes.
+        cache = writes && options.cache() && !options.preview() ? BuildCache.open(options) : BuildCache.off(options.content());
     }
 
     @Override
     public void render(Problems problems) {
         Words words = words();
         DataFacts facts = new DataFacts(networks, words.data(), (n, url) -> TokenFactsBox.render(templates, words, n, url));
-        renderer = new ContentRenderer(content, facts, words);
+        renderer = new ContentRenderer(content, null, facts, words, cache);
         site = renderer.render(content, networks, problems);
         List<Editions.Edition> all = new java.util.ArrayList<>(List.of(new Editions.Edition(content.config().defaultLanguage(), "", site)));
         for (kb.content.Language l : content.config().languages().subList(1, content.config().languages().size())) {
@@ -96,7 +100,7 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
             Networks localized = networks.in(l.code());
             Words its = words(l.code());
             DataFacts own = new DataFacts(localized, its.data(), (n, url) -> TokenFactsBox.render(templates, its, n, url));
-            RenderedSite rendered = new ContentRenderer(translated, content, own, its).render(translated, localized, problems);
+            RenderedSite rendered = new ContentRenderer(translated, content, own, its, cache).render(translated, localized, problems);
             Editions.Edition e = new Editions.Edition(l, l.code() + "/", rendered);
             translations.add(new Translation(e));
             all.add(e);
@@ -161,10 +165,10 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
     public void pages(Problems problems) {
         java.util.Set<kb.diagnostic.Problem> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         PageWriter pages = new PageWriter(editions, editions.first().code(), templates, index, output, options.preview(),
-                problems, seen);
+                problems, seen, cache);
         List<PageWriter> writers = new java.util.ArrayList<>(List.of(pages));
         translations.forEach(t -> writers.add(new PageWriter(editions, t.edition.code(), templates, t.index, output,
-                options.preview(), problems, seen)));
+                options.preview(), problems, seen, cache)));
         pageCount = writers.stream().mapToInt(PageWriter::writePages).sum();
         // Only now: each language's switcher links to pages of the languages written after it.
         writers.forEach(PageWriter::checkTemplateLinks);
@@ -181,6 +185,7 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
             searchBytes += SearchRecords.export(t.index, writer, t.edition.prefix());
         }
         SiteSearch.stamp(writer, options.content());
+        cache.save(writer);
         closeIndexes();
     }
 
@@ -285,6 +290,7 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         Content c = site.content();
         return new BuildReport((int) c.articles().count(), c.sections().size(), (int) c.questions().count(),
                 site.networks().all().size(), writes ? pageCount : 0, problems.warnings(),
-                writer == null ? 0 : writer.bytesWritten(), searchBytes, timer.phases());
+                writer == null ? 0 : writer.bytesWritten(), searchBytes, timer.phases(),
+                cache == null ? BuildReport.Reuse.NONE : cache.reused());
     }
 }

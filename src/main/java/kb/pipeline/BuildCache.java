@@ -1,0 +1,357 @@
+package kb.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import kb.diagnostic.SourceLocation;
+import kb.markdown.Heading;
+import kb.markdown.LinkRef;
+import kb.markdown.RenderedMarkdown;
+import kb.markdown.TextSection;
+import kb.output.SiteWriter;
+
+/**
+ * What a build may take from the build before it instead of doing again: each article's and
+ * answer's rendered Markdown, and each page whose template model is unchanged (its bytes read
+ * back from the previous site and checked against the checksum recorded when it was written).
+ *
+ * <p>It lives in {@code <out>/.kb/cache/}: written into the staging folder with the site and
+ * swapped in with it, so the cache always describes the site beside it, a failed or killed build
+ * leaves the old pair, and a CI job can keep {@code site/.kb/} between runs. Every file carries a
+ * key of everything its entries depend on besides their own input (kb's version and code, the
+ * theme, every file of {@code content/} but the Markdown), and a checksum: a file made for
+ * another key, or damaged in any way, is ignored whole and the build renders cold.
+ */
+final class BuildCache {
+    static final String FOLDER = ".kb/cache/";
+    static final String MARKDOWN = FOLDER + "markdown.bin";
+    static final String PAGES = FOLDER + "pages.bin";
+    /** Stands for the document's file in a stored link's location: the file is the one asked about. */
+    private static final Path SOURCE = Path.of("");
+
+    private final boolean on;
+    private final Path previous;
+    private final Path content;
+    private final String key;
+    private final Map<String, RenderedMarkdown> oldMarkdown;
+    private final Map<String, Page> oldPages;
+    private final Map<String, RenderedMarkdown> newMarkdown = new ConcurrentHashMap<>();
+    private final Map<String, Page> newPages = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger documents = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger documentsReused = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger pagesReused = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** One page or file as it was written: its model's digest, and its bytes' length and checksum. */
+    private record Page(String digest, int length, int crc) { }
+
+    private BuildCache(boolean on, Path previous, Path content, String key) {
+        this.on = on;
+        this.previous = previous;
+        this.content = content.toAbsolutePath().normalize();
+        this.key = key;
+        this.oldMarkdown = on ? readMarkdown(previous.resolve(MARKDOWN), key) : Map.of();
+        this.oldPages = on ? readPages(previous.resolve(PAGES), key) : Map.of();
+    }
+
+    /** A cache that keeps nothing ({@code --no-cache}, {@code kb check}, the preview). */
+    static BuildCache off(Path content) {
+        return new BuildCache(false, null, content, "");
+    }
+
+    /**
+     * The cache the site at {@code options.out()} holds, for a build of {@code options}: every
+     * entry made with another kb, theme or settings is left out at once, by the files' key.
+     */
+    static BuildCache open(BuildOptions options) {
+        String key = String.join("\n", "kb " + kb.Version.current() + " " + Code.DIGEST,
+                "theme " + folderDigest(options.templates(), p -> true),
+                "settings " + folderDigest(options.content(), BuildCache::isSetting),
+                "base-url " + options.baseUrl(), "drafts " + options.drafts(), "preview " + options.preview());
+        return new BuildCache(true, options.out().toAbsolutePath().normalize(), options.content(), key);
+    }
+
+    boolean on() {
+        return on;
+    }
+
+    /** What this build took from the cache so far. */
+    BuildReport.Reuse reused() {
+        return new BuildReport.Reuse(documents.get(), documentsReused.get(), pages.get(), pagesReused.get());
+    }
+
+    /**
+     * Every file of {@code content/} but the Markdown and kb's own record of published URLs:
+     * kb.yaml, the data file, section settings. A change to one may change any page.
+     */
+    private static boolean isSetting(Path relative) {
+        String name = relative.toString().replace('\\', '/');
+        return !name.endsWith(".md") && !name.equals(kb.check.PublishedManifest.FILE);
+    }
+
+    /** Markdown documents of one language: keys, and the rendering a previous build kept. */
+    Documents documents(String language, java.util.Set<String> fallback) {
+        return new Documents(language + "\n" + String.join("\n", new java.util.TreeSet<>(fallback)));
+    }
+
+    /** The rendered Markdown of one language's documents, each found by a digest of everything its rendering reads. */
+    final class Documents {
+        private final String scope;
+
+        private Documents(String scope) {
+            this.scope = scope;
+        }
+
+        /** The key of one document, or null when the cache is off. */
+        String key(Path source, int line, String pageUrl, String markdown) {
+            if (!on) {
+                return null;
+            }
+            MessageDigest d = sha256();
+            String file = content.relativize(source.toAbsolutePath().normalize()).toString().replace('\\', '/');
+            for (String part : List.of(scope, file, String.valueOf(line), pageUrl, markdown)) {
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                d.update(intBytes(bytes.length));
+                d.update(bytes);
+            }
+            return HexFormat.of().formatHex(d.digest());
+        }
+
+        /** The document rendered before, its links located in {@code source}, or null. */
+        RenderedMarkdown find(String key, Path source) {
+            if (key == null) {
+                return null;
+            }
+            documents.incrementAndGet();
+            RenderedMarkdown known = oldMarkdown.get(key);
+            if (known == null) {
+                return null;
+            }
+            documentsReused.incrementAndGet();
+            newMarkdown.put(key, known);
+            return new RenderedMarkdown(known.html(), known.headings(), known.sections(), known.links().stream()
+                    .map(l -> new LinkRef(l.href(), new SourceLocation(source, l.at().line(), l.at().column()))).toList());
+        }
+
+        /** Keeps a document rendered without a problem (one with problems renders again, so they are reported again). */
+        void keep(String key, RenderedMarkdown rendered) {
+            if (key != null) {
+                newMarkdown.put(key, rendered);
+            }
+        }
+    }
+
+    /** The digest of a page's template and model, or null when the cache is off or cannot vouch for the model. */
+    String digest(String template, Map<String, Object> model) {
+        if (!on) {
+            return null;
+        }
+        byte[] d = ModelDigest.of(template, model);
+        return d == null ? null : HexFormat.of().formatHex(d);
+    }
+
+    /**
+     * The bytes of the page at {@code path} from the previous site, when it was written from the
+     * same digest and its file still has the length and checksum it had then; else null.
+     */
+    byte[] reuse(String path, String digest) {
+        if (digest == null) {
+            return null;
+        }
+        pages.incrementAndGet();
+        Page old = oldPages.get(path);
+        if (old == null || !old.digest().equals(digest)) {
+            return null;
+        }
+        Path file = previous.resolve(path);
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) != old.length()) {
+                return null;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length != old.length() || crc(bytes) != old.crc()) {
+                return null;
+            }
+            newPages.put(path, old);
+            pagesReused.incrementAndGet();
+            return bytes;
+        } catch (IOException e) {
+            return null; // the page renders again
+        }
+    }
+
+    /** Records a page just rendered, so the next build can reuse it. */
+    void keep(String path, String digest, byte[] bytes) {
+        if (digest != null) {
+            newPages.put(path, new Page(digest, bytes.length, crc(bytes)));
+        }
+    }
+
+    /** Writes what this build rendered into its staging folder, to be swapped in with the site. */
+    void save(SiteWriter writer) {
+        if (!on) {
+            return;
+        }
+        try {
+            CacheFile.write(writer.resolve(MARKDOWN), key, new java.util.TreeMap<>(newMarkdown).entrySet(), (out, e) -> {
+                out.string(e.getKey());
+                writeMarkdown(out, e.getValue());
+            });
+            CacheFile.write(writer.resolve(PAGES), key, new java.util.TreeMap<>(newPages).entrySet(), (out, e) -> {
+                out.string(e.getKey());
+                out.string(e.getValue().digest());
+                out.count(e.getValue().length());
+                out.count(e.getValue().crc());
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the build cache", e);
+        }
+    }
+
+    private static void writeMarkdown(CacheFile.Out out, RenderedMarkdown m) throws IOException {
+        out.string(m.html());
+        out.count(m.headings().size());
+        for (Heading h : m.headings()) {
+            out.count(h.level());
+            out.string(h.text());
+            out.string(h.id());
+            out.count(h.aliases().size());
+            for (String alias : h.aliases()) {
+                out.string(alias);
+            }
+            out.count(h.line());
+        }
+        out.count(m.sections().size());
+        for (TextSection s : m.sections()) {
+            out.string(s.heading());
+            out.string(s.anchor());
+            out.count(s.level());
+            out.string(s.text());
+        }
+        out.count(m.links().size());
+        for (LinkRef l : m.links()) {
+            out.string(l.href());
+            out.count(l.at().line());
+            out.count(l.at().column());
+        }
+    }
+
+    private static Map<String, RenderedMarkdown> readMarkdown(Path file, String key) {
+        Map<String, RenderedMarkdown> out = new java.util.HashMap<>();
+        boolean whole = CacheFile.read(file, key, in -> {
+            String id = in.string();
+            String html = in.string();
+            List<Heading> headings = new ArrayList<>();
+            for (int i = in.count(); i > 0; i--) {
+                int level = in.data.readInt();
+                String text = in.string();
+                String anchor = in.string();
+                List<String> aliases = new ArrayList<>();
+                for (int j = in.count(); j > 0; j--) {
+                    aliases.add(in.string());
+                }
+                headings.add(new Heading(level, text, anchor, aliases, in.data.readInt()));
+            }
+            List<TextSection> sections = new ArrayList<>();
+            for (int i = in.count(); i > 0; i--) {
+                sections.add(new TextSection(in.string(), in.string(), in.data.readInt(), in.string()));
+            }
+            List<LinkRef> links = new ArrayList<>();
+            for (int i = in.count(); i > 0; i--) {
+                links.add(new LinkRef(in.string(), new SourceLocation(SOURCE, in.data.readInt(), in.data.readInt())));
+            }
+            out.put(id, new RenderedMarkdown(html, headings, sections, links));
+        });
+        return whole ? out : Map.of();
+    }
+
+    private static Map<String, Page> readPages(Path file, String key) {
+        Map<String, Page> out = new java.util.HashMap<>();
+        boolean whole = CacheFile.read(file, key, in -> out.put(in.string(),
+                new Page(in.string(), in.data.readInt(), in.data.readInt())));
+        return whole ? out : Map.of();
+    }
+
+    private static int crc(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return (int) crc.getValue();
+    }
+
+    private static byte[] intBytes(int n) {
+        return new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A digest of every file under {@code folder} that {@code include} takes (by its relative path), names and bytes. */
+    static String folderDigest(Path folder, java.util.function.Predicate<Path> include) {
+        MessageDigest d = sha256();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    Path relative = folder.relativize(file);
+                    if (!include.test(relative)) {
+                        continue;
+                    }
+                    byte[] name = relative.toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8);
+                    byte[] bytes = Files.readAllBytes(file);
+                    d.update(intBytes(name.length));
+                    d.update(name);
+                    d.update(intBytes(bytes.length));
+                    d.update(bytes);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    /**
+     * kb's own code and built-in theme: the jar it runs from (each entry's name, size and CRC, as
+     * its central directory records them), or the class folder of a development build. A change
+     * to kb, even one that keeps the version, leaves every cache behind. Read once per process.
+     */
+    private static final class Code {
+        static final String DIGEST = compute();
+
+        private static String compute() {
+            try {
+                Path location = Path.of(BuildCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (Files.isDirectory(location)) {
+                    return folderDigest(location, p -> true);
+                }
+                MessageDigest d = sha256();
+                try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(location.toFile())) {
+                    jar.stream().forEach(e -> {
+                        d.update(e.getName().getBytes(StandardCharsets.UTF_8));
+                        d.update((byte) 0);
+                        d.update((e.getSize() + " " + e.getCrc() + "\n").getBytes(StandardCharsets.UTF_8));
+                    });
+                }
+                return HexFormat.of().formatHex(d.digest());
+            } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+                // No code to vouch for: a key no cache file has, so every build is cold.
+                return "unknown " + System.nanoTime();
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package kb.pipeline;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * A SHA-256 of everything a page template is given: two models with the same digest render the
+ * same page with the same theme, so the build cache may reuse the page instead of rendering it.
+ * Walks maps (in their iteration order, which a template sees), lists, records and plain
+ * values, each tagged with its type and length, so different models never write the same bytes.
+ * Anything else makes the page one the cache leaves alone ({@link #of} returns null).
+ */
+final class ModelDigest {
+    private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Method[] out = new Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                out[i] = components[i].getAccessor();
+                out[i].setAccessible(true);
+            }
+            return out;
+        }
+    };
+
+    private final MessageDigest digest;
+
+    private ModelDigest() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The digest of a template's name and its model, or null when the model holds a value of a type not walked here. */
+    static byte[] of(String template, Map<String, Object> model) {
+        ModelDigest d = new ModelDigest();
+        try {
+            d.text(template);
+            d.value(model);
+        } catch (Unknown e) {
+            return null;
+        }
+        return d.digest.digest();
+    }
+
+    private void value(Object v) {
+        if (v == null) {
+            tag('0');
+        } else if (v instanceof String s) {
+            tag('s');
+            text(s);
+        } else if (v instanceof Boolean b) {
+            tag(b ? 't' : 'f');
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+                || v instanceof Double || v instanceof Float || v instanceof Character || v instanceof Enum<?>
+                || v instanceof java.time.LocalDate) {
+            // Their toString is their whole value; the class tells 1 from 1L from "1".
+            tag('v');
+            text(v.getClass().getName());
+            text(v.toString());
+        } else if (v instanceof Map<?, ?> m) {
+            tag('m');
+            count(m.size());
+            m.forEach((k, x) -> {
+                value(k);
+                value(x);
+            });
+        } else if (v instanceof Collection<?> c) {
+            tag('l');
+            count(c.size());
+            c.forEach(this::value);
+        } else if (v instanceof Record r) {
+            tag('r');
+            text(r.getClass().getName());
+            for (Method accessor : ACCESSORS.get(r.getClass())) {
+                try {
+                    value(accessor.invoke(r));
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    throw new Unknown();
+                }
+            }
+        } else {
+            throw new Unknown();
+        }
+    }
+
+    private void tag(char c) {
+        digest.update((byte) c);
+    }
+
+    private void count(int n) {
+        digest.update((byte) (n >>> 24));
+        digest.update((byte) (n >>> 16));
+        digest.update((byte) (n >>> 8));
+        digest.update((byte) n);
+    }
+
+    private void text(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        count(bytes.length);
+        digest.update(bytes);
+    }
+
+    /** A value the digest cannot vouch for. */
+    private static final class Unknown extends RuntimeException {
+        Unknown() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,321 @@
+package kb.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.CRC32C;
+import kb.testing.FixtureSites;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build that reuses the build cache in {@code site/.kb/cache/} makes the very site a build
+ * without it makes, whatever changed in between, and a cache that is missing, damaged or made
+ * by another kb is never trusted. Each test builds the fixture, changes something, builds again
+ * with the cache ("warm"), and compares the result byte for byte with a build of the same
+ * content into an empty folder ("cold"); the {@code .kb/} folders aside, as in {@link ReproducibleBuildTest}.
+ */
+class BuildCacheTest {
+    @TempDir
+    Path dir;
+
+    private Path content;
+    private Path templates;
+    private Path site;
+
+    /** The fixture and the shipped theme, built once: the site whose cache the next build reads. */
+    private BuildReport first() {
+        content = FixtureSites.copy("small-site", dir.resolve("content"));
+        templates = FixtureSites.copyTree(Path.of("templates"), dir.resolve("templates"));
+        site = dir.resolve("site");
+        BuildReport report = build(site, true);
+        assertTrue(Files.isRegularFile(site.resolve(BuildCache.MARKDOWN)), "the first build leaves a cache");
+        assertEquals(0, report.reused().pagesReused() + report.reused().documentsReused(), "nothing to reuse yet");
+        return report;
+    }
+
+    private BuildReport build(Path out, boolean cache) {
+        // Removals accepted: removing and renaming an article are among the changes tested.
+        return new SiteBuild(new BuildOptions(content, templates, out, null, false, false, true, cache)).run();
+    }
+
+    /** Builds warm over the first site, then cold elsewhere, asserts they are the same site, and returns the warm report. */
+    private BuildReport warmEqualsCold() {
+        BuildReport warm = build(site, true);
+        Path cold = dir.resolve("cold");
+        build(cold, false);
+        List<String> coldFiles = withoutKb(cold);
+        assertTrue(coldFiles.size() > 20, coldFiles.toString());
+        assertEquals("", FixtureSites.diff(coldFiles, withoutKb(site)),
+                "the warm build's site differs from the cold build's");
+        assertTrue(Files.notExists(cold.resolve(BuildCache.FOLDER)), "--no-cache leaves no cache");
+        return warm;
+    }
+
+    /** Every file of a site but those under a {@code .kb/} folder (each language has one). */
+    private static List<String> withoutKb(Path site) {
+        return FixtureSites.hashes(site).stream().filter(h -> !h.startsWith(".kb/") && !h.contains("/.kb/")).toList();
+    }
+
+    private String articleText(String url) throws IOException {
+        return Jsoup.parse(Files.readString(site.resolve(url + "index.html"))).select("main article").text();
+    }
+
+    private void edit(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), file + " has " + from);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    @Test
+    void nothingChangedReusesEverything() {
+        first();
+        BuildReport warm = warmEqualsCold();
+        assertEquals(warm.reused().documents(), warm.reused().documentsReused());
+        assertEquals(warm.reused().pages(), warm.reused().pagesReused());
+        assertTrue(warm.reused().pages() > 10, warm.reused().toString());
+    }
+
+    @Test
+    void oneArticleEdited() throws IOException {
+        first();
+        edit(content.resolve("articles/getting-started/tokens.md"), "renews them.", "renews them for good.");
+        BuildReport warm = warmEqualsCold();
+        assertTrue(articleText("getting-started/tokens/").contains("renews them for good."));
+        assertEquals(warm.reused().documents() - 1, warm.reused().documentsReused(), "only the edited article renders");
+        assertTrue(warm.reused().pagesReused() > 0 && warm.reused().pagesReused() < warm.reused().pages(),
+                warm.reused().toString());
+    }
+
+    @Test
+    void articleTitleEditedChangesItsNeighbours() throws IOException {
+        first();
+        edit(content.resolve("articles/getting-started/tokens.md"), "title: Tokens at a glance", "title: Tokens in brief");
+        warmEqualsCold();
+        // The previous/next link, the sidebar and the home page's featured list name it anew.
+        assertTrue(Jsoup.parse(Files.readString(site.resolve("index.html"))).text().contains("Tokens in brief"));
+    }
+
+    @Test
+    void articleAdded() throws IOException {
+        first();
+        Files.writeString(content.resolve("articles/getting-started/scopes.md"),
+                "---\nid: 7\ntitle: Scopes\nsummary: What a token may do.\n---\n\nA scope limits a token.\n");
+        warmEqualsCold();
+        assertTrue(articleText("getting-started/scopes/").contains("A scope limits a token."));
+    }
+
+    @Test
+    void articleRemoved() throws IOException {
+        first();
+        Path scopes = Files.writeString(content.resolve("articles/getting-started/scopes.md"),
+                "---\nid: 7\ntitle: Scopes\nsummary: What a token may do.\n---\n\nA scope limits a token.\n");
+        build(site, true);
+        Files.delete(scopes);
+        warmEqualsCold();
+        assertTrue(Files.notExists(site.resolve("getting-started/scopes/index.html")));
+    }
+
+    @Test
+    void articleRenamed() throws IOException {
+        first();
+        Files.move(content.resolve("articles/getting-started/tokens.md"),
+                content.resolve("articles/getting-started/token-basics.md"));
+        warmEqualsCold();
+        assertTrue(articleText("getting-started/token-basics/").contains("reconnecting renews them"));
+    }
+
+    @Test
+    void shippedHelpCenterInTwoLanguages() throws IOException {
+        content = FixtureSites.copyTree(Path.of("content"), dir.resolve("content"));
+        templates = FixtureSites.copyTree(Path.of("templates"), dir.resolve("templates"));
+        site = dir.resolve("site");
+        build(site, true);
+        edit(content.resolve("es/articles/account-changes/lost-admin-or-page-access.md"),
+                "**a través de una persona**", "**a través de una sola persona**");
+        BuildReport warm = warmEqualsCold();
+        assertEquals(warm.reused().documents() - 1, warm.reused().documentsReused(), "only the edited article renders");
+        assertTrue(articleText("es/account-changes/lost-admin-or-page-access/").contains("a través de una sola persona"));
+    }
+
+    @Test
+    void templateChanged() throws IOException {
+        first();
+        edit(templates.resolve("article.peb"), "<article class=\"article\">", "<article class=\"article changed\">");
+        BuildReport warm = warmEqualsCold();
+        assertEquals(0, warm.reused().pagesReused(), "a theme change renders every page again");
+        assertTrue(Jsoup.parse(Files.readString(site.resolve("getting-started/tokens/index.html")))
+                .selectFirst("article.changed") != null);
+    }
+
+    @Test
+    void themeWordsChanged() throws IOException {
+        first();
+        edit(templates.resolve("i18n/en.yaml"), "nav.home: Home", "nav.home: Start");
+        warmEqualsCold();
+    }
+
+    @Test
+    void settingsChanged() throws IOException {
+        first();
+        edit(content.resolve("kb.yaml"), "name: Small Help", "name: Smaller Help");
+        BuildReport warm = warmEqualsCold();
+        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused());
+    }
+
+    @Test
+    void dataFileChanged() throws IOException {
+        first();
+        edit(content.resolve("data/networks.yaml"), "lifespan_days: 365", "lifespan_days: 180");
+        warmEqualsCold();
+        assertTrue(articleText("getting-started/how-it-works/").contains("180 days"));
+    }
+
+    @Test
+    void faqChanged() throws IOException {
+        first();
+        edit(content.resolve("faq/general.md"), "Yes.", "Yes, two or more.");
+        BuildReport warm = warmEqualsCold();
+        assertTrue(Jsoup.parse(Files.readString(site.resolve("faq/index.html"))).text().contains("Yes, two or more."));
+        assertTrue(warm.reused().documentsReused() > 0, "the articles' Markdown is reused");
+    }
+
+    @Test
+    void cacheFromAnotherKbIsIgnored() throws IOException {
+        first();
+        // A cache whose every entry would be wrong, but well formed, with a good checksum: made
+        // by another version of kb, it must not be read.
+        poison(site.resolve(BuildCache.MARKDOWN), "rests on a token", "RESTS ON A TOKEN");
+        rekey(site.resolve(BuildCache.MARKDOWN), "kb " + kb.Version.current() + " ", "kb 0.0.1-another ");
+        rekey(site.resolve(BuildCache.PAGES), "kb " + kb.Version.current() + " ", "kb 0.0.1-another ");
+        BuildReport warm = warmEqualsCold();
+        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused());
+    }
+
+    /** The poison of the tests around it reaches the pages when the cache is trusted: those tests can fail. */
+    @Test
+    void aWellFormedCacheIsTrusted() throws IOException {
+        first();
+        poison(site.resolve(BuildCache.MARKDOWN), "rests on a token", "RESTS ON A TOKEN");
+        build(site, true);
+        assertTrue(articleText("getting-started/how-it-works/").contains("RESTS ON A TOKEN"));
+    }
+
+    @Test
+    void missingCacheBuildsCold() throws IOException {
+        first();
+        for (String file : List.of(BuildCache.MARKDOWN, BuildCache.PAGES)) {
+            Files.delete(site.resolve(file));
+        }
+        BuildReport warm = warmEqualsCold();
+        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused());
+        assertTrue(Files.isRegularFile(site.resolve(BuildCache.MARKDOWN)), "and leaves a new cache");
+    }
+
+    @Test
+    void truncatedCacheIsIgnored() throws IOException {
+        first();
+        poison(site.resolve(BuildCache.MARKDOWN), "rests on a token", "RESTS ON A TOKEN");
+        for (String file : List.of(BuildCache.MARKDOWN, BuildCache.PAGES)) {
+            byte[] bytes = Files.readAllBytes(site.resolve(file));
+            Files.write(site.resolve(file), java.util.Arrays.copyOf(bytes, bytes.length - 9));
+        }
+        BuildReport warm = warmEqualsCold();
+        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused());
+    }
+
+    @Test
+    void corruptCacheIsIgnored() throws IOException {
+        first();
+        Path markdown = site.resolve(BuildCache.MARKDOWN);
+        byte[] bytes = Files.readAllBytes(markdown);
+        int at = indexOf(bytes, "rests on a token".getBytes(StandardCharsets.UTF_8));
+        bytes[at] = 'R'; // one byte, checksum left as it was
+        Files.write(markdown, bytes);
+        Path pages = site.resolve(BuildCache.PAGES);
+        byte[] page = Files.readAllBytes(pages);
+        page[page.length / 2] ^= 0x20;
+        Files.write(pages, page);
+        BuildReport warm = warmEqualsCold();
+        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused());
+    }
+
+    @Test
+    void garbageCacheIsIgnored() throws IOException {
+        first();
+        Files.write(site.resolve(BuildCache.MARKDOWN), new byte[] {'k', 'b', '-', 0, (byte) 0xff, 0x7f, 0x7f, 0x7f});
+        Files.writeString(site.resolve(BuildCache.PAGES), "");
+        warmEqualsCold();
+    }
+
+    @Test
+    void aPageChangedInTheSiteIsRenderedAgain() throws IOException {
+        first();
+        // Same length, other bytes: someone edited the built page by hand.
+        edit(site.resolve("getting-started/tokens/index.html"), "Tokens expire", "Tokens EXPIRE");
+        BuildReport warm = warmEqualsCold();
+        assertEquals(warm.reused().pages() - 1, warm.reused().pagesReused());
+    }
+
+    @Test
+    void noCacheOptionReadsNoCache() throws IOException {
+        first();
+        poison(site.resolve(BuildCache.MARKDOWN), "rests on a token", "RESTS ON A TOKEN");
+        BuildReport report = build(site, false);
+        assertEquals(0, report.reused().documents() + report.reused().pages());
+        assertTrue(articleText("getting-started/how-it-works/").contains("rests on a token"));
+        assertTrue(Files.notExists(site.resolve(BuildCache.FOLDER)));
+    }
+
+    /** Replaces bytes of equal length in a cache file and writes its checksum anew: well formed, wrong. */
+    private static void poison(Path file, String from, String to) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] find = from.getBytes(StandardCharsets.UTF_8);
+        byte[] put = to.getBytes(StandardCharsets.UTF_8);
+        assertEquals(find.length, put.length);
+        int at = indexOf(bytes, find);
+        System.arraycopy(put, 0, bytes, at, put.length);
+        Files.write(file, withChecksum(java.util.Arrays.copyOf(bytes, bytes.length - Long.BYTES)));
+    }
+
+    /** Rewrites the key in a cache file's header (magic, format, key) with a good checksum. */
+    private static void rekey(Path file, String from, String to) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        int headerStart = "kb-cache\n".length() + Integer.BYTES;
+        int keyLength = in.getInt(headerStart);
+        String key = new String(bytes, headerStart + Integer.BYTES, keyLength, StandardCharsets.UTF_8);
+        assertTrue(key.startsWith(from), key);
+        byte[] newKey = (to + key.substring(from.length())).getBytes(StandardCharsets.UTF_8);
+        int rest = headerStart + Integer.BYTES + keyLength;
+        ByteBuffer out = ByteBuffer.allocate(bytes.length - keyLength + newKey.length - Long.BYTES);
+        out.put(bytes, 0, headerStart).putInt(newKey.length).put(newKey).put(bytes, rest, bytes.length - Long.BYTES - rest);
+        Files.write(file, withChecksum(out.array()));
+    }
+
+    private static byte[] withChecksum(byte[] body) {
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        return ByteBuffer.allocate(body.length + Long.BYTES).put(body).putLong(crc.getValue()).array();
+    }
+
+    private static int indexOf(byte[] bytes, byte[] find) {
+        outer:
+        for (int i = 0; i + find.length <= bytes.length; i++) {
+            for (int j = 0; j < find.length; j++) {
+                if (bytes[i + j] != find[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not in the cache file: " + new String(find, StandardCharsets.UTF_8));
+    }
+}
