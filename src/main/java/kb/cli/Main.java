@@ -13,7 +13,7 @@ public final class Main {
 
     /** Runs kb with the given arguments and returns its exit status (for tests). */
     public static int run(String... args) {
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args);
         try {
             return cli.execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
@@ -37,12 +37,27 @@ public final class Main {
         return ExitCodes.CONTENT_ERRORS;
     }
 
+    /** kb with every verb: what {@code kb --help} lists and tests run. */
     static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * kb for these arguments: with only the verb they name when the first one is a verb (picocli
+     * parses and reports alike, and that verb's usage is the same), else with every verb, so
+     * {@code kb --help} and a mistyped verb's near miss see them all.
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new KbCommand());
+        if (args.length > 0 && KbCommand.VERBS.contains(args[0])) {
+            cli.addSubcommand(KbCommand.verb(args[0]));
+        } else {
+            KbCommand.VERBS.forEach(verb -> cli.addSubcommand(KbCommand.verb(verb)));
+        }
         cli.setExitCodeExceptionMapper(e -> ExitCodes.CONTENT_ERRORS);
         cli.setExecutionExceptionHandler((e, cmd, parsed) ->
                 internalError(cmd, e, parsed.originalArgs().contains("--verbose") || parsed.originalArgs().contains("-v")));
-        cli.setParameterExceptionHandler((e, args) -> {
+        cli.setParameterExceptionHandler((e, given) -> {
             CommandLine cmd = e.getCommandLine();
             cmd.getErr().println("kb: " + e.getMessage());
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
