@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 
@@ -97,8 +100,9 @@ public final class SearchIndex implements AutoCloseable {
             List<Map.Entry<Integer, Float>> ranked = new ArrayList<>(scores.entrySet());
             ranked.sort(Map.Entry.<Integer, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
             Map<String, List<Map.Entry<Integer, Float>>> groups = new LinkedHashMap<>();
+            int[] articleIds = articleIds();
             for (Map.Entry<Integer, Float> e : ranked) {
-                String key = groupKey(document(e.getKey()));
+                String key = groupKey(e.getKey(), articleIds);
                 List<Map.Entry<Integer, Float>> group = groups.get(key);
                 if (group == null) {
                     if (groups.size() == limit) {
@@ -164,6 +168,27 @@ public final class SearchIndex implements AutoCloseable {
     private static String target(Document d) {
         String anchor = d.get(IndexFields.ANCHOR);
         return anchor == null || anchor.isEmpty() ? d.get(IndexFields.URL) : d.get(IndexFields.URL) + "#" + anchor;
+    }
+
+    /**
+     * The group of a matched record, without reading it for an article's records: an article and
+     * its sections share its id as they share its URL (each article has one URL and its own id),
+     * and reading every matched record's stored fields took a third of {@code kb search} on a
+     * 10,000-article site. Other records are grouped by {@link #groupKey(Document)}.
+     */
+    private String groupKey(int doc, int[] articleIds) throws IOException {
+        return articleIds[doc] > 0 ? "#" + articleIds[doc] : groupKey(document(doc));
+    }
+
+    /** Each record's article id (0 for records that are not an article's), by doc id. */
+    private int[] articleIds() throws IOException {
+        int[] ids = new int[reader.maxDoc()];
+        NumericDocValues values = MultiDocValues.getNumericValues(reader, IndexFields.ARTICLE_ID);
+        for (int doc = values == null ? DocIdSetIterator.NO_MORE_DOCS : values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = values.nextDoc()) {
+            ids[doc] = (int) values.longValue();
+        }
+        return ids;
     }
 
     static String groupKey(Document d) {

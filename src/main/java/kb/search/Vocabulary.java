@@ -30,11 +30,12 @@ public final class Vocabulary {
         java.util.TreeMap<BytesRef, Word> out = new java.util.TreeMap<>();
         java.util.Set<String> stems = new java.util.HashSet<>();
         Terms terms = MultiTerms.getTerms(reader, IndexFields.SURFACE);
+        java.util.function.UnaryOperator<String> stemmer = chain.wordStemmer();
         if (terms != null) {
             TermsEnum te = terms.iterator();
             for (BytesRef term = te.next(); term != null; term = te.next()) {
                 String word = term.utf8ToString();
-                Word w = new Word(word, te.docFreq(), chain.stem(word));
+                Word w = new Word(word, te.docFreq(), stemmer.apply(word));
                 out.put(BytesRef.deepCopyOf(term), w);
                 stems.add(w.stem());
             }

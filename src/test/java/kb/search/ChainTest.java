@@ -77,4 +77,17 @@ class ChainTest {
         assertEquals(List.of("reset", "your", "password"), terms(Chain.EN, "Resetting your passwords"));
         assertEquals("kb-en-1", Chain.EN.version());
     }
+
+    @Test
+    void oneStemmerForManyWordsStemsEachAsAFreshOneWould() {
+        List<String> words = List.of("passwords", "reconnecting", "a", "connexions", "contraseñas", "überprüfungen",
+                "الحسابات", "", "tokens", "conexões", "accounts");
+        for (Chain chain : Chain.values()) {
+            var stemmer = chain.wordStemmer();
+            for (String word : words) {
+                assertEquals(chain.stem(word), stemmer.apply(word), chain + " " + word);
+            }
+        }
+        assertEquals("password", Chain.EN.wordStemmer().apply("passwords"));
+    }
 }
