@@ -13,10 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -126,11 +133,13 @@ class AnalyzerParityIT {
                         .collect(Collectors.toCollection(ArrayList::new));
         words.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.stream()
                 .map(w -> new String((char[]) w)).collect(Collectors.toList()));
-        List<String> js = runNode(Chain.EN, "stem", words);
+        Future<List<String>> node = NODE.submit(() -> runNode(Chain.EN, "stem", words));
+        List<String> lucene = words.stream().map(w -> porter(w) + ITEM + EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w)).toList();
+        List<String> js = join(node);
         List<String> diffs = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            String expected = porter(w) + ITEM + EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w);
+            String expected = lucene.get(i);
             if (!expected.equals(js.get(i))) {
                 diffs.add(show(w) + "\n    Lucene: " + expected.replace(ITEM, "  stop word: ")
                         + "\n    JS:     " + js.get(i).replace(ITEM, "  stop word: "));
@@ -362,11 +371,13 @@ class AnalyzerParityIT {
         for (Object stop : chain.stopWords()) {
             words.add(new String((char[]) stop));
         }
-        List<String> js = runNode(chain, "stem", words);
+        Future<List<String>> node = NODE.submit(() -> runNode(chain, "stem", words));
+        List<String> lucene = words.stream().map(w -> chain.stem(w) + ITEM + chain.stopWords().contains(w)).toList();
+        List<String> js = join(node);
         List<String> diffs = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            String expected = chain.stem(w) + ITEM + chain.stopWords().contains(w);
+            String expected = lucene.get(i);
             if (!expected.equals(js.get(i))) {
                 diffs.add(show(w) + "\n    Lucene: " + expected.replace(ITEM, "  stop word: ")
                         + "\n    JS:     " + js.get(i).replace(ITEM, "  stop word: "));
@@ -464,29 +475,88 @@ class AnalyzerParityIT {
 
     // ---- comparison ----
 
+    /**
+     * node's processes at a time: with this thread computing Lucene's side, the two sides of a
+     * comparison use two cores, and two parts of node's side run side by side.
+     */
+    private static final ExecutorService NODE = Executors.newFixedThreadPool(2, task -> {
+        Thread thread = new Thread(task, "AnalyzerParityIT-node");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private static void assertParity(Chain chain, String name, List<String> inputs) {
-        // In batches: node's strings end at 512 MB, and escaped output of every code point passes that.
-        List<String> js = new ArrayList<>();
-        for (int from = 0; from < inputs.size(); from += 20_000) {
-            js.addAll(runNode(chain, "lines", inputs.subList(from, Math.min(inputs.size(), from + 20_000))));
+        // node answers with a digest of each input's "lines" output; Lucene's answer is digested
+        // the same way, so every character of every term, surface word and offset still counts.
+        // Parts of at most 100,000 inputs and at least two, so that both cores are busy.
+        int parts = Math.max(2, 2 * ((inputs.size() + 199_999) / 200_000));
+        int size = Math.max(1, (inputs.size() + parts - 1) / parts);
+        List<Future<List<String>>> node = new ArrayList<>();
+        for (int from = 0; from < inputs.size(); from += size) {
+            List<String> part = inputs.subList(from, Math.min(inputs.size(), from + size));
+            node.add(NODE.submit(() -> runNode(chain, "digests", part)));
         }
-        List<String> diffs = new ArrayList<>();
+        List<String> lucene = inputs.stream().map(input -> digest(lucene(chain, input))).toList();
+        List<String> js = new ArrayList<>(inputs.size());
+        node.forEach(part -> js.addAll(join(part)));
+        List<Integer> differing = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            String expected = lucene(chain, inputs.get(i));
-            if (!expected.equals(js.get(i))) {
-                diffs.add("line " + (i + 1) + ": " + show(inputs.get(i))
-                        + "\n    Lucene: " + readable(expected) + "\n    JS:     " + readable(js.get(i)));
+            if (!lucene.get(i).equals(js.get(i))) {
+                differing.add(i);
             }
         }
-        report(chain.version() + ": " + name, inputs.size(), diffs);
+        // The inputs a failure shows are run again for node's whole answer.
+        List<Integer> shown = differing.subList(0, Math.min(SHOWN, differing.size()));
+        List<String> full = shown.isEmpty() ? List.of() : runNode(chain, "lines", shown.stream().map(inputs::get).toList());
+        List<String> diffs = new ArrayList<>();
+        for (int k = 0; k < shown.size(); k++) {
+            String input = inputs.get(shown.get(k));
+            diffs.add("line " + (shown.get(k) + 1) + ": " + show(input)
+                    + "\n    Lucene: " + readable(lucene(chain, input)) + "\n    JS:     " + readable(full.get(k)));
+        }
+        report(chain.version() + ": " + name, inputs.size(), differing.size(), diffs);
     }
 
     private static void report(String name, int compared, List<String> diffs) {
-        System.out.printf("AnalyzerParityIT: %s: %d inputs compared, %d differences%n", name, compared, diffs.size());
-        if (!diffs.isEmpty()) {
+        report(name, compared, diffs.size(), diffs);
+    }
+
+    /** Fails with how many inputs differ and the first {@link #SHOWN} of {@code diffs}. */
+    private static void report(String name, int compared, int differing, List<String> diffs) {
+        System.out.printf("AnalyzerParityIT: %s: %d inputs compared, %d differences%n", name, compared, differing);
+        if (differing > 0) {
             String shown = String.join("\n", diffs.subList(0, Math.min(SHOWN, diffs.size())));
-            fail(name + ": " + diffs.size() + " of " + compared
+            fail(name + ": " + differing + " of " + compared
                     + " inputs analyzed differently by the browser chain and Lucene. First ones:\n" + shown);
+        }
+    }
+
+    /** run-analyzer.js's "digests": SHA-1 of the UTF-16 code units, little-endian (lone surrogates as they are), base64. */
+    static String digest(String s) {
+        byte[] units = new byte[2 * s.length()];
+        for (int i = 0; i < s.length(); i++) {
+            units[2 * i] = (byte) s.charAt(i);
+            units[2 * i + 1] = (byte) (s.charAt(i) >> 8);
+        }
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(units));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-1", e);
+        }
+    }
+
+    /** A node run's answer; its failure (an assertion) is thrown here, in the test's thread. */
+    private static List<String> join(Future<List<String>> node) {
+        try {
+            return node.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
