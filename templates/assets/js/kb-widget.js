@@ -103,6 +103,15 @@
   /** An absolute address on the help center for a site-relative URL. */
   function siteUrl(url) { return base + url; }
 
+  /**
+   * A help center page opened from a search: it carries the query in ?h=, before the #anchor, so
+   * the page marks what the query matched, as the site's own results do (kb-ui.js resultHref).
+   */
+  function foundUrl(url, query) {
+    var at = url.indexOf('#');
+    return siteUrl(at < 0 ? url : url.slice(0, at)) + (query ? '?h=' + encodeURIComponent(query) : '') + (at < 0 ? '' : url.slice(at));
+  }
+
   /** A help center link; it opens in a new tab so the reader keeps their place in the host's page. */
   function outLink(href, text, cls) {
     return el('a', { href: href, target: '_blank', rel: 'noopener', 'class': cls }, [text]);
@@ -361,7 +370,7 @@
       answerBox.appendChild(el('p', { 'class': 'kicker', text: t('search.faq_answer') }));
       answerBox.appendChild(el('h3', {}, [marked(kb, found[0].title, query)]));
       answerBox.appendChild(el('p', {}, [marked(kb, shorten(found[0].answer, ANSWER_CHARS), query)]));
-      answerBox.appendChild(outLink(siteUrl(found[0].url), t('widget.full_answer')));
+      answerBox.appendChild(outLink(foundUrl(found[0].url, query), t('widget.full_answer')));
     }
     (answered ? found.slice(1) : found).forEach(function (r) { results.appendChild(item(kb, r, query)); });
     results.hidden = !results.children.length;
@@ -377,7 +386,7 @@
   /** One result: an article or a section of one opens in the panel; the rest open the help center. */
   function item(kb, r, query) {
     var inPanel = r.articleId > 0 && (r.kind === 'article' || r.kind === 'section');
-    var link = el('a', { href: siteUrl(r.url), 'class': 'result', target: inPanel ? null : '_blank', rel: inPanel ? null : 'noopener' }, [
+    var link = el('a', { href: foundUrl(r.url, query), 'class': 'result', target: inPanel ? null : '_blank', rel: inPanel ? null : 'noopener' }, [
       el('span', { 'class': 'r-title' }, [marked(kb, r.title, query), r.section ? el('span', { 'class': 'r-section' }, [' › ', marked(kb, r.section, query)]) : null]),
       r.context ? el('span', { 'class': 'r-context', text: r.context }) : null,
       r.excerpt ? el('span', { 'class': 'r-excerpt' }, [marked(kb, r.excerpt, query)]) : null]);
@@ -386,7 +395,7 @@
         if (e.ctrlKey || e.metaKey || e.shiftKey || e.button) return; // a new tab: the browser's business
         e.preventDefault();
         var hash = r.url.indexOf('#');
-        openArticle(r.articleId, hash < 0 ? '' : decodeURIComponent(r.url.slice(hash + 1)));
+        openArticle(r.articleId, hash < 0 ? '' : decodeURIComponent(r.url.slice(hash + 1)), query);
       });
     }
     return el('li', {}, [link]);
@@ -417,7 +426,8 @@
 
   // ---- the reader ----
 
-  function openArticle(id, anchor) {
+  /** Opens an article in the reader; `query`, when it came from a search, goes with its link out. */
+  function openArticle(id, anchor, query) {
     readerView.textContent = '';
     readerView.appendChild(el('p', { 'class': 'loading', text: t('widget.loading') }));
     readerView.hidden = false;
@@ -428,7 +438,7 @@
     return loadArticle(id).then(function (a) {
       reachable(true);
       if (mine !== latest) return;
-      read(a, anchor);
+      read(a, anchor, query);
     }, function (e) {
       if (mine !== latest) return;
       readerView.textContent = '';
@@ -439,10 +449,10 @@
     });
   }
 
-  function read(a, anchor) {
+  function read(a, anchor, query) {
     readerView.textContent = '';
     title.textContent = a.title;
-    var open = outLink(siteUrl(a.url) + (anchor ? '#' + encodeURIComponent(anchor) : ''), t('widget.open'), 'open');
+    var open = outLink(foundUrl(a.url + (anchor ? '#' + encodeURIComponent(anchor) : ''), query), t('widget.open'), 'open');
     var body = el('div', { 'class': 'body' });
     (a.body || []).forEach(function (n) { body.appendChild(node(n)); });
     readerView.appendChild(el('p', { 'class': 'kicker', text: a.section }));
@@ -452,10 +462,10 @@
       var link = e.target.closest && e.target.closest('a[data-in-article]');
       if (!link) return;
       e.preventDefault();
-      goTo(a, link.getAttribute('href').slice(1), open);
+      goTo(a, link.getAttribute('href').slice(1), open, query);
     });
     var target = anchor && shadow.getElementById(anchor);
-    if (target && body.contains(target)) goTo(a, anchor, open);
+    if (target && body.contains(target)) goTo(a, anchor, open, query);
     else {
       readerView.parentNode.scrollTop = 0;
       title.focus();
@@ -464,10 +474,10 @@
   }
 
   /** Scrolls the reader to a section, and points "Open in the help center" at it. */
-  function goTo(a, anchor, open) {
+  function goTo(a, anchor, open, query) {
     var target = shadow.getElementById(anchor);
     if (!target) return;
-    open.href = siteUrl(a.url) + '#' + encodeURIComponent(anchor);
+    open.href = foundUrl(a.url + '#' + encodeURIComponent(anchor), query);
     target.setAttribute('tabindex', '-1');
     target.scrollIntoView({ block: 'start' });
     target.focus({ preventScroll: true });

@@ -112,16 +112,15 @@ class WidgetIT {
         reader.open(shipped.server().url(""));
         reader.keys("/");
         reader.keys(QUERY);
-        // The box's links also carry the query (?h=) for the page to mark what it matched: the
-        // same pages and sections are what must agree.
+        // Both carry the query (?h=) for the page to mark what it matched.
         @SuppressWarnings("unchecked")
         List<String> inSearchBox = reader.until(d -> {
             List<String> hrefs = (List<String>) reader.js("return Array.from(document.querySelectorAll("
-                    + "'#kb-search-results [role=option]:not(.search-all)')).map(a => { const u = new URL(a.href);"
-                    + " u.searchParams.delete('h'); return u.href; });");
+                    + "'#kb-search-results [role=option]:not(.search-all)')).map(a => a.href);");
             return hrefs.size() > 2 ? hrefs : null;
         });
         assertEquals(inSearchBox, inWidget);
+        assertTrue(inWidget.stream().allMatch(u -> QUERY.equals(java.net.URI.create(u).getQuery().replaceFirst("^h=", ""))), inWidget.toString());
     }
 
     @Test
@@ -153,6 +152,11 @@ class WidgetIT {
                     && Boolean.TRUE.equals(reader.js("return document.readyState === 'complete';")));
             assertEquals(title, reader.find("main h1").getText(), "the full page of the same article");
             assertNotEquals(null, reader.js("return document.getElementById(arguments[0]);", anchor), "with the section");
+            // The query came along (?h=): the page marks the words it matched, as after the site's own search.
+            reader.until(d -> !reader.all("main mark").isEmpty());
+            String marked = reader.all("main mark").stream().map(WebElement::getText)
+                    .collect(java.util.stream.Collectors.joining(" ")).toLowerCase(java.util.Locale.ROOT);
+            assertTrue(marked.contains("linkedin") && marked.contains("disconnect"), marked);
             assertEquals(List.of(), reader.problems());
         } finally {
             reader.driver.close();
