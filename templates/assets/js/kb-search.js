@@ -404,13 +404,15 @@
         }
         for (var k = 0; k < tdocs.length; k++) w.title[tdocs[k]] = 0;
       });
-      var words = bitCount(content);
+      var words = bitCount(content), rows = self.m.rows, row = f(wt.row);
       // One number per hit orders by score, then doc id: a float32 score's bits order like the
       // score itself, and bits * 2^22 + (2^22 - 1 - doc) stays an exact double.
       var keys = w.keys.subarray(0, count), bits = new Uint32Array(1), asFloat = new Float32Array(bits.buffer);
       for (var t = 0; t < count; t++) {
         var d = touched[t];
-        asFloat[0] = f(w.sums[d] * (w.matched[d] / total) * together(w.head[d] & content, words, wt.together));
+        var score = w.sums[d] * (w.matched[d] / total) * together(w.head[d] & content, words, wt.together);
+        // A data row (a lifespan table's line) counts for less than prose (Searcher.ROW).
+        asFloat[0] = f(d >= rows ? score * row : score);
         keys[t] = w.keyOf[d] = bits[0] * 4194304 + (4194303 - d);
         w.sums[d] = 0; w.matched[d] = 0; w.seen[d] = 0; w.own[d] = 0; w.head[d] = 0;
       }

@@ -79,9 +79,11 @@ public final class BrowserExport {
             weights.put("minTypo", QueryPlan.MIN_TYPO);
             weights.put("slip", QueryPlan.SLIP);
             weights.put("landing", SearchIndex.SECTION_LANDING);
+            weights.put("row", Searcher.ROW);
             manifest.put("weights", weights);
             manifest.put("filler", String.join(",", index.chain().filler()));
             manifest.put("docs", index.reader().maxDoc());
+            manifest.put("rows", index.rows());
             StringBuilder groups = new StringBuilder();
             List<String> blocks = leaf == null ? List.of() : docBlocks(leaf, groups);
             // Blocks are named by number (a list of thousands of hashed names would weigh on every

@@ -32,6 +32,7 @@ public final class SearchIndex implements AutoCloseable {
     private final Map<String, List<String>> synonyms;
     private final Chain chain;
     private final Related related;
+    private final int rowsFrom;
 
     private SearchIndex(Directory directory, DirectoryReader reader, Map<String, List<String>> synonyms) throws IOException {
         this.directory = directory;
@@ -43,6 +44,24 @@ public final class SearchIndex implements AutoCloseable {
         this.vocabulary = Vocabulary.read(reader, chain);
         this.synonyms = synonyms;
         this.related = new Related(this);
+        this.rowsFrom = rowsFrom();
+    }
+
+    /**
+     * The first record of the data rows (the lifespan table's networks), which SearchRecords
+     * writes after every article and FAQ answer; maxDoc when there are none.
+     */
+    private int rowsFrom() throws IOException {
+        int from = reader.maxDoc();
+        while (from > 0 && "NETWORK".equals(document(from - 1).get(IndexFields.KIND))) {
+            from--;
+        }
+        return from;
+    }
+
+    /** The doc id from which records are data rows (Searcher#ROW), exported for the browser. */
+    int rows() {
+        return rowsFrom;
     }
 
     /** Opens the index {@link SearchIndexer} wrote into {@code dir}. */
@@ -96,7 +115,7 @@ public final class SearchIndex implements AutoCloseable {
             return List.of();
         }
         try {
-            Map<Integer, Float> scores = new Searcher(searcher).score(plan);
+            Map<Integer, Float> scores = new Searcher(searcher, rowsFrom).score(plan);
             List<Map.Entry<Integer, Float>> ranked = new ArrayList<>(scores.entrySet());
             ranked.sort(Map.Entry.<Integer, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
             Map<String, List<Map.Entry<Integer, Float>>> groups = new LinkedHashMap<>();

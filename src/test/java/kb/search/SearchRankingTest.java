@@ -189,6 +189,28 @@ class SearchRankingTest {
     }
 
     @Test
+    void aDataRowYieldsToTheArticleThatExplainsItYetAnswersWhatItAloneSays() {
+        List<SearchRecord> records = List.of(
+                article("youtube/", "YouTube connections", "YouTube tokens refresh each time Lofty uses them, so the"
+                        + " connection stays up; a new password or a removed channel still disconnects it."),
+                section("youtube/", "YouTube connections", "why", "Why YouTube stays connected",
+                        "Each use refreshes the token, which is why it has no fixed lifespan."),
+                article("linkedin/", "LinkedIn token expiry", "LinkedIn tokens last a year; reconnect before then."),
+                row("youtube", "YouTube token lifespan", "No fixed lifespan. Reconnect: never needed."),
+                row("linkedin", "LinkedIn token lifespan", "365 days. Reconnect: every year."));
+        try (SearchIndex rows = SearchIndexer.build(records, new ByteBuffersDirectory(), Map.of())) {
+            assertTrue(rows.search("youtube token", 5, false).get(0).url().startsWith("youtube/"),
+                    "the article, not its line of the table");
+            assertEquals("lifespans/#youtube", rows.search("youtube token lifespan", 5, false).get(0).url(),
+                    "the row, when it is what was asked for");
+        }
+    }
+
+    private static SearchRecord row(String id, String title, String text) {
+        return new SearchRecord(SearchRecord.Kind.NETWORK, "lifespans/", id, title, "", "Token lifespans", "", "", text, 0);
+    }
+
+    @Test
     void exactWordsRankAboveWordsThatOnlyShareTheStem() {
         List<Hit> hits = index.search("reconnecting", 10, false);
         assertEquals("reconnect/", hits.get(0).url(), "the article saying 'Reconnecting' comes first");
