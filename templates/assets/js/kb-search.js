@@ -297,10 +297,13 @@
     }
     if (surface.length >= w.minTypo && !list.some(function (e) { return e[0] === surface; })) {
       var max = surface.length >= 9 ? 2 : 1, first = surface.codePointAt(0), cands = [], rank = 0, self = this;
+      // The stem too, for a misspelled form of a word the pages use in another form (QueryPlan.java).
+      var stemMax = stem.length >= w.minTypo ? (stem.length >= 9 ? 2 : 1) : -1;
       list.forEach(function (e) {
-        if (e[0].codePointAt(0) !== first || Math.abs(e[0].length - surface.length) > max || self.filler.has(e[0])) return;
-        var d = distance(surface, e[0], max);
+        if (e[0].codePointAt(0) !== first || self.filler.has(e[0])) return;
+        var d = distance(surface, e[0], max), es = e[2] || e[0];
         if (d <= max) cands.push([e, d, d === 1 && isSlip(surface, e[0]) ? e[1] * w.slip : e[1]]);
+        else if (stemMax > 0 && (d = distance(stem, es, stemMax)) <= stemMax) cands.push([e, d, d === 1 && isSlip(stem, es) ? e[1] * w.slip : e[1]]);
       });
       // Likeliest first, the n-th word worth 1/n of the first (QueryPlan.java).
       cands.sort(function (x, y) { return x[1] - y[1] || y[2] - x[2] || (x[0][0] < y[0][0] ? -1 : x[0][0] > y[0][0] ? 1 : 0); });

@@ -120,17 +120,24 @@ public record QueryPlan(List<Slot> slots) {
                 completes = !longer.isEmpty();
             }
             if (surface.length() >= MIN_TYPO && !vocabulary.contains(surface)) {
-                int maxEdits = surface.length() >= 9 ? 2 : 1;
+                int maxEdits = maxEdits(surface);
+                // The stem too: a misspelled form of a word the pages use in another form
+                // ("autentication" for "authenticator": three edits apart, their stems one).
+                int stemEdits = stem.length() >= MIN_TYPO ? maxEdits(stem) : -1;
                 record Candidate(Vocabulary.Word word, int edits, long likelihood) { }
                 List<Candidate> corrections = vocabulary.words().stream()
                         .filter(w -> w.word().codePointAt(0) == surface.codePointAt(0)
-                                && Math.abs(w.word().length() - surface.length()) <= maxEdits
                                 && !chain.filler().contains(w.word()))
                         .map(w -> {
                             int edits = Typos.distance(surface, w.word(), maxEdits);
-                            return new Candidate(w, edits, Typos.likelihood(surface, w.word(), edits, w.df()));
+                            if (edits <= maxEdits) {
+                                return new Candidate(w, edits, Typos.likelihood(surface, w.word(), edits, w.df()));
+                            }
+                            int byStem = Typos.distance(stem, w.stem(), Math.max(stemEdits, 0));
+                            return byStem <= stemEdits
+                                    ? new Candidate(w, byStem, Typos.likelihood(stem, w.stem(), byStem, w.df())) : null;
                         })
-                        .filter(c -> c.edits() <= maxEdits)
+                        .filter(c -> c != null)
                         .sorted(Comparator.comparingInt(Candidate::edits)
                                 .thenComparingLong(c -> -c.likelihood())
                                 .thenComparing(c -> c.word().word()))
@@ -161,6 +168,11 @@ public record QueryPlan(List<Slot> slots) {
             slots.add(new Slot(surface, stem, new ArrayList<>(alts.values()), filler));
         }
         return new QueryPlan(slots);
+    }
+
+    /** How many edits a misspelling of this length may be from the word meant. */
+    private static int maxEdits(String word) {
+        return word.length() >= 9 ? 2 : 1;
     }
 
     /**

@@ -76,6 +76,17 @@ class QueryPlanTest {
     }
 
     @Test
+    void aMisspelledFormOfAWordThePagesUseInAnotherFormIsCorrectedByItsStem() {
+        // "autentication" is three edits from "authenticator", the pages' only form of the word,
+        // but its stem "autent" is one from "authent".
+        Vocabulary words = new Vocabulary(List.of(new Vocabulary.Word("authenticator", 2, "authent"),
+                new Vocabulary.Word("automate", 4, "autom")));
+        List<QueryPlan.Alternative> alts = QueryPlan.of("autentication", words, term -> false, false).slots().get(0).alternatives();
+        assertEquals(List.of("autent@1.0", "authent@" + QueryPlan.ONE_TYPO_WEIGHT),
+                alts.stream().map(a -> a.stem() + "@" + a.weight()).toList());
+    }
+
+    @Test
     void aMisspellingIsNeverReadAsAQuestionWord() {
         // "yout" is one edit from "you" and "your", which carry no meaning of their own.
         assertEquals(List.of(), corrections("yout"));
