@@ -127,10 +127,14 @@ public enum Chain {
 
     /**
      * The question words customers wrap a query in, which count for less (QueryPlan): English's
-     * only for now, since each language needs its own list.
+     * and Spanish's so far, since each language needs its own list.
      */
     SortedSet<String> filler() {
-        return this == EN ? QueryPlan.FILLER : new TreeSet<>();
+        return switch (this) {
+            case EN -> QueryPlan.FILLER;
+            case ES -> QueryPlan.SPANISH_FILLER;
+            default -> new TreeSet<>();
+        };
     }
 
     /** The stem of one surface word, as the index analyzer would produce it. */

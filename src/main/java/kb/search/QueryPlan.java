@@ -66,6 +66,17 @@ public record QueryPlan(List<Slot> slots) {
             "should", "would", "i", "i'm", "me", "my", "we", "our", "us", "you", "your", "keep", "keeps", "again",
             "long", "get", "got", "still", "need", "want", "ok", "okay", "please", "anyway", "now", "happens",
             "happen", "possible", "way", "there", "am", "so"));
+    /**
+     * The same for Spanish, as customers type it: with and without accents, since "cómo" and
+     * "cuánto" are no stop words while "como" and "cuando" are (the stop filter drops those before
+     * they get here). "qué", "por", "mi", "hay" and "tengo" are stop words already.
+     */
+    static final java.util.SortedSet<String> SPANISH_FILLER = new java.util.TreeSet<>(List.of(
+            "cómo", "cuánto", "cuanto", "cuánta", "cuanta", "cuántos", "cuantos", "cuántas", "cuantas", "cuándo",
+            "dónde", "cuál", "cuáles", "cuales", "quién", "quiénes", "puedo", "puede", "pueden", "podemos", "podría",
+            "hago", "hacer", "hace", "necesito", "necesita", "necesitamos", "quiero", "queremos", "debo", "debe",
+            "sigue", "siguen", "sigo", "todavía", "aún", "vez", "pasa", "ocurre", "sucede", "ahora", "posible",
+            "forma", "manera", "favor", "ok", "usted", "ustedes"));
     static final float FILLER_WEIGHT = 0.25f;
 
     /**
