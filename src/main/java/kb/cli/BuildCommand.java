@@ -46,6 +46,7 @@ final class BuildCommand implements Callable<Integer> {
         if (!site.templatesExist(spec.commandLine().getErr())) {
             return ExitCodes.USAGE;
         }
+        boolean quickJit = QuickJit.forThisRun();
         BuildOptions options = new BuildOptions(site.content, site.templates, site.out, site.baseUrl, drafts, false,
                 acceptRemovals, !noCache);
         try {
@@ -58,6 +59,10 @@ final class BuildCommand implements Callable<Integer> {
             }
             if (!quiet) {
                 Summary.print(out, report, site.out.toString(), verbose);
+            }
+            if (verbose) {
+                out.println(quickJit ? "  compiled with C1 only (-Dkb.fullJit=true for C2 too)" : "  compiled with C1 and C2");
+                out.flush();
             }
             return ExitCodes.OK;
         } catch (KbException e) {

@@ -31,6 +31,7 @@ final class CheckCommand implements Callable<Integer> {
         if (!site.templatesExist(spec.commandLine().getErr())) {
             return ExitCodes.USAGE;
         }
+        QuickJit.forThisRun();
         try {
             BuildReport report = new SiteBuild(new BuildOptions(site.content, site.templates, site.out, site.baseUrl,
                     false, false, false)).check();
