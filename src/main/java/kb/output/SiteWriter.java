@@ -100,6 +100,30 @@ public final class SiteWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Puts a file of the site at {@code --out} unchanged into the new site: a hard link, so no
+     * byte is copied (the swap then deletes the old name, not the file), or a copy where the file
+     * system has no links.
+     */
+    public void reuse(Path existing, String relativePath) {
+        Path file = resolve(relativePath);
+        try {
+            createParents(file);
+            if (staging.equals(out)) {
+                write(relativePath, Files.readAllBytes(existing));
+                return;
+            }
+            try {
+                Files.createLink(file, existing);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(existing, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            bytes.addAndGet(Files.size(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reuse " + existing, e);
+        }
+    }
+
     /** Bytes written so far. */
     public long bytesWritten() {
         return bytes.get();

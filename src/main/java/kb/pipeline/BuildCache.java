@@ -162,10 +162,10 @@ final class BuildCache {
     }
 
     /**
-     * The bytes of the page at {@code path} from the previous site, when it was written from the
-     * same digest and its file still has the length and checksum it had then; else null.
+     * The file of the page at {@code path} in the previous site, when it was written from the
+     * same digest and still has the length and checksum it had then; else null.
      */
-    byte[] reuse(String path, String digest) {
+    Path reuse(String path, String digest) {
         if (digest == null) {
             return null;
         }
@@ -185,7 +185,7 @@ final class BuildCache {
             }
             newPages.put(path, old);
             pagesReused.incrementAndGet();
-            return bytes;
+            return file;
         } catch (IOException e) {
             return null; // the page renders again
         }

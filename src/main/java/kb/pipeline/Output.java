@@ -22,6 +22,15 @@ interface Output extends SiteFiles {
     /** Copies a theme file (an asset) into the site. */
     void copy(Path source, String path);
 
+    /** Puts a file of the previous site, checked unchanged, at {@code path}. */
+    default void reuse(Path existing, String path) {
+        try {
+            write(path, Files.readAllBytes(existing));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reuse " + existing, e);
+        }
+    }
+
     default void write(String path, String text) {
         write(path, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -37,6 +46,11 @@ interface Output extends SiteFiles {
             @Override
             public void copy(Path source, String path) {
                 writer.copy(source, path);
+            }
+
+            @Override
+            public void reuse(Path existing, String path) {
+                writer.reuse(existing, path);
             }
 
             @Override
@@ -65,6 +79,11 @@ interface Output extends SiteFiles {
             @Override
             public void copy(Path source, String path) {
                 output.copy(source, folder + path);
+            }
+
+            @Override
+            public void reuse(Path existing, String path) {
+                output.reuse(existing, folder + path);
             }
 
             @Override

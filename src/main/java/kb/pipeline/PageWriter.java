@@ -423,25 +423,21 @@ final class PageWriter {
 
     private void file(String path, String template, Map<String, Object> model) {
         try {
-            writer.write(path, rendered(edition.prefix() + path, template, model));
+            String digest = cache == null ? null : cache.digest(template, model);
+            Path previous = digest == null ? null : cache.reuse(edition.prefix() + path, digest);
+            if (previous != null) {
+                writer.reuse(previous, path);
+            } else {
+                byte[] bytes = templates.render(template, model).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                writer.write(path, bytes);
+                if (digest != null) {
+                    cache.keep(edition.prefix() + path, digest, bytes);
+                }
+            }
             count.incrementAndGet();
         } catch (KbException e) {
             e.problems().stream().filter(seen::add).forEach(problems::add);
         }
-    }
-
-    /** The page at {@code path} of the site: the previous build's bytes when its model is the same, else rendered. */
-    private byte[] rendered(String path, String template, Map<String, Object> model) {
-        String digest = cache == null ? null : cache.digest(template, model);
-        byte[] reused = digest == null ? null : cache.reuse(path, digest);
-        if (reused != null) {
-            return reused;
-        }
-        byte[] bytes = templates.render(template, model).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (digest != null) {
-            cache.keep(path, digest, bytes);
-        }
-        return bytes;
     }
 
     private static Map<String, List<RenderedArticle>> citedBy(RenderedSite site) {
