@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +16,11 @@ import java.util.Map;
  * Walks maps (in their iteration order, which a template sees), lists, records and plain
  * values, each tagged with its type and length, so different models never write the same bytes.
  * Anything else makes the page one the cache leaves alone ({@link #of} returns null).
+ *
+ * <p>{@code Map.of} and {@code Set.of} are the exception: their iteration order is salted anew in
+ * every JVM, so their entries are digested in a fixed order (one page built twice in one process
+ * would otherwise match, and never across the processes a cache serves). A page that listed such
+ * a map's entries in order could not be reproducible in the first place.
  */
 final class ModelDigest {
     private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
@@ -67,6 +73,9 @@ final class ModelDigest {
             tag('v');
             text(v.getClass().getName());
             text(v.toString());
+        } else if (v instanceof Map<?, ?> m && salted(m)) {
+            tag('M');
+            unordered(m.entrySet().stream().map(e -> java.util.Arrays.asList(e.getKey(), e.getValue())).toList());
         } else if (v instanceof Map<?, ?> m) {
             tag('m');
             count(m.size());
@@ -74,6 +83,9 @@ final class ModelDigest {
                 value(k);
                 value(x);
             });
+        } else if (v instanceof java.util.Set<?> set && salted(set)) {
+            tag('S');
+            unordered(List.copyOf(set));
         } else if (v instanceof Collection<?> c) {
             tag('l');
             count(c.size());
@@ -91,6 +103,24 @@ final class ModelDigest {
         } else {
             throw new Unknown();
         }
+    }
+
+    /** Whether {@code v} is one of the JDK's immutable collections, whose order changes from one JVM to the next. */
+    private static boolean salted(Object v) {
+        return v.getClass().getName().startsWith("java.util.ImmutableCollections$");
+    }
+
+    /** Each element digested on its own, the digests in byte order: the same elements give the same bytes in any order. */
+    private void unordered(List<?> elements) {
+        List<byte[]> digests = new java.util.ArrayList<>();
+        for (Object e : elements) {
+            ModelDigest one = new ModelDigest();
+            one.value(e);
+            digests.add(one.digest.digest());
+        }
+        digests.sort(java.util.Arrays::compare);
+        count(digests.size());
+        digests.forEach(digest::update);
     }
 
     private void tag(char c) {

@@ -1,0 +1,76 @@
+package kb.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.testing.FixtureSites;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The build cache across processes, as writers and CI use it: each {@code java -jar kb.jar
+ * build} a fresh JVM. After one article is edited, the next build takes every other page from
+ * the cache (what it prints says so) and makes the site a build without the cache makes. One
+ * JVM would hide what differs between processes (the JDK salts {@code Map.of}'s order anew in each).
+ */
+class WarmBuildIT {
+    private static final Path JAR = Path.of(System.getProperty("kb.jar", "target/kb.jar"));
+    private static final Pattern REUSED = Pattern.compile("from the build cache: ([\\d,]+) of ([\\d,]+) Markdown documents, "
+            + "([\\d,]+) of ([\\d,]+) pages");
+
+    @TempDir
+    Path dir;
+
+    private static String build(Path content, Path site, String... more) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString(), "build", "--content", content.toString(), "--out", site.toString()));
+        command.addAll(List.of(more));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the build finished");
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    private static List<String> withoutKb(Path site) {
+        return FixtureSites.hashes(site).stream().filter(h -> !h.startsWith(".kb/") && !h.contains("/.kb/")).toList();
+    }
+
+    private static int number(String s) {
+        return Integer.parseInt(s.replace(",", ""));
+    }
+
+    @Test
+    void aNewProcessReusesEveryPageAnEditDidNotTouch() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), "build the jar first (mvn verify runs this after package): " + JAR);
+        Path content = FixtureSites.copyTree(Path.of("content"), dir.resolve("content"));
+        Path site = dir.resolve("site");
+        build(content, site);
+        Path article = content.resolve("articles/getting-started/how-to-reconnect.md");
+        Files.writeString(article, Files.readString(article) + "\nOne more sentence, to rebuild.\n");
+
+        String warm = build(content, site);
+        Matcher reused = REUSED.matcher(warm);
+        assertTrue(reused.find(), warm);
+        assertEquals(number(reused.group(2)) - 1, number(reused.group(1)), "every other document's Markdown: " + warm);
+        int pages = number(reused.group(4));
+        int pagesReused = number(reused.group(3));
+        // The article's page, its neighbours' (its summary in their navigation) and the section's page render again.
+        assertTrue(pagesReused > pages / 2 && pagesReused < pages, warm);
+
+        Path cold = dir.resolve("cold");
+        build(content, cold, "--no-cache");
+        assertEquals("", FixtureSites.diff(withoutKb(cold), withoutKb(site)));
+        assertTrue(Jsoup.parse(Files.readString(site.resolve("getting-started/how-to-reconnect/index.html")))
+                .select("main").text().contains("One more sentence, to rebuild."));
+    }
+}
