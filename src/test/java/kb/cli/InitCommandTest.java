@@ -34,7 +34,7 @@ class InitCommandTest {
         CliRun.Result init = CliRun.run("init", help.toString(), "--name", "Acme: \"Help\" & <Answers>");
         assertEquals(0, init.status(), init.err());
         assertTrue(init.out().startsWith("Created the help center"), init.out());
-        assertEquals(List.of(".gitignore", "README.md", "content/articles/getting-started/_section.yaml",
+        assertEquals(List.of(".gitignore", ".mvn/jvm.config", "README.md", "content/articles/getting-started/_section.yaml",
                 "content/articles/getting-started/writing-articles.md", "content/data/networks.yaml",
                 "content/faq/general.md", "content/kb.yaml", "pom.xml"), files(help));
         assertFalse(Files.exists(help.resolve("templates")), "the theme comes from the jar");
