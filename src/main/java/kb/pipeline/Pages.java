@@ -113,7 +113,7 @@ final class Pages {
         String url = UrlScheme.section(s.slug());
         Map<String, Object> m = common(url, s.title(), s.description(), "section");
         m.put("nav", nav(url, s.slug()));
-        m.put("breadcrumbs", List.of(crumb(url, words.text("nav.home"), UrlScheme.HOME)));
+        m.put("breadcrumbs", List.of(homeCrumb(url)));
         m.put("section", new SectionModel(s.title(), s.description(), s.articles().stream().map(a -> link(url, a)).toList()));
         m.put("jsonld", List.of(breadcrumbList(List.of(Map.entry(words.text("nav.home"), ""), Map.entry(s.title(), url)))));
         return m;
@@ -124,7 +124,7 @@ final class Pages {
         String url = UrlScheme.article(a);
         Map<String, Object> m = common(url, a.title(), a.summary(), "article");
         m.put("nav", nav(url, s.slug()));
-        m.put("breadcrumbs", List.of(crumb(url, words.text("nav.home"), UrlScheme.HOME), crumb(url, s.title(), UrlScheme.section(s.slug()))));
+        m.put("breadcrumbs", List.of(homeCrumb(url), crumb(url, s.title(), UrlScheme.section(s.slug()))));
         Map<String, Object> stale = editions.staleOriginal(language, a);
         if (stale != null) {
             stale = new HashMap<>(stale);
@@ -155,7 +155,7 @@ final class Pages {
 
     Map<String, Object> faq(List<Map<String, Object>> groups, Map<String, Object> faqPageLd) {
         Map<String, Object> m = common(UrlScheme.FAQ, null, null, "faq"); // faq.peb names the page
-        m.put("breadcrumbs", List.of(crumb(UrlScheme.FAQ, words.text("nav.home"), UrlScheme.HOME)));
+        m.put("breadcrumbs", List.of(homeCrumb(UrlScheme.FAQ)));
         m.put("groups", groups);
         m.put("jsonld", List.of(faqPageLd));
         return m;
@@ -164,7 +164,7 @@ final class Pages {
     Map<String, Object> lifespans(List<Network> networks) {
         String url = UrlScheme.LIFESPANS;
         Map<String, Object> m = common(url, null, null, "lifespans"); // lifespans.peb names the page
-        m.put("breadcrumbs", List.of(crumb(url, words.text("nav.home"), UrlScheme.HOME)));
+        m.put("breadcrumbs", List.of(homeCrumb(url)));
         m.put("networks", networks.stream().map(n -> networkModel(url, n)).toList());
         // The calculator and the filter read this (as JSON in the page), so the data file drives them too.
         m.put("calculator", networks.stream().map(n -> kb.data.NetworksExport.forBrowser(n,
@@ -176,7 +176,7 @@ final class Pages {
     Map<String, Object> simple(String url, String title, String kind) {
         Map<String, Object> m = common(url, title, null, kind);
         if (!kind.equals("404")) {
-            m.put("breadcrumbs", List.of(crumb(url, words.text("nav.home"), UrlScheme.HOME)));
+            m.put("breadcrumbs", List.of(homeCrumb(url)));
         }
         return m;
     }
@@ -275,6 +275,11 @@ final class Pages {
 
     List<ArticleLinkModel> citingArticles(String fromUrl, String anchor) {
         return citedBy.getOrDefault(anchor, List.of()).stream().map(ra -> link(fromUrl, ra.article())).toList();
+    }
+
+    /** The first crumb of every trail: the home page, in the edition's words. */
+    private LinkModel homeCrumb(String fromUrl) {
+        return crumb(fromUrl, words.text("nav.home"), UrlScheme.HOME);
     }
 
     private static LinkModel crumb(String fromUrl, String title, String url) {
