@@ -80,6 +80,9 @@ public final class SiteWriter implements AutoCloseable {
                 Files.write(temp, data);
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } else {
+                // A new file, never the old site's bytes written over: a page reused from the old
+                // site is a hard link to its file (see reuse), and a failed build must leave it as it was.
+                Files.deleteIfExists(file);
                 Files.write(file, data);
             }
             bytes.addAndGet(data.length);
