@@ -678,7 +678,7 @@
         // page's title names every word asked about (SearchIndex.hit).
         var page = docs[list[0][0]];
         var at = list.length > 1 && page.kind === 'article' && list[1][1] >= f(f(self.m.weights.landing) * list[0][1])
-          && !namedBy(slots, page.title) ? 1 : 0;
+          && (!namedBy(slots, page.title) || askedBy(slots, docs[list[1][0]].heading, self.m.weights.asked)) ? 1 : 0;
         var best = docs[list[at][0]];
         return {
           url: target(best),
@@ -768,6 +768,14 @@
     var stems = {}, content = slots.filter(function (s) { return !s.filler; });
     window.kbAnalyzer.surface(title).slice(0, 32).forEach(function (w) { stems[window.kbAnalyzer.stem(w)] = true; });
     return (content.length ? content : slots).every(function (s) { return s.alts.some(function (a) { return stems[a.stem]; }); });
+  }
+
+  /** Whether a heading holds `need` or more of the query's question words (QueryPlan.isAskedBy). */
+  function askedBy(slots, heading, need) {
+    var stems = {}, n = 0;
+    window.kbAnalyzer.surface(heading || '').slice(0, 32).forEach(function (w) { stems[window.kbAnalyzer.stem(w)] = true; });
+    slots.forEach(function (s) { if (s.filler && stems[s.stem]) n++; });
+    return n >= need;
   }
 
   function target(d) { return d.anchor ? d.url + '#' + d.anchor : d.url; }

@@ -80,6 +80,7 @@ public final class BrowserExport {
             weights.put("slip", QueryPlan.SLIP);
             weights.put("landing", SearchIndex.SECTION_LANDING);
             weights.put("row", Searcher.ROW);
+            weights.put("asked", QueryPlan.ASKED_WORDS);
             manifest.put("weights", weights);
             manifest.put("filler", String.join(",", index.chain().filler()));
             manifest.put("docs", index.reader().maxDoc());

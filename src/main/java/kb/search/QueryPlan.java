@@ -181,6 +181,27 @@ public record QueryPlan(List<Slot> slots) {
         return new QueryPlan(slots);
     }
 
+    /**
+     * Whether {@code heading} holds the query's question: {@link #ASKED_WORDS} of its question
+     * words or more ("what ... do" in "What to do", "how long" in "How long it takes"). The customer asked for
+     * that part of the page, so a result lands on it even when the page's title names every
+     * other word. The browser decides the same (kb-search.js, askedBy).
+     */
+    public boolean isAskedBy(String heading, Chain chain) {
+        if (heading == null) {
+            return false;
+        }
+        Set<String> stems = new java.util.HashSet<>();
+        surfaceWords(heading, chain).forEach(w -> stems.add(chain.stem(w)));
+        return slots.stream().filter(s -> s.filler() && stems.contains(s.stem())).count() >= ASKED_WORDS;
+    }
+
+    /**
+     * Tuned on bench/relevance's tuning halves: one question word or two land the same results
+     * there; two is the stricter ("how" alone is no question about a section).
+     */
+    static final int ASKED_WORDS = 2;
+
     /** How many edits a misspelling of this length may be from the word meant. */
     private static int maxEdits(String word) {
         return word.length() >= 9 ? 2 : 1;

@@ -153,7 +153,8 @@ public final class SearchIndex implements AutoCloseable {
      * page's own record (title, summary and introduction) and the page's title does not name
      * every word asked about: the section holds what the title lacks, and the page's lead over
      * it is mostly the title, which the result shows as its context anyway. A page named for the
-     * whole query answers it as a whole.
+     * whole query answers it as a whole, unless the section's heading holds the question itself
+     * (QueryPlan#isAskedBy): "what do I do when my Facebook token expires" lands on "What to do".
      * Tuned on bench/relevance's tuning halves: 0.2 to 0.5 score alike, 0.6 to 1 worse; the
      * highest of the best is kept, so a section must still earn it.
      */
@@ -165,7 +166,8 @@ public final class SearchIndex implements AutoCloseable {
         Document page = document(top.get(0).getKey());
         if (top.size() > 1 && page.get(IndexFields.KIND).equals("ARTICLE")
                 && top.get(1).getValue() >= SECTION_LANDING * top.get(0).getValue()
-                && !plan.isNamedBy(page.get(IndexFields.SHOWN_TITLE), chain)) {
+                && (!plan.isNamedBy(page.get(IndexFields.SHOWN_TITLE), chain)
+                        || plan.isAskedBy(document(top.get(1).getKey()).get(IndexFields.SHOWN_HEADING), chain))) {
             at = 1; // the section; the page it replaces is the result's title and context
         }
         Document best = document(top.get(at).getKey());

@@ -211,6 +211,27 @@ class SearchRankingTest {
     }
 
     @Test
+    void aQuestionThatAHeadingHoldsLandsOnThatSectionThoughThePageTitleNamesTheRest() {
+        // The page's own record (title, summary, tags, introduction) outscores its sections.
+        List<SearchRecord> records = List.of(
+                new SearchRecord(SearchRecord.Kind.ARTICLE, "expiry/", null, "LinkedIn token expiry", "", "Help",
+                        "When a LinkedIn token reaches its expiry.", "linkedin token expiry", "Every LinkedIn token reaches"
+                        + " its expiry a year after it was issued; the LinkedIn token expiry date shows on the accounts screen.",
+                        "expiry/".hashCode() & 0xffff),
+                section("expiry/", "LinkedIn token expiry", "what-to-do", "What to do",
+                        "Reconnect from the accounts screen before the date."),
+                section("expiry/", "LinkedIn token expiry", "why", "Why tokens end", "LinkedIn asks for a new sign-in."),
+                article("checkpoint/", "Facebook security checkpoint", "Facebook asks you to confirm who you are."),
+                section("checkpoint/", "Facebook security checkpoint", "what-to-do", "What to do", "Follow Facebook's steps."),
+                article("role/", "Insufficient Page role", "Your Page role is too low to publish."),
+                section("role/", "Insufficient Page role", "what-to-do", "What to do", "Ask an admin for a higher role."));
+        try (SearchIndex asked = SearchIndexer.build(records, new ByteBuffersDirectory(), Map.of())) {
+            assertEquals("expiry/", asked.search("linkedin token expiry", 5, false).get(0).url());
+            assertEquals("expiry/#what-to-do", asked.search("what do i do at linkedin token expiry", 5, false).get(0).url());
+        }
+    }
+
+    @Test
     void exactWordsRankAboveWordsThatOnlyShareTheStem() {
         List<Hit> hits = index.search("reconnecting", 10, false);
         assertEquals("reconnect/", hits.get(0).url(), "the article saying 'Reconnecting' comes first");
