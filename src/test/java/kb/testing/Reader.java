@@ -110,11 +110,17 @@ public final class Reader implements AutoCloseable {
         return this;
     }
 
-    /** Waits up to 15 s for {@code condition} to give a non-null, non-false value, and returns it. */
+    /**
+     * Waits up to 15 s for {@code condition} to give a non-null, non-false value, and returns it.
+     * It looks every 20 ms, not Selenium's default 500: most conditions hold within a few
+     * milliseconds, and every page a test opens waits here at least once.
+     */
     public <T> T until(Function<WebDriver, T> condition) {
         focus();
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(15), POLL).until(condition);
     }
+
+    private static final Duration POLL = Duration.ofMillis(20);
 
     /** Runs a script in the page and returns its result. */
     public Object js(String script, Object... args) {
