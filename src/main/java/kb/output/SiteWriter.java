@@ -1,6 +1,7 @@
 package kb.output;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -10,6 +11,15 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import kb.diagnostic.KbException;
@@ -244,22 +254,80 @@ public final class SiteWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes a folder and everything in it. Deleting a site is waiting on the file system, not
+     * computing: a 10,000-article site is 43,000 files and 20,000 folders, which {@code rm -rf}
+     * took 72 s to delete on the benchmark's busy machine and eight {@code rm} at a time 19 s. A
+     * build that replaces a site pays it in its swap, so files go in parallel, then folders
+     * deepest first.
+     */
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        List<Path> files = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                files.add(file);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
+                if (e != null) {
+                    throw e;
+                }
+                folders.add(dir);
                 return FileVisitResult.CONTINUE;
             }
         });
+        deleteAll(files);
+        // Each folder after every folder inside it: by depth, deepest first.
+        Map<Integer, List<Path>> byDepth = new TreeMap<>(Comparator.reverseOrder());
+        folders.forEach(f -> byDepth.computeIfAbsent(f.getNameCount(), d -> new ArrayList<>()).add(f));
+        for (List<Path> level : byDepth.values()) {
+            deleteAll(level);
+        }
+    }
+
+    private static final int DELETERS = 8;
+
+    private static void deleteAll(List<Path> paths) throws IOException {
+        if (paths.size() < 64) {
+            for (Path p : paths) {
+                Files.delete(p);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(DELETERS, r -> {
+            Thread t = new Thread(r, "kb-delete");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            int chunk = Math.max(64, paths.size() / (DELETERS * 4));
+            for (int from = 0; from < paths.size(); from += chunk) {
+                List<Path> part = paths.subList(from, Math.min(paths.size(), from + chunk));
+                done.add(pool.submit(() -> {
+                    for (Path p : part) {
+                        Files.delete(p);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while deleting " + paths.get(0).getParent());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
