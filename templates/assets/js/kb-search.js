@@ -229,7 +229,11 @@
   /** The query plan: each word with the terms that may stand for it (kb.search.QueryPlan). */
   Engine.prototype.plan = function (query, prefix) {
     var self = this, w = this.m.weights;
-    var words = window.kbAnalyzer.surface(query).slice(0, w.words);
+    // A question word typed with its accent is the stop word its plain spelling is (QueryPlan.java).
+    var words = window.kbAnalyzer.surface(query).slice(0, w.words).filter(function (s) {
+      var plain = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      return plain === s || !window.kbAnalyzer.isStopWord(plain);
+    });
     var keys = words.filter(function (s, i) { return s.length >= w.minTypo || (prefix && i === words.length - 1 && s.length >= w.minPrefix); }).map(vocabKey);
     var cache = this.altsCache || (this.altsCache = new Map()), last = words[words.length - 1];
     var typed = typedWord(query, last);

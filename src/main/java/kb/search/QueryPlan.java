@@ -107,6 +107,12 @@ public record QueryPlan(List<Slot> slots) {
     public static QueryPlan of(String query, Chain chain, Vocabulary vocabulary, Predicate<String> indexed,
             boolean prefix) {
         List<String> words = surfaceWords(query, chain);
+        // A question word typed with its accent ("cómo", "dónde") is the stop word its plain
+        // spelling is ("como", "donde"): dropped alike, so both spellings rank alike.
+        words.removeIf(w -> {
+            String plain = unaccented(w);
+            return !plain.equals(w) && chain.stopWords().contains(plain);
+        });
         List<Slot> slots = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < words.size(); i++) {
@@ -201,6 +207,11 @@ public record QueryPlan(List<Slot> slots) {
      * there; two is the stricter ("how" alone is no question about a section).
      */
     static final int ASKED_WORDS = 2;
+
+    /** The word without its combining accents (U+0300 to U+036F once decomposed), as kb-search.js has it. */
+    static String unaccented(String word) {
+        return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("[\\u0300-\\u036f]", "");
+    }
 
     /** How many edits a misspelling of this length may be from the word meant. */
     private static int maxEdits(String word) {

@@ -87,6 +87,18 @@ class QueryPlanTest {
     }
 
     @Test
+    void aQuestionWordTypedWithItsAccentIsDroppedAsItsPlainSpellingIs() {
+        // "como" is a Spanish stop word, "cómo" is not; both ask the same.
+        Vocabulary words = new Vocabulary(List.of(new Vocabulary.Word("conectar", 5, "conect")));
+        java.util.function.Function<String, List<String>> plan = q -> QueryPlan.of(q, Chain.ES, words, term -> true, false)
+                .slots().stream().map(QueryPlan.Slot::surface).toList();
+        assertEquals(List.of("conectar"), plan.apply("como conectar"));
+        assertEquals(List.of("conectar"), plan.apply("cómo conectar"));
+        assertEquals(List.of("conectar"), plan.apply("¿Dónde conectar?"));
+        assertEquals(List.of("cuánto", "conectar"), plan.apply("cuánto conectar"), "'cuanto' is no stop word either");
+    }
+
+    @Test
     void aMisspellingIsNeverReadAsAQuestionWord() {
         // "yout" is one edit from "you" and "your", which carry no meaning of their own.
         assertEquals(List.of(), corrections("yout"));
