@@ -10,7 +10,7 @@
  */
 (function () {
   'use strict';
-  var FORMAT = 4;
+  var FORMAT = 5;
   var f = Math.fround;
   var KINDS = { a: 'article', s: 'section', f: 'faq', n: 'network' };
 
@@ -76,14 +76,18 @@
     this.groups = [];    // the first record of each group
     this.blockOf = [];   // each group's record block
     this.blockStart = []; // the first record of each block
-    var self = this, last = 0;
-    (manifest.groups ? manifest.groups.split(',') : []).forEach(function (d, i) {
-      var opens = i === 0 || d.charAt(0) === '!';
-      last += parseInt(opens && i > 0 ? d.slice(1) : d, 36);
-      if (opens) self.blockStart.push(last);
-      self.groups.push(last);
-      self.blockOf.push(self.blockStart.length - 1);
-    });
+    // Base-36 deltas of one digit, or more in parentheses; '!' opens a block (BrowserExport.docBlocks).
+    var list = manifest.groups || '', last = 0;
+    for (var at = 0; at < list.length;) {
+      var opens = at === 0 || list.charAt(at) === '!', end;
+      if (list.charAt(at) === '!') at++;
+      end = list.charAt(at) === '(' ? list.indexOf(')', at) + 1 : at + 1;
+      last += parseInt(list.slice(at, end).replace(/[()]/g, ''), 36);
+      at = end;
+      if (opens) this.blockStart.push(last);
+      this.groups.push(last);
+      this.blockOf.push(this.blockStart.length - 1);
+    }
   }
 
   /** The term shard file that holds a term: the last shard starting at or before it. */

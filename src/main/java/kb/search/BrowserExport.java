@@ -33,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class BrowserExport {
     /** Format version; the client refuses a manifest of another version. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     /** Postings per term shard: about 15 KB gzipped each. */
     static final int SHARD_POSTINGS = 6000;
     /**
@@ -191,7 +191,10 @@ public final class BrowserExport {
      * What each record shows: kind, URL, anchor, title, heading, context, article id, text. In the
      * same pass, {@code groups} gets the doc ids where a new result group starts (an article with
      * its sections, or one FAQ question or table row) as base-36 deltas, so the client groups hits
-     * without loading records; a delta marked {@code !} starts the next block too.
+     * without loading records; a delta marked {@code !} starts the next block too. A delta is one
+     * digit, without separators (an article's sections are fewer than 36), and one of 36 or more
+     * is written in parentheses: at 10,000 articles the list is 6,158 bytes gzipped with commas
+     * and 5,373 without, which every first query loads.
      */
     private List<String> docBlocks(LeafReader leaf, StringBuilder groups) throws IOException {
         List<String> blocks = new ArrayList<>();
@@ -209,8 +212,8 @@ public final class BrowserExport {
                     blocks.add(emitNumbered(blocks.size(), block));
                     block = new ArrayList<>();
                 }
-                groups.append(groups.length() > 0 ? "," : "").append(newBlock ? "!" : "")
-                        .append(Integer.toString(doc - lastStart, 36));
+                String delta = Integer.toString(doc - lastStart, 36);
+                groups.append(newBlock ? "!" : "").append(delta.length() == 1 ? delta : "(" + delta + ")");
                 lastStart = doc;
                 lastKey = key;
             }
