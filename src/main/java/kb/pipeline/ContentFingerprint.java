@@ -48,19 +48,40 @@ final class ContentFingerprint {
      * written too recently to be told apart this way.
      */
     static Stats stats(Path content) {
-        try (Stream<Path> files = Files.walk(content)) {
-            MessageDigest digest = versioned();
-            FileTime newest = FileTime.fromMillis(0);
-            for (Path file : files(content, files)) {
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                digest.update((content.relativize(file) + "\0" + attributes.size() + "\0"
-                        + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "\n").getBytes(StandardCharsets.UTF_8));
-                newest = attributes.lastModifiedTime().compareTo(newest) > 0 ? attributes.lastModifiedTime() : newest;
-            }
-            return new Stats(HexFormat.of().formatHex(digest.digest()), newest);
+        // One walk that hands each file's attributes over (Files.walk plus readAttributes read each
+        // twice), and relative paths as strings: the walk was 40% of a 10,000-article search (JFR).
+        java.util.TreeMap<String, BasicFileAttributes> files = new java.util.TreeMap<>();
+        String manifest = kb.check.PublishedManifest.FILE;
+        try {
+            int prefix = content.toString().length() + 1;
+            Files.walkFileTree(content, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    String name = file.toString().substring(prefix).replace(java.io.File.separatorChar, '/');
+                    // A link to a file stands for that file, as in #of: its size and time are the file's.
+                    BasicFileAttributes target = attributes.isSymbolicLink() && Files.isRegularFile(file)
+                            ? Files.readAttributes(file, BasicFileAttributes.class) : attributes;
+                    if (target.isRegularFile() && !name.equals(manifest)) {
+                        files.put(name, target);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        MessageDigest digest = versioned();
+        FileTime newest = FileTime.fromMillis(0);
+        StringBuilder line = new StringBuilder();
+        for (var file : files.entrySet()) {
+            FileTime modified = file.getValue().lastModifiedTime();
+            line.setLength(0);
+            line.append(file.getKey()).append('\0').append(file.getValue().size()).append('\0')
+                    .append(modified.to(TimeUnit.NANOSECONDS)).append('\n');
+            digest.update(line.toString().getBytes(StandardCharsets.UTF_8));
+            newest = modified.compareTo(newest) > 0 ? modified : newest;
+        }
+        return new Stats(HexFormat.of().formatHex(digest.digest()), newest);
     }
 
     /** {@link #stats}: the hash, and the newest modification time among the files. */
