@@ -32,8 +32,19 @@ public final class Axe {
      * The same for one part of the page: {@code context} is a script expression for the element
      * to check (such as an embedded widget's host element, whose open shadow root axe enters).
      */
-    @SuppressWarnings("unchecked")
     public static List<String> violations(Reader reader, String context) {
+        return run(reader, context);
+    }
+
+    /** The violations of only the given axe rules (such as {@code color-contrast}) on the whole page. */
+    public static List<String> violations(Reader reader, List<String> rules) {
+        String ids = String.join(", ", rules.stream().map(rule -> "'" + rule + "'").toList());
+        return run(reader, "document, {runOnly: {type: 'rule', values: [" + ids + "]}}");
+    }
+
+    /** Runs axe with {@code arguments}, a script expression list for axe.run. */
+    @SuppressWarnings("unchecked")
+    private static List<String> run(Reader reader, String arguments) {
         boolean present = Files.isRegularFile(SCRIPT);
         if (!present && Boolean.getBoolean("kb.requireBrowser")) {
             Assertions.fail("axe-core is required (kb.requireBrowser=true) but missing: " + INSTALL);
@@ -48,7 +59,7 @@ public final class Axe {
         Object found = reader.jsAsync("""
                 const done = arguments[arguments.length - 1];
                 axe.run(%s).then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' '
-                    + v.nodes.map(n => n.target.join(' ') + ' ' + n.failureSummary).join(', '))), e => done(['axe failed: ' + e]));""".formatted(context));
+                    + v.nodes.map(n => n.target.join(' ') + ' ' + n.failureSummary).join(', '))), e => done(['axe failed: ' + e]));""".formatted(arguments));
         // axe adds <style> elements of its own, which the site's policy rightly refuses: not the page's fault.
         List<String> problems = reader.problems();
         problems.removeIf(p -> p.startsWith("CSP blocked style-src-elem inline"));
