@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * jcmd PID Compiler.directives_add FILE} sends. That needs {@code jdk.management}'s internal
  * package opened, which kb.jar's manifest does ({@code Add-Opens}); anywhere else (the Maven
  * plugin inside Maven's JVM, tests, another JVM) this quietly does nothing and the build is only
- * slower. {@code -Dkb.fullJit=true} turns it off.
+ * slower. {@code -Dkb.fullJit=true} turns it off. kb search uses it too.
  */
 final class QuickJit {
     /** Every method: C2 excluded, so a hot method stays with C1 (tiered level 1). */

@@ -59,6 +59,9 @@ final class SearchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("kb: --limit must be at least 1, got " + limit);
             return ExitCodes.USAGE;
         }
+        // C1 only, as bin/kb's -XX:TieredStopAtLevel=1 (which java -jar cannot be given): a search
+        // is over before C2's code would repay compiling it.
+        QuickJit.forThisRun();
         SiteSearch.Opened opened;
         try {
             opened = SiteSearch.open(new BuildOptions(site.content, site.templates, site.out, site.baseUrl, false, false, false),
