@@ -290,6 +290,19 @@ if (kbOnly) {
   }
 }
 
+// kb search from a cold JVM on the site just built: java -jar against bin/kb (cli-search.sh).
+if (existsSync(join(outKb, '.kb', 'lucene'))) {
+  const r = spawnSync(join(BENCH, 'cli-search.sh'), ['--content', join(dir, 'kb', 'content'), '--out', outKb,
+    String(smoke ? 1 : Math.max(5, RUNS))], { encoding: 'utf8', env: { ...process.env, KB_JAR: JAR } });
+  console.log(`\n## CLI search, ${N} articles\n`);
+  console.log(r.stdout);
+  summary.cli = r.stdout;
+  if (r.status !== 0) {
+    console.error(r.stderr);
+    failures.push('CLI search measurement failed');
+  }
+}
+
 writeFileSync(join(WORK, `results-${N}.json`), JSON.stringify(summary, null, 2));
 scaling();
 console.log(`\nResults: ${join(WORK, `results-${N}.json`)}`);

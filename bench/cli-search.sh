@@ -11,11 +11,11 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$here")"
-content="$repo/content" out="$repo/site" label="shipped help center"
+content="$repo/content" out="$repo/site" label="the shipped help center"
 if [[ "${1:-}" == --content ]]; then
   content="$2"; out="$4"; label="$content"; shift 4
 elif [[ "${1:-}" =~ ^[0-9]+$ && "${1}" -ge 50 ]]; then
-  content="$here/work/corpus-$1/kb/content"; out="$here/work/out/kb-$1"; label="$1 articles"; shift
+  content="$here/work/corpus-$1/kb/content"; out="$here/work/out/kb-$1"; label="the $1-article site"; shift
 fi
 runs="${1:-7}"
 jar="${KB_JAR:-$repo/target/kb.jar}"
@@ -42,7 +42,7 @@ timed() { # name command...: appends "wall cpu rss_kb" to $work/name
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
-echo "kb search \"$query\" on the $label, $runs runs each, alternating (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "kb search \"$query\" on $label, $runs runs each, alternating (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 for ((r = 1; r <= runs; r++)); do
   if ((r % 2)); then order=(jar launcher); else order=(launcher jar); fi
   for name in "${order[@]}"; do
