@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -113,11 +114,15 @@ public final class Reader implements AutoCloseable {
     /**
      * Waits up to 15 s for {@code condition} to give a non-null, non-false value, and returns it.
      * It looks every 20 ms, not Selenium's default 500: most conditions hold within a few
-     * milliseconds, and every page a test opens waits here at least once.
+     * milliseconds, and every page a test opens waits here at least once. An element gone stale
+     * while the condition reads it (the page re-rendered it, as the search popup does per
+     * keystroke) means "not yet": it looks again.
      */
     public <T> T until(Function<WebDriver, T> condition) {
         focus();
-        return new WebDriverWait(driver, Duration.ofSeconds(15), POLL).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(15), POLL)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     private static final Duration POLL = Duration.ofMillis(20);
