@@ -18,9 +18,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Each network's row of the lifespans table is a search record: asking for a network's token
- * lifespan lands on that network's row or its article, not on a page that merely mentions it.
+ * lifespan lands on that network's row, its article, or the place in the guide to every
+ * network's lifespan that covers it, not on a page that merely mentions it; the row is among the
+ * first five. (A row scores 0.6 of prose since 01fc9e2, so the guide's section, which says what
+ * to do as well, may come first.)
  */
 class LifespanSearchIT {
+    /** The article about every network's token lifespan. */
+    private static final String GUIDE = "getting-started/token-lifespans/";
+
     @TempDir
     static Path dir;
 
@@ -50,7 +56,8 @@ class LifespanSearchIT {
         List<Hit> hits = opened.index().search(query, 5, false);
         assertTrue(!hits.isEmpty(), query);
         String top = hits.get(0).url();
-        assertTrue(Set.of("lifespans/#" + id, article).contains(top), "'" + query + "' first lands on " + top);
+        boolean guide = top.startsWith(GUIDE + "#");
+        assertTrue(guide || Set.of("lifespans/#" + id, article).contains(top), "'" + query + "' first lands on " + top);
         assertTrue(hits.stream().anyMatch(h -> h.url().equals("lifespans/#" + id)), "the row is among the first five");
     }
 
