@@ -14,8 +14,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.MultiDocValues;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -38,8 +36,7 @@ import org.apache.lucene.util.PriorityQueue;
  * lists are the ones MoreLikeThis gives; {@code RelatedTest} compares the two. It differs in one
  * place: MoreLikeThis looks each distinct word of each article up in the terms dictionary (a
  * fresh seek per word and segment, 14% of a 200-article build's samples under JFR), where this
- * reads the body field's document frequencies once, on first use, and the article ids of all
- * records once.
+ * reads the body field's document frequencies once, on first use.
  */
 final class Related {
     /** Words per query: a dozen rarer words still say what an article is about. */
@@ -52,8 +49,8 @@ final class Related {
     private final SearchIndex index;
     private Tables tables;
 
-    /** Document frequencies of the body field and the article id of every record. */
-    private record Tables(Map<String, Integer> docFreq, long docCount, int maxDocFreq, int[] articleIds, Analyzer analyzer) {}
+    /** Document frequencies of the body field, and what the query is scored with. */
+    private record Tables(Map<String, Integer> docFreq, long docCount, int maxDocFreq, Analyzer analyzer) {}
 
     Related(SearchIndex index) {
         this.index = index;
@@ -64,9 +61,10 @@ final class Related {
         try {
             Tables t = tables();
             TopDocs top = index.searcher().search(query(t, text), CANDIDATES);
+            int[] articleIds = index.articleIds();
             Set<Integer> out = new LinkedHashSet<>();
             for (ScoreDoc sd : top.scoreDocs) {
-                int id = t.articleIds()[sd.doc];
+                int id = articleIds[sd.doc];
                 if (id != 0 && id != articleId) {
                     out.add(id);
                 }
@@ -95,17 +93,10 @@ final class Related {
                 }
             }
             long docCount = reader.getDocCount(IndexFields.BODY);
-            int[] ids = new int[reader.maxDoc()];
-            NumericDocValues values = MultiDocValues.getNumericValues(reader, IndexFields.ARTICLE_ID);
-            if (values != null) {
-                for (int doc = values.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = values.nextDoc()) {
-                    ids[doc] = (int) values.longValue();
-                }
-            }
             // Never in more than 2% of the records (at least 50): on a 10,000-article site the
             // common words made this step 45% of the build (JFR).
             int maxDocFreq = Math.max(50, reader.numDocs() / 50);
-            tables = new Tables(docFreq, docCount == -1 ? reader.numDocs() : docCount, maxDocFreq, ids,
+            tables = new Tables(docFreq, docCount == -1 ? reader.numDocs() : docCount, maxDocFreq,
                     IndexAnalyzer.create(index.chain(), index.synonyms()));
         }
         return tables;

@@ -32,6 +32,7 @@ public final class SearchIndex implements AutoCloseable {
     private final Map<String, List<String>> synonyms;
     private final Chain chain;
     private final Related related;
+    private int[] articleIds;
     private final int rowsFrom;
 
     private SearchIndex(Directory directory, DirectoryReader reader, Map<String, List<String>> synonyms) throws IOException {
@@ -201,14 +202,21 @@ public final class SearchIndex implements AutoCloseable {
         return articleIds[doc] > 0 ? "#" + articleIds[doc] : groupKey(document(doc));
     }
 
-    /** Each record's article id (0 for records that are not an article's), by doc id. */
-    private int[] articleIds() throws IOException {
+    /**
+     * Each record's article id (0 for records that are not an article's), by doc id; read once,
+     * since the reader never changes (search and related articles both look ids up by doc).
+     */
+    synchronized int[] articleIds() throws IOException {
+        if (articleIds != null) {
+            return articleIds;
+        }
         int[] ids = new int[reader.maxDoc()];
         NumericDocValues values = MultiDocValues.getNumericValues(reader, IndexFields.ARTICLE_ID);
         for (int doc = values == null ? DocIdSetIterator.NO_MORE_DOCS : values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS;
                 doc = values.nextDoc()) {
             ids[doc] = (int) values.longValue();
         }
+        articleIds = ids;
         return ids;
     }
 
