@@ -54,6 +54,12 @@ class ConcurrentBuildsIT {
         throw new AssertionError("the first build never took the lock");
     }
 
+    /** Sends {@code kill -SIGNAL} to {@code p} (bash's own kill: procps may not be installed): STOP pauses it with its lock held, CONT resumes it. */
+    private static void signal(Process p, String signal) throws Exception {
+        Process kill = new ProcessBuilder("bash", "-c", "kill -" + signal + " " + p.pid()).inheritIO().start();
+        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal + " " + p.pid());
+    }
+
     private static List<String> tree(Path site) {
         return FixtureSites.hashes(site).stream().filter(h -> !h.startsWith(".kb/")).toList();
     }
@@ -73,11 +79,19 @@ class ConcurrentBuildsIT {
         Path site = dir.resolve("site");
         Process a = start(first, site);
         awaitLockHeldBy(site, a);
-        Process b = start(second, site);
-        String bErr = finish(b);
+        // Paused while it holds the lock, the first build cannot finish before the second one has
+        // waited its three seconds, however fast this machine builds 150 articles.
+        String bErr;
+        signal(a, "STOP");
+        try {
+            Process b = start(second, site);
+            bErr = finish(b);
+            assertEquals(1, b.exitValue(), bErr);
+        } finally {
+            signal(a, "CONT");
+        }
         String aErr = finish(a);
         assertEquals(0, a.exitValue(), aErr);
-        assertEquals(1, b.exitValue(), bErr);
         String problem = bErr.lines().findFirst().orElse("");
         assertTrue(Pattern.compile(Pattern.quote(site + ":1:1: " + site + "/ is being built by process " + a.pid()
                 + " (kb build) since ") + "\\d\\d:\\d\\d:\\d\\d \\(wait for it to finish, or stop it; .*\\)").matcher(problem).matches(),
