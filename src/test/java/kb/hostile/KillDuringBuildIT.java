@@ -152,8 +152,11 @@ class KillDuringBuildIT {
                             + FixtureSites.diff(edition.equals("first") ? firstTree : secondTree, now).lines().limit(20).toList());
                 }
             }
-            // The next command mends an interrupted swap; check writes nothing else.
-            assertEquals(0, run("check", "--content", content.toString(), "--templates", TEMPLATES, "--out", site.toString()));
+            if (state.equals("between the two renames")) {
+                // The next command mends an interrupted swap; check writes nothing else. (A site
+                // found whole needs no mending: kb search below opens it as it is.)
+                assertEquals(0, run("check", "--content", content.toString(), "--templates", TEMPLATES, "--out", site.toString()));
+            }
             List<String> after = tree(site);
             assertTrue(after.equals(firstTree) || after.equals(secondTree), "after kb check, site/ is whole again");
             edition = after.equals(firstTree) ? "first" : "second";
