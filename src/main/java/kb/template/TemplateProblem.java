@@ -22,8 +22,8 @@ import kb.diagnostic.SourceLocation;
 /**
  * Turns a Pebble error into a problem a theme author can act on. Pebble names only a line, so
  * the column is found in the template's source: it is the column of the {@code {{} or
- * {@code {%} that opens the tag holding the mistake (the tag that names the unknown variable or
- * attribute, else the first tag on that line; column 1 when the line has none). An unknown name
+ * {@code {%} that opens the tag holding the mistake (the tag that names the unknown variable,
+ * attribute, function or filter, else the first tag on that line; column 1 when the line has none). An unknown name
  * gets the nearest name the page's model has ({@code titel}: did you mean {@code title}?).
  */
 final class TemplateProblem {
@@ -31,6 +31,8 @@ final class TemplateProblem {
             "^(Root attribute|Attribute) \\[([^\\]]+)\\](?: of \\[[^\\]]*\\])? does not exist.*", Pattern.DOTALL);
     /** What {@code t()} says of a key the theme's strings lack (KbPebbleExtension.Translate). */
     private static final Pattern UNKNOWN_STRING = Pattern.compile("^unknown string '([^']*)' \\((.*)\\)$", Pattern.DOTALL);
+    /** The first bracketed name in one of Pebble's other messages. */
+    private static final Pattern NAMED = Pattern.compile("\\[([\\w.-]+)\\]");
     private static final Pattern TAG = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}|\\{\\{.*|\\{%.*");
 
     private TemplateProblem() {
@@ -56,7 +58,11 @@ final class TemplateProblem {
         }
         Matcher unknown = ATTRIBUTE.matcher(message);
         if (!unknown.matches()) {
-            return Problem.error(new SourceLocation(path, line, column(source, null)), "template error: " + message);
+            // "Function or Macro [nosuch] does not exist", "Filter [x] does not exist": the tag
+            // that names it, not the line's first one
+            Matcher named = NAMED.matcher(message);
+            return Problem.error(new SourceLocation(path, line, column(source, named.find() ? named.group(1) : null)),
+                    "template error: " + message);
         }
         boolean root = unknown.group(1).startsWith("Root");
         String name = unknown.group(2);

@@ -2,6 +2,7 @@ package kb.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,6 +78,15 @@ class TemplateErrorsTest {
         assertEquals(1, outcome.status(), outcome.err());
         assertEquals(List.of("templates/base.peb:" + at + ": template error: unknown variable 'no_such_variable'"),
                 outcome.errors(), outcome.err());
+    }
+
+    @Test
+    void anUnknownFunctionIsLocatedAtItsOwnTagNotTheLinesFirst() throws IOException {
+        HostileBuild.Outcome outcome = buildWith("base.peb", "dir=\"{{ direction() }}\"", "dir=\"{{ no_such_function() }}\"");
+        String at = placeOf(dir.resolve("templates/base.peb"), "{{ no_such_function() }}");
+        assertEquals(1, outcome.errors().size(), outcome.err());
+        assertTrue(outcome.errors().get(0).startsWith("templates/base.peb:" + at + ": template error: "), outcome.err());
+        assertTrue(outcome.errors().get(0).contains("no_such_function"), outcome.err());
     }
 
     @Test
