@@ -37,6 +37,13 @@ final class ModelDigest {
     };
 
     private final MessageDigest digest;
+    /**
+     * Tags, counts and short strings are gathered here and given to the digest a few KB at a
+     * time: a page's model is thousands of small values, and each call into MessageDigest costs
+     * more than the bytes it adds.
+     */
+    private final byte[] buffer = new byte[4096];
+    private int filled;
 
     private ModelDigest() {
         try {
@@ -55,7 +62,7 @@ final class ModelDigest {
         } catch (Unknown e) {
             return null;
         }
-        return d.digest.digest();
+        return d.finish();
     }
 
     private void value(Object v) {
@@ -116,28 +123,55 @@ final class ModelDigest {
         for (Object e : elements) {
             ModelDigest one = new ModelDigest();
             one.value(e);
-            digests.add(one.digest.digest());
+            digests.add(one.finish());
         }
         digests.sort(java.util.Arrays::compare);
         count(digests.size());
+        flush();
         digests.forEach(digest::update);
     }
 
     private void tag(char c) {
-        digest.update((byte) c);
+        room(1);
+        buffer[filled++] = (byte) c;
     }
 
     private void count(int n) {
-        digest.update((byte) (n >>> 24));
-        digest.update((byte) (n >>> 16));
-        digest.update((byte) (n >>> 8));
-        digest.update((byte) n);
+        room(4);
+        buffer[filled++] = (byte) (n >>> 24);
+        buffer[filled++] = (byte) (n >>> 16);
+        buffer[filled++] = (byte) (n >>> 8);
+        buffer[filled++] = (byte) n;
     }
 
     private void text(String s) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         count(bytes.length);
-        digest.update(bytes);
+        if (bytes.length > buffer.length / 4) {
+            flush();
+            digest.update(bytes);
+        } else {
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buffer, filled, bytes.length);
+            filled += bytes.length;
+        }
+    }
+
+    /** Makes room for {@code n} more bytes in the buffer (n at most its length). */
+    private void room(int n) {
+        if (filled + n > buffer.length) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        digest.update(buffer, 0, filled);
+        filled = 0;
+    }
+
+    private byte[] finish() {
+        flush();
+        return digest.digest();
     }
 
     /** A value the digest cannot vouch for. */
