@@ -10,7 +10,7 @@
  */
 (function () {
   'use strict';
-  var FORMAT = 5;
+  var FORMAT = 6;
   var f = Math.fround;
   var KINDS = { a: 'article', s: 'section', f: 'faq', n: 'network' };
 
@@ -72,6 +72,12 @@
         docCount: fd.docCount, cache: cache };
     });
     this.filler = new Set(manifest.filler ? manifest.filler.split(',') : []);
+    // Irregular forms (kb.search.Forms): each stem's group; "!" marks a stem the index lacks.
+    this.forms = new Map();
+    (manifest.forms ? manifest.forms.split(',') : []).forEach(function (group) {
+      var stems = group.split(' ');
+      stems.forEach(function (s) { this.forms.set(s.replace(/^!/, ''), stems); }, this);
+    }, this);
     this.body = this.fields.filter(function (fd) { return fd.name === 'body'; })[0];
     this.groups = [];    // the first record of each group
     this.blockOf = [];   // each group's record block
@@ -303,6 +309,8 @@
       longer.forEach(function (e) { add(e, f(f(w.prefix) * scale), true); });
       completes = longer.length > 0;
     }
+    // Before corrections: a form the pages use is no slip (QueryPlan.java).
+    if (!this.filler.has(surface)) this.related(surface, stem, list, add);
     if (surface.length >= w.minTypo && !list.some(function (e) { return e[0] === surface; })) {
       var max = surface.length >= 9 ? 2 : 1, first = surface.codePointAt(0), cands = [], rank = 0, self = this;
       // The stem too, for a misspelled form of a word the pages use in another form (QueryPlan.java).
@@ -334,6 +342,30 @@
     }
     return alts;
   };
+
+  /**
+   * Other forms of the word its stem does not reach (QueryPlan.related): its irregular forms that
+   * the index holds, then the letter's words whose stem extends the word's, or is extended by it,
+   * by a few letters.
+   */
+  Engine.prototype.related = function (surface, stem, list, add) {
+    var w = this.m.weights, self = this;
+    (this.forms.get(stem) || []).forEach(function (s) {
+      if (s !== stem && s.charAt(0) !== '!') add([s], f(w.form), false);
+    });
+    if (stem.length < w.minDerived) return;
+    var first = surface.codePointAt(0);
+    list.forEach(function (e) {
+      if (e[0].codePointAt(0) === first && isDerived(stem, e[2] || e[0], w) && !self.filler.has(e[0])) add(e, f(w.derived), false);
+    });
+  };
+
+  /** Whether one stem extends the other by a few letters, both long enough (QueryPlan.isDerived). */
+  function isDerived(stem, other, w) {
+    var d = other.length - stem.length;
+    return d !== 0 && Math.abs(d) <= w.derivedLetters && Math.min(stem.length, other.length) >= w.minDerived
+      && (d > 0 ? other.lastIndexOf(stem, 0) === 0 : stem.lastIndexOf(other, 0) === 0);
+  }
 
   // Digits of the posting encoding (kb.search.PostingCodec): 0-31 marks a number's last digit,
   // 32-63 an earlier one.

@@ -33,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class BrowserExport {
     /** Format version; the client refuses a manifest of another version. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
     /** Postings per term shard: about 15 KB gzipped each. */
     static final int SHARD_POSTINGS = 6000;
     /**
@@ -81,8 +81,16 @@ public final class BrowserExport {
             weights.put("landing", SearchIndex.SECTION_LANDING);
             weights.put("row", Searcher.ROW);
             weights.put("asked", QueryPlan.ASKED_WORDS);
+            weights.put("form", Forms.WEIGHT);
+            weights.put("derived", QueryPlan.DERIVED_WEIGHT);
+            weights.put("minDerived", QueryPlan.MIN_DERIVED);
+            weights.put("derivedLetters", QueryPlan.DERIVED_LETTERS);
             manifest.put("weights", weights);
             manifest.put("filler", String.join(",", index.chain().filler()));
+            String forms = forms();
+            if (!forms.isEmpty()) {
+                manifest.put("forms", forms);
+            }
             manifest.put("docs", index.reader().maxDoc());
             manifest.put("rows", index.rows());
             StringBuilder groups = new StringBuilder();
@@ -231,6 +239,25 @@ public final class BrowserExport {
             blocks.add(emitNumbered(blocks.size(), block));
         }
         return blocks;
+    }
+
+    /**
+     * The irregular forms' groups ({@link Forms}) of which the index holds a stem, as stems: groups
+     * split by ",", stems by " ", a stem the index lacks marked "!" (a query word may have it, no
+     * alternative is it). Only these few: the whole list would weigh on every first query.
+     */
+    private String forms() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (List<String> group : index.chain().forms().groups()) {
+            List<String> marked = new ArrayList<>();
+            for (String stem : group) {
+                marked.add(Searcher.hasPostings(index.reader(), stem, IndexFields.BOOSTS.keySet()) ? stem : "!" + stem);
+            }
+            if (marked.stream().anyMatch(m -> !m.startsWith("!"))) {
+                out.add(String.join(" ", marked));
+            }
+        }
+        return String.join(",", out);
     }
 
     /**

@@ -137,6 +137,21 @@ public enum Chain {
         };
     }
 
+    /** Irregular forms of this language's words ({@link Forms}): English's so far. */
+    Forms forms() {
+        return this == EN ? EnglishForms.FORMS : Forms.NONE;
+    }
+
+    /** The stems of the other forms of the word with this stem ({@link Forms}). */
+    java.util.List<String> forms(String stem) {
+        return forms().of(stem);
+    }
+
+    /** Built on first use, by the chain that stems them. */
+    private static final class EnglishForms {
+        static final Forms FORMS = Forms.english(EN);
+    }
+
     /** The stem of one surface word, as the index analyzer would produce it. */
     String stem(String word) {
         return wordStemmer().apply(word);

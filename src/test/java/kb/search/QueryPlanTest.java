@@ -103,4 +103,31 @@ class QueryPlanTest {
         // "yout" is one edit from "you" and "your", which carry no meaning of their own.
         assertEquals(List.of(), corrections("yout"));
     }
+
+    private static final Vocabulary FORMS = new Vocabulary(List.of(
+            new Vocabulary.Word("expiry", 6, "expiri"),
+            new Vocabulary.Word("expire", 9, "expir"),
+            new Vocabulary.Word("format", 8, "format"),
+            new Vocabulary.Word("losing", 2, "lose")));
+
+    /** Every term standing for one typed word, its own first. */
+    private static List<String> forms(String typed) {
+        return QueryPlan.of(typed, FORMS, term -> FORMS.words().stream().anyMatch(w -> w.stem().equals(term)), false)
+                .slots().get(0).alternatives().stream().map(a -> a.stem() + "@" + a.weight()).toList();
+    }
+
+    @Test
+    void anIrregularFormStandsForTheWordsOtherFormsThatThePagesUse() {
+        // Porter keeps "lost" apart from "losing" and "lose".
+        assertEquals(List.of("lost@1.0", "lose@" + Forms.WEIGHT), forms("lost"));
+        assertEquals(List.of("lose@1.0"), forms("lose"), "\"lost\" is in no page: not looked for");
+    }
+
+    @Test
+    void aWordStandsForThePagesWordsWhoseStemExtendsItsOwnByAFewLetters() {
+        assertEquals(List.of("expir@1.0", "expiri@" + QueryPlan.DERIVED_WEIGHT), forms("expired"));
+        assertEquals(List.of("expiri@1.0", "expir@" + QueryPlan.DERIVED_WEIGHT), forms("expiry"));
+        // Short stems are left alone: "form" is no form of "format".
+        assertEquals(List.of("form@1.0"), forms("form"));
+    }
 }

@@ -51,7 +51,9 @@ class SearchRankingTest {
                 article("exports/", "Exporting reports", "Download a report as a spreadsheet."),
                 article("camera/", "Camera settings", "Long exposure photos need a steady hand."),
                 article("queue/", "Rate limits", "When a network is busy, heavy throttling slows publishing down."),
-                article("tone/", "Tone of voice", "Replies keep a friendly tone."));
+                article("tone/", "Tone of voice", "Replies keep a friendly tone."),
+                article("roles/", "Losing access to a Page", "The Page disconnects when whoever added it loses their role."),
+                article("phone/", "Lost phone", "Lost your phone? Access your account with a backup code."));
         Map<String, List<String>> synonyms = Map.of(
                 "facebook", List.of("fb"), "instagram", List.of("ig", "insta"), "linkedin", List.of("li"),
                 "twitter", List.of("x"), "google my business", List.of("gmb", "google business profile"),
@@ -104,7 +106,8 @@ class SearchRankingTest {
     void theCorrectionMeantWinsOverARarerWordAsClose() {
         // "tokne" swaps two letters of "token", on many pages, and has one letter more than "tone",
         // on one page whose title it is.
-        assertEquals("linkedin/expiry/", top("tokne expiry"));
+        String top = top("tokne expiry");
+        assertTrue(top.startsWith("linkedin/expiry/"), top);
         assertTrue(index.search("tokne", 10, false).get(0).url().matches("linkedin/expiry/.*|twitter/|gmb/|youtube/|reconnect/|facebook/password/"),
                 "a page about tokens comes first");
     }
@@ -172,6 +175,13 @@ class SearchRankingTest {
             "logged out, logout/", "unlinked, logout/", "kicked out, logout/", "reauth, reconnect/", "relink, reconnect/"})
     void synonymsFromKbYamlWork(String query, String expected) {
         assertEquals(expected, top(query));
+    }
+
+    @Test
+    void anIrregularFormFindsThePageThatUsesAnotherFormOfTheWord() {
+        // "lost" is not "losing" to the stemmer; without its forms, the page naming "lost" wins.
+        assertEquals("roles/", top("lost access"));
+        assertEquals("phone/", top("lost phone"));
     }
 
     @Test
