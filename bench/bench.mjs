@@ -1,18 +1,19 @@
 // kb against Hugo + Pagefind on the same generated pages: see bench/README.md.
 //
-//   node --experimental-websocket bench/bench.mjs N [runs] [--no-browser] [--no-bounded] [--profile] [--smoke]
+//   node --experimental-websocket bench/bench.mjs N [runs] [--no-browser] [--no-bounded] [--no-warm] [--profile] [--smoke]
 //
-// Alternates kb's full build with `hugo` followed by `pagefind --site` (kb first on odd runs,
-// Hugo first on even ones), each under /usr/bin/time -v for peak memory; then one kb build with a
-// small heap (-Xmx512m up to 10,000 articles, -Xmx1g above) to prove bounded memory; then the
-// search budgets in headless Chromium (search-budget.mjs). Prints tables and writes
-// bench/work/results-N.json.
+// Alternates kb's full build (through bin/kb) with `hugo` followed by `pagefind --site` (kb first
+// on odd runs, Hugo first on even ones), each under /usr/bin/time -v for peak memory; then one kb
+// build with a small heap (-Xmx512m up to 10,000 articles, -Xmx1g above) to prove bounded memory;
+// then warm rebuilds (one article edited, the build cache of the build before); then the search
+// budgets in headless Chromium (search-budget.mjs) and kb search from a cold JVM. Prints tables,
+// a summary of them all, and writes bench/work/results-N.json.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { profileSummary } from './profile.mjs';
 import { measure, median, report as searchReport } from './search-budget.mjs';
@@ -25,6 +26,7 @@ const JAR = process.env.KB_JAR || join(REPO, 'target', 'kb.jar');
 const TEMPLATES = process.env.KB_TEMPLATES || join(REPO, 'templates');
 const SEED = process.env.BENCH_SEED || '42';
 const PAGEFIND = join(WORK, 'node_modules', '.bin', 'pagefind');
+const KB = join(REPO, 'bin', 'kb');
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -35,7 +37,7 @@ const kbOnly = flag('--kb-only');
 const N = Number(positional[0] || (smoke ? 50 : flag('--table') ? 1 : NaN));
 const RUNS = Number(positional[1] || (smoke ? 1 : 5));
 if (!Number.isInteger(N) || N < 1 || !Number.isInteger(RUNS) || RUNS < 1) {
-  console.error('usage: bench/run.sh N [runs] [--no-browser] [--no-bounded] [--profile] [--kb-only] | bench/run.sh --smoke | bench/run.sh --table');
+  console.error('usage: bench/run.sh N [runs] [--no-browser] [--no-bounded] [--no-warm] [--profile] [--kb-only] | bench/run.sh --smoke | bench/run.sh --table');
   process.exit(2);
 }
 
@@ -81,6 +83,21 @@ function dirBytes(dir) {
   return { bytes, files, html };
 }
 
+/** The articles' Markdown files under `dir`, sorted (section settings and the like left out). */
+function articleFiles(dir) {
+  const out = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop();
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.name.endsWith('.md') && !e.name.startsWith('_')) out.push(p);
+    }
+  }
+  return out.sort();
+}
+
 /** The corpus for N articles, generated again only when the generator or the seed changed. */
 function corpus(n) {
   const dir = join(WORK, `corpus-${n}`);
@@ -108,11 +125,15 @@ function kbPhases(stdout) {
   return phases;
 }
 
-function kbBuild(dir, out, xmx, extraJvm = []) {
-  rmSync(out, { recursive: true, force: true });
-  const jvm = [...(xmx ? [`-Xmx${xmx}`] : []), ...extraJvm];
-  const r = timed('java', [...jvm, '-jar', JAR, 'build', '--content', join(dir, 'kb', 'content'),
-    '--templates', TEMPLATES, '--out', out]);
+/**
+ * One kb build through bin/kb, the launcher that sets the JVM's options kb.jar's manifest cannot
+ * (the serial collector: see bin/kb); `jvm` adds options (KB_JAVA_OPTS, split at spaces).
+ */
+function kbBuild(content, out, { xmx, jvm = [], fresh = true } = {}) {
+  if (fresh) rmSync(out, { recursive: true, force: true });
+  const opts = [...(xmx ? [`-Xmx${xmx}`] : []), ...jvm];
+  const r = timed(KB, ['build', '--content', content, '--templates', TEMPLATES, '--out', out],
+    { env: { KB_JAR: JAR, KB_JAVA_OPTS: opts.join(' ') } });
   return { ...r, phases: kbPhases(r.stdout) };
 }
 
@@ -161,6 +182,7 @@ if (!existsSync(JAR)) {
 }
 ensurePagefind();
 const dir = corpus(N);
+const content = join(dir, 'kb', 'content');
 const outKb = join(WORK, 'out', `kb-${N}`);
 const outHugo = join(WORK, 'out', `hugo-${N}`);
 mkdirSync(join(WORK, 'out'), { recursive: true });
@@ -173,8 +195,8 @@ for (let i = 0; i < RUNS; i++) {
   let kb, other;
   const skipped = { ok: true, wallMs: NaN, cpuMs: NaN, rssMb: NaN };
   const otherBuild = () => (kbOnly ? { hugo: skipped, pagefind: skipped } : hugoBuild(dir, outHugo));
-  if (kbFirst) { kb = must(`kb build (run ${i + 1})`, kbBuild(dir, outKb)); other = otherBuild(); }
-  else { other = otherBuild(); kb = must(`kb build (run ${i + 1})`, kbBuild(dir, outKb)); }
+  if (kbFirst) { kb = must(`kb build (run ${i + 1})`, kbBuild(content, outKb)); other = otherBuild(); }
+  else { other = otherBuild(); kb = must(`kb build (run ${i + 1})`, kbBuild(content, outKb)); }
   must(`hugo (run ${i + 1})`, other.hugo);
   must(`pagefind (run ${i + 1})`, other.pagefind);
   const hp = other.hugo.wallMs + other.pagefind.wallMs;
@@ -198,7 +220,9 @@ const pagefindIndex = dirBytes(join(outHugo, 'pagefind'));
 
 const m = (k) => med(runs.map((r) => r[k]));
 const phase = (name) => med(runs.map((r) => r.kbPhases[name]));
-const kbIndexMs = med(runs.map((r) => (r.kbPhases['search index'] ?? NaN) + (r.kbPhases['browser export'] ?? NaN)));
+// The build summary's phases: "index" (Lucene) and "write" (the browser export, then small files).
+const kbIndexMs = med(runs.map((r) => (r.kbPhases['search index'] ?? r.kbPhases.index ?? NaN)
+  + (r.kbPhases['browser export'] ?? r.kbPhases.write ?? NaN)));
 const hpWall = med(runs.map((r) => r.hugoWallMs + r.pagefindWallMs));
 const hpCpu = med(runs.map((r) => r.hugoCpuMs + r.pagefindCpuMs));
 const hpRss = med(runs.map((r) => Math.max(r.hugoRssMb, r.pagefindRssMb)));
@@ -230,7 +254,7 @@ console.log(table(['', 'kb build', 'Hugo', 'Pagefind', 'Hugo + Pagefind', 'kb / 
     size(hugoOut.bytes), ''],
   ['search index', `${size(kbBrowserIndex.bytes)} browser (${kbBrowserIndex.files} files) + ${size(kbLucene.bytes)} Lucene`, '',
     `${size(pagefindIndex.bytes)} (${pagefindIndex.files} files)`, '', ''],
-  ['index build time', `${sec(kbIndexMs)} (search index + browser export)`, '', sec(summary.pagefind.wallMs), '',
+  ['index build time', `${sec(kbIndexMs)} (index + write phases)`, '', sec(summary.pagefind.wallMs), '',
     fix(kbIndexMs / summary.pagefind.wallMs) + ' (target < 1)'],
 ]));
 console.log(`\nkb phases (median): ${Object.entries(summary.kb.phasesMs).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
@@ -238,7 +262,7 @@ console.log(`\nkb phases (median): ${Object.entries(summary.kb.phasesMs).map(([k
 // Bounded memory: one build with a small heap.
 if (!flag('--no-bounded')) {
   const xmx = process.env.BENCH_XMX || (N <= 10000 ? '512m' : '1g');
-  const r = kbBuild(dir, outKb + '-xmx', xmx);
+  const r = kbBuild(content, outKb + '-xmx', { xmx });
   summary.bounded = { xmx, ok: r.ok, wallMs: r.wallMs, rssMb: r.rssMb };
   console.log(`\nBounded memory: kb build with -Xmx${xmx}: ${r.ok ? 'OK' : 'FAILED'} in ${sec(r.wallMs)}, peak RSS ${mb(r.rssMb)}`);
   if (!r.ok) {
@@ -248,10 +272,42 @@ if (!flag('--no-bounded')) {
   rmSync(outKb + '-xmx', { recursive: true, force: true });
 }
 
+// Warm rebuilds: one article edited, then `kb build` in a fresh process with the build cache the
+// build before left beside its output (site/.kb/cache/), as a writer or a CI job rebuilds. On a
+// copy of the content, so the corpus stays as generated; each run edits another article.
+if (!flag('--no-warm')) {
+  const warmDir = join(WORK, `warm-${N}`);
+  const warmContent = join(warmDir, 'content');
+  const outWarm = outKb + '-warm';
+  rmSync(warmDir, { recursive: true, force: true });
+  cpSync(content, warmContent, { recursive: true });
+  const articles = articleFiles(join(warmContent, 'articles'));
+  const first = must('kb build (cold, before the warm rebuilds)', kbBuild(warmContent, outWarm));
+  const warm = [];
+  for (let i = 0; first.ok && i < RUNS; i++) {
+    const file = articles[Math.floor(((i + 0.5) * articles.length) / RUNS)];
+    appendFileSync(file, `\nOne more sentence, added by the benchmark before warm rebuild ${i + 1}.\n`);
+    const r = must(`kb build (warm run ${i + 1})`, kbBuild(warmContent, outWarm, { fresh: false }));
+    const jvm = timed('java', ['-XX:+UseSerialGC', '-version']);
+    const m = /from the build cache: ([\d,]+) of ([\d,]+) Markdown documents, ([\d,]+) of ([\d,]+) pages/.exec(r.stdout);
+    const reused = m ? `${m[1]} of ${m[2]} documents and ${m[3]} of ${m[4]} pages reused` : 'nothing reused';
+    if (r.ok && !m) failures.push(`warm rebuild ${i + 1} reused nothing from the build cache`);
+    warm.push({ wallMs: r.wallMs, cpuMs: r.cpuMs, rssMb: r.rssMb, jvmStartMs: jvm.wallMs, reused, edited: relative(warmContent, file) });
+    console.log(`warm run ${i + 1} (${relative(warmContent, file)} edited): ${sec(r.wallMs)} (cpu ${sec(r.cpuMs)}, ${mb(r.rssMb)}; `
+      + `a bare JVM start ${sec(jvm.wallMs)}); ${reused}`);
+  }
+  if (warm.length) {
+    summary.warm = { runs: warm, wallMs: med(warm.map((w) => w.wallMs)), cpuMs: med(warm.map((w) => w.cpuMs)),
+      rssMb: med(warm.map((w) => w.rssMb)), jvmStartMs: med(warm.map((w) => w.jvmStartMs)), coldWallMs: first.wallMs };
+  }
+  rmSync(warmDir, { recursive: true, force: true });
+  rmSync(outWarm, { recursive: true, force: true });
+}
+
 // Profile: one build under Java Flight Recorder, top methods by samples.
 if (flag('--profile')) {
   const jfrFile = join(WORK, `kb-${N}.jfr`);
-  const r = kbBuild(dir, outKb + '-jfr', null, ['-XX:FlightRecorderOptions=stackdepth=1024', `-XX:StartFlightRecording=filename=${jfrFile},settings=profile,dumponexit=true`]);
+  const r = kbBuild(content, outKb + '-jfr', { jvm: ['-XX:FlightRecorderOptions=stackdepth=1024', `-XX:StartFlightRecording=filename=${jfrFile},settings=profile,dumponexit=true`] });
   if (r.ok) {
     summary.profile = await profileSummary(jfrFile);
     console.log(`\nJFR profile of one kb build (${jfrFile}; open it in JDK Mission Control for more):`);
@@ -297,18 +353,46 @@ if (existsSync(join(outKb, '.kb', 'lucene'))) {
   console.log(`\n## CLI search, ${N} articles\n`);
   console.log(r.stdout);
   summary.cli = r.stdout;
+  // Its table's rows: "| bin/kb (quick launcher) |   0.52 s |   0.40 s |    60 MB |".
+  const row = (title) => {
+    const m = new RegExp(`\\| ${title.replace(/[()]/g, '\\$&')} *\\| *([\\d.]+) s \\| *([\\d.]+) s \\| *(\\d+) MB`).exec(r.stdout);
+    return m ? { wallMs: Number(m[1]) * 1000, cpuMs: Number(m[2]) * 1000, rssMb: Number(m[3]) } : null;
+  };
+  summary.cliSearch = { launcher: row('bin/kb (quick launcher)'), jar: row('java -jar target/kb.jar'), jvm: row('JVM start alone (-version)') };
   if (r.status !== 0) {
     console.error(r.stderr);
     failures.push('CLI search measurement failed');
   }
 }
 
+printSummary();
 writeFileSync(join(WORK, `results-${N}.json`), JSON.stringify(summary, null, 2));
 scaling();
 console.log(`\nResults: ${join(WORK, `results-${N}.json`)}`);
 if (failures.length) {
   console.error(`\nFAILED: ${failures.join('; ')}`);
   process.exit(1);
+}
+
+/** Everything measured above in one table: medians, and each run's ratio beside them. */
+function printSummary() {
+  const runsOf = (k) => runs.map((r) => fix(r[k])).join(', ');
+  const cli = summary.cliSearch || {};
+  const w = summary.warm;
+  const rows = [
+    ['cold build, wall', sec(summary.kb.wallMs), sec(hpWall), `**${fix(summary.medianRatio)}** (runs: ${runsOf('ratio')})`],
+    ['cold build, CPU (user + sys)', sec(summary.kb.cpuMs), sec(hpCpu), `**${fix(summary.medianCpuRatio)}** (runs: ${runsOf('cpuRatio')})`],
+    ['cold build, peak RSS', mb(summary.kb.rssMb), mb(hpRss), `${fix(summary.kb.rssMb / hpRss)} (runs: ${runs.map((r) => mb(r.kbRssMb)).join(', ')})`],
+    ['cold build, small heap', summary.bounded ? `-Xmx${summary.bounded.xmx}: ${summary.bounded.ok ? 'OK' : 'FAILED'} in `
+      + `${sec(summary.bounded.wallMs)}, ${mb(summary.bounded.rssMb)}` : 'not run', '', ''],
+    ['warm rebuild, one article edited', w ? `${sec(w.wallMs)} (CPU ${sec(w.cpuMs)}, ${mb(w.rssMb)}; runs: `
+      + `${w.runs.map((x) => sec(x.wallMs)).join(', ')})` : 'not run', '',
+      w ? `${fix(w.wallMs / summary.kb.wallMs)} of the cold build; ${sec(w.wallMs - w.jvmStartMs)} beyond a bare JVM start (${sec(w.jvmStartMs)})` : ''],
+    ['kb search, bin/kb', cli.launcher ? `${sec(cli.launcher.wallMs)} (CPU ${sec(cli.launcher.cpuMs)}, ${mb(cli.launcher.rssMb)})` : 'not run', '',
+      cli.jar ? `java -jar: ${sec(cli.jar.wallMs)}; a bare JVM start: ${sec(cli.jvm?.wallMs)}` : ''],
+  ];
+  console.log(`\n## Summary, ${N} articles (medians of ${RUNS} run(s); \`bench/run.sh ${args.join(' ')}\`)\n`);
+  console.log(table(['', 'kb', 'Hugo + Pagefind', 'kb / (Hugo + Pagefind)'], rows));
 }
 
 /** The first article of the first section, as a site path: both sites use /section/slug/. */

@@ -16,11 +16,11 @@ const PHASES = [
   [/^kb\.content\.ContentLoader\./, 'load'],
   [/^kb\.template\.Templates\.load/, 'templates'],
   [/^kb\.check\.(ReferenceCheck|FactDrift)\./, 'reference + fact checks (not in the summary)'],
-  [/^kb\.build\.ContentRenderer\./, 'markdown'],
-  [/^kb\.build\.SiteLinkCheck\./, 'link check'],
-  [/^kb\.build\.SearchRecords\.index|^kb\.search\.SearchIndexer\./, 'search index'],
-  [/^kb\.build\.SearchRecords\.export|^kb\.search\.BrowserExport\./, 'browser export'],
-  [/^kb\.build\.PageWriter\./, 'pages'],
+  [/^kb\.pipeline\.ContentRenderer\./, 'markdown'],
+  [/^kb\.pipeline\.SiteLinkCheck\./, 'link check'],
+  [/^kb\.pipeline\.SearchRecords\.index|^kb\.search\.SearchIndexer\./, 'search index'],
+  [/^kb\.pipeline\.SearchRecords\.export|^kb\.search\.BrowserExport\./, 'browser export'],
+  [/^kb\.pipeline\.PageWriter\./, 'pages'],
   [/^kb\.cli\./, 'startup / command line'],
 ];
 
