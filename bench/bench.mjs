@@ -11,7 +11,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -272,38 +272,6 @@ if (!flag('--no-bounded')) {
   rmSync(outKb + '-xmx', { recursive: true, force: true });
 }
 
-// Warm rebuilds: one article edited, then `kb build` in a fresh process with the build cache the
-// build before left beside its output (site/.kb/cache/), as a writer or a CI job rebuilds. On a
-// copy of the content, so the corpus stays as generated; each run edits another article.
-if (!flag('--no-warm')) {
-  const warmDir = join(WORK, `warm-${N}`);
-  const warmContent = join(warmDir, 'content');
-  const outWarm = outKb + '-warm';
-  rmSync(warmDir, { recursive: true, force: true });
-  cpSync(content, warmContent, { recursive: true });
-  const articles = articleFiles(join(warmContent, 'articles'));
-  const first = must('kb build (cold, before the warm rebuilds)', kbBuild(warmContent, outWarm));
-  const warm = [];
-  for (let i = 0; first.ok && i < RUNS; i++) {
-    const file = articles[Math.floor(((i + 0.5) * articles.length) / RUNS)];
-    appendFileSync(file, `\nOne more sentence, added by the benchmark before warm rebuild ${i + 1}.\n`);
-    const r = must(`kb build (warm run ${i + 1})`, kbBuild(warmContent, outWarm, { fresh: false }));
-    const jvm = timed('java', ['-XX:+UseSerialGC', '-version']);
-    const m = /from the build cache: ([\d,]+) of ([\d,]+) Markdown documents, ([\d,]+) of ([\d,]+) pages/.exec(r.stdout);
-    const reused = m ? `${m[1]} of ${m[2]} documents and ${m[3]} of ${m[4]} pages reused` : 'nothing reused';
-    if (r.ok && !m) failures.push(`warm rebuild ${i + 1} reused nothing from the build cache`);
-    warm.push({ wallMs: r.wallMs, cpuMs: r.cpuMs, rssMb: r.rssMb, jvmStartMs: jvm.wallMs, reused, edited: relative(warmContent, file) });
-    console.log(`warm run ${i + 1} (${relative(warmContent, file)} edited): ${sec(r.wallMs)} (cpu ${sec(r.cpuMs)}, ${mb(r.rssMb)}; `
-      + `a bare JVM start ${sec(jvm.wallMs)}); ${reused}`);
-  }
-  if (warm.length) {
-    summary.warm = { runs: warm, wallMs: med(warm.map((w) => w.wallMs)), cpuMs: med(warm.map((w) => w.cpuMs)),
-      rssMb: med(warm.map((w) => w.rssMb)), jvmStartMs: med(warm.map((w) => w.jvmStartMs)), coldWallMs: first.wallMs };
-  }
-  rmSync(warmDir, { recursive: true, force: true });
-  rmSync(outWarm, { recursive: true, force: true });
-}
-
 // Profile: one build under Java Flight Recorder, top methods by samples.
 if (flag('--profile')) {
   const jfrFile = join(WORK, `kb-${N}.jfr`);
@@ -363,6 +331,44 @@ if (existsSync(join(outKb, '.kb', 'lucene'))) {
     console.error(r.stderr);
     failures.push('CLI search measurement failed');
   }
+}
+
+// Warm rebuilds: one article edited, then `kb build` in a fresh process with the build cache the
+// build before left beside its output (site/.kb/cache/), as a writer or a CI job rebuilds. On the
+// last cold run's site, after the search measurements that read it; each run edits another
+// article. The articles get their bytes back afterwards; the corpus's stamp is removed meanwhile,
+// so a benchmark killed halfway through generates the corpus again rather than build from edits.
+if (!flag('--no-warm') && existsSync(join(outKb, '.kb', 'cache'))) {
+  console.log(`\n## Warm rebuilds, ${N} articles\n`);
+  const articles = articleFiles(join(content, 'articles'));
+  const stamp = join(dir, '.generated');
+  const key = readFileSync(stamp, 'utf8');
+  const edited = new Map();
+  const warm = [];
+  rmSync(stamp);
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const file = articles[Math.floor(((i + 0.5) * articles.length) / RUNS)];
+      if (!edited.has(file)) edited.set(file, readFileSync(file));
+      appendFileSync(file, `\nOne more sentence, added by the benchmark before warm rebuild ${i + 1}.\n`);
+      const r = must(`kb build (warm run ${i + 1})`, kbBuild(content, outKb, { fresh: false }));
+      const jvm = timed('java', ['-XX:+UseSerialGC', '-version']);
+      const m = /from the build cache: ([\d,]+) of ([\d,]+) Markdown documents, ([\d,]+) of ([\d,]+) pages/.exec(r.stdout);
+      const reused = m ? `${m[1]} of ${m[2]} documents and ${m[3]} of ${m[4]} pages reused` : 'nothing reused';
+      if (r.ok && !m) failures.push(`warm rebuild ${i + 1} reused nothing from the build cache`);
+      warm.push({ wallMs: r.wallMs, cpuMs: r.cpuMs, rssMb: r.rssMb, jvmStartMs: jvm.wallMs, reused, edited: relative(content, file) });
+      console.log(`warm run ${i + 1} (${relative(content, file)} edited): ${sec(r.wallMs)} (cpu ${sec(r.cpuMs)}, ${mb(r.rssMb)}; `
+        + `a bare JVM start ${sec(jvm.wallMs)}); ${reused}`);
+    }
+  } finally {
+    edited.forEach((bytes, file) => writeFileSync(file, bytes));
+    writeFileSync(stamp, key);
+  }
+  // The site again as the corpus has it, so a later bench/cli-search.sh finds its index current.
+  const back = must('kb build (the edited articles restored)', kbBuild(content, outKb, { fresh: false }));
+  console.log(`the ${edited.size} edited article(s) restored and rebuilt: ${sec(back.wallMs)} (cpu ${sec(back.cpuMs)})`);
+  summary.warm = { runs: warm, wallMs: med(warm.map((w) => w.wallMs)), cpuMs: med(warm.map((w) => w.cpuMs)),
+    rssMb: med(warm.map((w) => w.rssMb)), jvmStartMs: med(warm.map((w) => w.jvmStartMs)) };
 }
 
 printSummary();
