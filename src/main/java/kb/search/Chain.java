@@ -126,13 +126,17 @@ public enum Chain {
     }
 
     /**
-     * The question words customers wrap a query in, which count for less (QueryPlan): English's
-     * and Spanish's so far, since each language needs its own list.
+     * The question words customers wrap a query in, which count for less (QueryPlan): each
+     * language with a stemmer needs its own list; Arabic and the others have none yet.
      */
     SortedSet<String> filler() {
         return switch (this) {
             case EN -> QueryPlan.FILLER;
             case ES -> QueryPlan.SPANISH_FILLER;
+            case DE -> QueryPlan.GERMAN_FILLER;
+            case FR -> QueryPlan.FRENCH_FILLER;
+            case PT -> QueryPlan.PORTUGUESE_FILLER;
+            case IT -> QueryPlan.ITALIAN_FILLER;
             default -> new TreeSet<>();
         };
     }

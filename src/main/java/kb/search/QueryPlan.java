@@ -77,6 +77,31 @@ public record QueryPlan(List<Slot> slots) {
             "hago", "hacer", "hace", "necesito", "necesita", "necesitamos", "quiero", "queremos", "debo", "debe",
             "sigue", "siguen", "sigo", "todavía", "aún", "vez", "pasa", "ocurre", "sucede", "ahora", "posible",
             "forma", "manera", "favor", "ok", "usted", "ustedes"));
+    /**
+     * German, French, Portuguese and Italian, the same way: question words, "can I", "how long"
+     * ("lange", "temps", "tempo"), "my", "please", with and without accents where customers drop
+     * them. Words the language's stop filter drops never get here, so some are left out.
+     */
+    static final java.util.SortedSet<String> GERMAN_FILLER = new java.util.TreeSet<>(List.of(
+            "wie", "was", "warum", "wieso", "weshalb", "wann", "wo", "woher", "wohin", "welche", "welcher", "welches",
+            "wer", "kann", "können", "konnen", "könnte", "kannst", "muss", "müssen", "soll", "sollte", "ich", "mein",
+            "meine", "meinen", "mir", "mich", "wir", "unser", "unsere", "immer", "noch", "wieder", "bitte", "mache",
+            "machen", "tun", "gibt", "geht", "lange", "möglich", "moglich", "brauche", "will", "möchte", "mochte"));
+    static final java.util.SortedSet<String> FRENCH_FILLER = new java.util.TreeSet<>(List.of(
+            "comment", "pourquoi", "quand", "où", "quel", "quelle", "quels", "quelles", "qui", "quoi", "puis", "peux",
+            "peut", "pouvons", "pouvez", "dois", "doit", "faut", "faire", "fais", "je", "mon", "ma", "mes", "moi",
+            "nous", "notre", "nos", "vous", "votre", "encore", "toujours", "combien", "temps", "possible", "besoin",
+            "veux", "voudrais", "svp", "merci"));
+    static final java.util.SortedSet<String> PORTUGUESE_FILLER = new java.util.TreeSet<>(List.of(
+            "como", "porque", "porquê", "quando", "onde", "qual", "quais", "quem", "quanto", "quanta", "quantos",
+            "quantas", "posso", "pode", "podem", "podemos", "preciso", "precisa", "devo", "deve", "faço", "faco",
+            "fazer", "eu", "meu", "minha", "meus", "minhas", "nós", "nosso", "nossa", "ainda", "sempre", "tempo",
+            "possível", "possivel", "favor", "quero", "ok"));
+    static final java.util.SortedSet<String> ITALIAN_FILLER = new java.util.TreeSet<>(List.of(
+            "come", "perché", "perche", "quando", "dove", "quale", "quali", "chi", "cosa", "quanto", "quanta",
+            "quanti", "quante", "posso", "può", "puo", "possiamo", "devo", "deve", "faccio", "fare", "io", "mio",
+            "mia", "miei", "mie", "noi", "nostro", "nostra", "ancora", "sempre", "tempo", "possibile", "favore",
+            "voglio", "bisogno", "ok"));
     static final float FILLER_WEIGHT = 0.25f;
 
     /**

@@ -130,4 +130,24 @@ class QueryPlanTest {
         // Short stems are left alone: "form" is no form of "format".
         assertEquals(List.of("form@1.0"), forms("form"));
     }
+
+    /** The question words of a query, as the language's chain reads it. */
+    private static List<String> questionWords(String query, Chain chain) {
+        return QueryPlan.of(query, chain, new Vocabulary(List.of()), term -> false, false).slots().stream()
+                .filter(QueryPlan.Slot::filler).map(QueryPlan.Slot::surface).toList();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "wie lange dauert ein Token | DE | lange",
+            "warum ist mein Konto getrennt | DE | warum",
+            "combien de temps dure un jeton | FR | combien temps",
+            "pourquoi mon compte est déconnecté | FR | pourquoi",
+            "quanto tempo dura um token | PT | quanto tempo",
+            "porque minha conta desconectou | PT | porque",
+            "quanto tempo dura un token | IT | tempo",
+            "posso riconnettere il mio account | IT | posso"})
+    void questionWordsCountForLessInEveryLanguageWithAStemmer(String query, Chain chain, String expected) {
+        assertEquals(List.of(expected.split(" ")), questionWords(query, chain));
+    }
 }
