@@ -30,12 +30,20 @@ final class QuickJit {
     private static final String DIRECTIVE = "[{ match: \"sun/security/provider/*.*\", c2: { Exclude: false } },"
             + " { match: \"*.*\", c2: { Exclude: true } }]";
 
+    /**
+     * Set by bin/kb when it starts the JVM with {@code -XX:TieredStopAtLevel=1}: C2 is out
+     * already, and the directive would only cost its set-up (HotSpot's management library and a
+     * temporary file, whose name starts the JDK's secure random source): a tenth of a search's
+     * time to {@code SiteSearch} on a loaded machine.
+     */
+    static final String GIVEN = "kb.quickJitGiven";
+
     private QuickJit() {
     }
 
     /** Whether the directive took; never throws. */
     static boolean forThisRun() {
-        if (Boolean.getBoolean("kb.fullJit")) {
+        if (Boolean.getBoolean("kb.fullJit") || Boolean.getBoolean(GIVEN)) {
             return false;
         }
         try {

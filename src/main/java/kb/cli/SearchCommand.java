@@ -85,9 +85,13 @@ final class SearchCommand implements Callable<Integer> {
         } else if (hits.isEmpty()) {
             out.println("No results for \"" + String.join(" ", query) + "\".");
         } else {
+            // println, not printf: java.util.Formatter would load the locale's number formats
+            // for the one %d, and a search only prints.
             for (int i = 0; i < hits.size(); i++) {
                 Hit h = hits.get(i);
-                out.printf("%d. %s%n   %s%n   %s%n", i + 1, label(h), base + h.url(), h.excerpt());
+                out.println((i + 1) + ". " + label(h));
+                out.println("   " + base + h.url());
+                out.println("   " + h.excerpt());
             }
         }
         out.flush();
