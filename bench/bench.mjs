@@ -68,17 +68,24 @@ function must(what, r) {
 
 const tail = (s, n = 30) => s.split('\n').slice(-n).join('\n');
 
-function dirBytes(dir) {
-  let bytes = 0, files = 0, html = 0;
-  if (!existsSync(dir)) return { bytes, files, html };
+/** Every file under `dir`, depth first: [path, name] pairs. */
+function* filesUnder(dir) {
   const stack = [dir];
   while (stack.length) {
     const d = stack.pop();
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) stack.push(p);
-      else { bytes += statSync(p).size; files++; if (e.name.endsWith('.html')) html++; }
+      else yield [p, e.name];
     }
+  }
+}
+
+function dirBytes(dir) {
+  let bytes = 0, files = 0, html = 0;
+  if (!existsSync(dir)) return { bytes, files, html };
+  for (const [p, name] of filesUnder(dir)) {
+    bytes += statSync(p).size; files++; if (name.endsWith('.html')) html++;
   }
   return { bytes, files, html };
 }
@@ -86,15 +93,7 @@ function dirBytes(dir) {
 /** The articles' Markdown files under `dir`, sorted (section settings and the like left out). */
 function articleFiles(dir) {
   const out = [];
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop();
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) stack.push(p);
-      else if (e.name.endsWith('.md') && !e.name.startsWith('_')) out.push(p);
-    }
-  }
+  for (const [p, name] of filesUnder(dir)) if (name.endsWith('.md') && !name.startsWith('_')) out.push(p);
   return out.sort();
 }
 

@@ -1,10 +1,15 @@
 package kb.search;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * English words whose forms the Porter stemmer keeps apart because they are irregular: "lost"
@@ -50,16 +55,16 @@ final class Forms {
      * every stem of a group has the same others, and the browser can rebuild them from the groups.
      */
     static Forms english(Chain chain) {
-        java.util.function.UnaryOperator<String> stemmer = chain.wordStemmer();
-        List<java.util.Set<String>> groups = new ArrayList<>();
+        UnaryOperator<String> stemmer = chain.wordStemmer();
+        List<Set<String>> groups = new ArrayList<>();
         for (String line : ENGLISH) {
-            java.util.Set<String> group = new TreeSet<>();
+            Set<String> group = new TreeSet<>();
             for (String word : line.split(" ")) {
                 group.add(stemmer.apply(word));
             }
-            for (java.util.Iterator<java.util.Set<String>> it = groups.iterator(); it.hasNext();) {
-                java.util.Set<String> other = it.next();
-                if (!java.util.Collections.disjoint(other, group)) {
+            for (Iterator<Set<String>> it = groups.iterator(); it.hasNext();) {
+                Set<String> other = it.next();
+                if (!Collections.disjoint(other, group)) {
                     group.addAll(other);
                     it.remove();
                 }
@@ -67,7 +72,7 @@ final class Forms {
             groups.add(group);
         }
         Map<String, List<String>> out = new TreeMap<>();
-        for (java.util.Set<String> group : groups) {
+        for (Set<String> group : groups) {
             for (String stem : group) {
                 List<String> others = new ArrayList<>(group);
                 others.remove(stem);
@@ -84,11 +89,11 @@ final class Forms {
 
     /** Each group once, as its stems, in sorted order. */
     List<List<String>> groups() {
-        java.util.Set<List<String>> seen = new java.util.LinkedHashSet<>();
+        Set<List<String>> seen = new LinkedHashSet<>();
         byStem.forEach((stem, others) -> {
             List<String> all = new ArrayList<>(others);
             all.add(stem);
-            java.util.Collections.sort(all);
+            Collections.sort(all);
             seen.add(List.copyOf(all));
         });
         return new ArrayList<>(seen);
