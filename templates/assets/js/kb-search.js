@@ -10,7 +10,7 @@
  */
 (function () {
   'use strict';
-  var FORMAT = 6;
+  var FORMAT = 7;
   var f = Math.fround;
   var KINDS = { a: 'article', s: 'section', f: 'faq', n: 'network' };
 
@@ -318,13 +318,16 @@
       list.forEach(function (e) {
         if (e[0].codePointAt(0) !== first || self.filler.has(e[0])) return;
         var d = distance(surface, e[0], max), es = e[2] || e[0];
-        if (d <= max) cands.push([e, d, d === 1 && isSlip(surface, e[0]) ? e[1] * w.slip : e[1]]);
-        else if (stemMax > 0 && (d = distance(stem, es, stemMax)) <= stemMax) cands.push([e, d, d === 1 && isSlip(stem, es) ? e[1] * w.slip : e[1]]);
+        // [entry, edits, likelihood, slip] (QueryPlan.Candidate)
+        var s = d <= max ? d === 1 && isSlip(surface, e[0])
+          : stemMax > 0 && (d = distance(stem, es, stemMax)) <= stemMax ? d === 1 && isSlip(stem, es) : null;
+        if (s !== null) cands.push([e, d, s ? e[1] * w.slip : e[1], s]);
       });
       // Likeliest first, the n-th word worth 1/n of the first (QueryPlan.java).
       cands.sort(function (x, y) { return x[1] - y[1] || y[2] - x[2] || (x[0][0] < y[0][0] ? -1 : x[0][0] > y[0][0] ? 1 : 0); });
       cands.slice(0, w.expansions).forEach(function (c) {
-        if (!have[c[0][2] || c[0][0]]) add(c[0], f(f(f(c[1] === 1 ? w.typo1 : w.typo2) / ++rank) * scale), false);
+        // The likeliest, if one slip away, weighs nearly as much as the word (QueryPlan.SLIP_TYPO_WEIGHT).
+        if (!have[c[0][2] || c[0][0]]) add(c[0], f((++rank === 1 && c[3] ? f(w.slipTypo) : f(f(c[1] === 1 ? w.typo1 : w.typo2) / rank)) * scale), false);
       });
       if (asPrefix && !completes && !indexed) {
         // Nothing starts with what was typed: a typo inside a word still being typed keeps the

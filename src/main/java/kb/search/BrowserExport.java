@@ -33,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class BrowserExport {
     /** Format version; the client refuses a manifest of another version. */
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
     /** Postings per term shard: about 15 KB gzipped each. */
     static final int SHARD_POSTINGS = 6000;
     /**
@@ -78,6 +78,7 @@ public final class BrowserExport {
                     "filler", QueryPlan.FILLER_WEIGHT, "inherit", IndexFields.INHERITED_TITLE, "together", Searcher.TOGETHER));
             weights.put("minTypo", QueryPlan.MIN_TYPO);
             weights.put("slip", QueryPlan.SLIP);
+            weights.put("slipTypo", QueryPlan.SLIP_TYPO_WEIGHT);
             weights.put("landing", SearchIndex.SECTION_LANDING);
             weights.put("row", Searcher.ROW);
             weights.put("asked", QueryPlan.ASKED_WORDS);

@@ -41,6 +41,16 @@ public record QueryPlan(List<Slot> slots) {
      * the corrected word occurs (Typos.likelihood).
      */
     static final int SLIP = 2;
+    /**
+     * What the likeliest correction is worth when it is one slip of the fingers away ("youtbue",
+     * "suport", "linkedinn"): the commonest kind of typo, and one that rarely lands on another
+     * word by chance, so the word meant weighs nearly as much as if it had been typed right and
+     * the query's other words do not outrank it ("youtbue token" found the lifespan table's row
+     * for "token" before the YouTube article). Tuned on bench/relevance's tuning halves: 0.6 to 1
+     * rank alike there (0.4, {@link #ONE_TYPO_WEIGHT}, is worse); giving every likeliest
+     * correction this weight, slip or not, lost sections on the Spanish half.
+     */
+    static final float SLIP_TYPO_WEIGHT = 0.8f;
     /** A word the half-typed last word, typo and all, may be the start of: "linkdi" for "linkedin". */
     static final float FUZZY_PREFIX_WEIGHT = 0.3f;
 
@@ -170,18 +180,16 @@ public record QueryPlan(List<Slot> slots) {
                 // The stem too: a misspelled form of a word the pages use in another form
                 // ("autentication" for "authenticator": three edits apart, their stems one).
                 int stemEdits = stem.length() >= MIN_TYPO ? maxEdits(stem) : -1;
-                record Candidate(Vocabulary.Word word, int edits, long likelihood) { }
                 List<Candidate> corrections = vocabulary.words().stream()
                         .filter(w -> w.word().codePointAt(0) == surface.codePointAt(0)
                                 && !chain.filler().contains(w.word()))
                         .map(w -> {
                             int edits = Typos.distance(surface, w.word(), maxEdits);
                             if (edits <= maxEdits) {
-                                return new Candidate(w, edits, Typos.likelihood(surface, w.word(), edits, w.df()));
+                                return Candidate.of(surface, w.word(), edits, w);
                             }
                             int byStem = Typos.distance(stem, w.stem(), Math.max(stemEdits, 0));
-                            return byStem <= stemEdits
-                                    ? new Candidate(w, byStem, Typos.likelihood(stem, w.stem(), byStem, w.df())) : null;
+                            return byStem <= stemEdits ? Candidate.of(stem, w.stem(), byStem, w) : null;
                         })
                         .filter(c -> c != null)
                         .sorted(Comparator.comparingInt(Candidate::edits)
@@ -195,6 +203,9 @@ public record QueryPlan(List<Slot> slots) {
                 for (Candidate c : corrections) {
                     if (!alts.containsKey(c.word().stem())) {
                         float weight = (c.edits() == 1 ? ONE_TYPO_WEIGHT : TWO_TYPOS_WEIGHT) / ++rank;
+                        if (rank == 1 && c.slip()) {
+                            weight = SLIP_TYPO_WEIGHT;
+                        }
                         alts.put(c.word().stem(), new Alternative(c.word().stem(), null, weight * scale, false));
                     }
                 }
@@ -214,6 +225,18 @@ public record QueryPlan(List<Slot> slots) {
             slots.add(new Slot(surface, stem, new ArrayList<>(alts.values()), filler));
         }
         return new QueryPlan(slots);
+    }
+
+    /**
+     * A correction of a typed word: how many edits away, how likely it was meant (Typos#likelihood),
+     * and whether it is one slip of the fingers away ({@link #SLIP_TYPO_WEIGHT}).
+     */
+    private record Candidate(Vocabulary.Word word, int edits, long likelihood, boolean slip) {
+        /** {@code typed} against {@code meant}: the surface words, or their stems, as they were compared. */
+        static Candidate of(String typed, String meant, int edits, Vocabulary.Word word) {
+            boolean slip = edits == 1 && Typos.isSlip(typed, meant);
+            return new Candidate(word, edits, Typos.likelihood(typed, meant, edits, word.df()), slip);
+        }
     }
 
     /**

@@ -63,16 +63,24 @@ class QueryPlanTest {
 
     @Test
     void aMisspellingOfFourLettersIsCorrected() {
-        assertEquals(List.of("token@" + QueryPlan.ONE_TYPO_WEIGHT), corrections("tokn"));
+        assertEquals(List.of("token@" + QueryPlan.SLIP_TYPO_WEIGHT), corrections("tokn"));
     }
 
     @Test
     void theLikeliestCorrectionComesFirstAndTheNthCountsOneNth() {
         // "tokne": "token" swaps two letters and is common; "tone" has a stray letter and is rare.
-        assertEquals(List.of("token@" + QueryPlan.ONE_TYPO_WEIGHT, "tone@" + QueryPlan.ONE_TYPO_WEIGHT / 2), corrections("tokne"));
+        assertEquals(List.of("token@" + QueryPlan.SLIP_TYPO_WEIGHT, "tone@" + QueryPlan.ONE_TYPO_WEIGHT / 2), corrections("tokne"));
         // "stre": a letter left out of "store" is likelier than a wrong one in the commoner "sure".
-        assertEquals(List.of("store@" + QueryPlan.ONE_TYPO_WEIGHT, "sure@" + QueryPlan.ONE_TYPO_WEIGHT / 2,
+        assertEquals(List.of("store@" + QueryPlan.SLIP_TYPO_WEIGHT, "sure@" + QueryPlan.ONE_TYPO_WEIGHT / 2,
                 "sore@" + QueryPlan.ONE_TYPO_WEIGHT / 3), corrections("stre"));
+    }
+
+    @Test
+    void onlyASlipOfTheFingersWeighsNearlyAsMuchAsTheWordItself() {
+        // "tokrn" has a wrong letter where "tokn" lacks one: a wrong letter lands on other words
+        // by chance, a slip rarely does.
+        assertEquals(List.of("token@" + QueryPlan.ONE_TYPO_WEIGHT), corrections("tokrn"));
+        assertEquals(List.of("youtub@" + QueryPlan.SLIP_TYPO_WEIGHT), corrections("youtbue"));
     }
 
     @Test
@@ -82,7 +90,7 @@ class QueryPlanTest {
         Vocabulary words = new Vocabulary(List.of(new Vocabulary.Word("authenticator", 2, "authent"),
                 new Vocabulary.Word("automate", 4, "autom")));
         List<QueryPlan.Alternative> alts = QueryPlan.of("autentication", words, term -> false, false).slots().get(0).alternatives();
-        assertEquals(List.of("autent@1.0", "authent@" + QueryPlan.ONE_TYPO_WEIGHT),
+        assertEquals(List.of("autent@1.0", "authent@" + QueryPlan.SLIP_TYPO_WEIGHT),
                 alts.stream().map(a -> a.stem() + "@" + a.weight()).toList());
     }
 
