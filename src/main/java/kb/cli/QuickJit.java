@@ -32,18 +32,22 @@ final class QuickJit {
 
     /**
      * Set by bin/kb when it starts the JVM with {@code -XX:TieredStopAtLevel=1}: C2 is out
-     * already, and the directive would only cost its set-up (HotSpot's management library and a
-     * temporary file, whose name starts the JDK's secure random source): a tenth of a search's
-     * time to {@code SiteSearch} on a loaded machine.
+     * already (and C1 compiles without profiling, which the directive cannot ask for), and the
+     * directive would only cost its set-up (HotSpot's management library and a temporary file,
+     * whose name starts the JDK's secure random source): a tenth of a search's time to {@code
+     * SiteSearch} on a loaded machine.
      */
     static final String GIVEN = "kb.quickJitGiven";
 
     private QuickJit() {
     }
 
-    /** Whether the directive took; never throws. */
+    /** Whether this run compiles with C1 only: the launcher said so, or the directive took; never throws. */
     static boolean forThisRun() {
-        if (Boolean.getBoolean("kb.fullJit") || Boolean.getBoolean(GIVEN)) {
+        if (Boolean.getBoolean(GIVEN)) {
+            return true;
+        }
+        if (Boolean.getBoolean("kb.fullJit")) {
             return false;
         }
         try {

@@ -15,14 +15,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import kb.testing.FixtureSites;
 import kb.testing.TestSites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/kb}, the quick launcher, answers as {@code java -jar kb.jar} does, with or without
- * its class-data archive, and whatever state that archive is in.
+ * {@code bin/kb}, the quick launcher, answers and builds as {@code java -jar kb.jar} does, with or
+ * without its class-data archive, and whatever state that archive is in.
  */
 class LauncherIT {
     private static final Path LAUNCHER = Path.of("bin", "kb").toAbsolutePath();
@@ -48,6 +49,10 @@ class LauncherIT {
 
     private static Path archive() {
         return dir.resolve("kb.jsa");
+    }
+
+    private static Path classList() {
+        return dir.resolve("kb.jsa.classes");
     }
 
     private static Path record() {
@@ -179,5 +184,38 @@ class LauncherIT {
         Files.setLastModifiedTime(archive(), FileTime.from(recorded.toInstant().minusSeconds(60)));
         Files.setLastModifiedTime(jar, FileTime.from(recorded.toInstant().minusSeconds(120)));
         answersAsJavaJar(2);
+    }
+
+    @Test
+    void aBuildAddsItsClassesToTheSearchsArchiveAndWritesJavaJarsSite() throws IOException, InterruptedException {
+        Files.deleteIfExists(archive());
+        launcher(search("--json", "reconnect"));
+        FileTime searchOnly = Files.getLastModifiedTime(archive());
+        List<String> build = List.of("build", "--content", TestSites.CONTENT.toString(),
+                "--templates", TestSites.TEMPLATES.toString(), "--out", dir.resolve("by-launcher").toString());
+        Run first = launcher(build);
+        assertEquals(0, first.status(), first.err());
+        assertTrue(Files.getLastModifiedTime(archive()).compareTo(searchOnly) > 0, "the build wrote the archive again");
+        assertTrue(Files.readAllLines(classList()).containsAll(List.of("# kb verb: search", "# kb verb: build")));
+
+        Path loaded = dir.resolve("build-classes.log");
+        List<String> again = new ArrayList<>(build);
+        again.set(again.size() - 1, dir.resolve("by-launcher-again").toString());
+        Run second = launcher(Map.of("KB_JAVA_OPTS", "-Xlog:class+load=info:file=" + loaded), again);
+        assertEquals(0, second.status(), second.err());
+        assertTrue(Files.readAllLines(loaded).stream().anyMatch(l -> l.contains("kb.pipeline.SiteBuild source: shared objects file")),
+                "the build's classes came from the archive");
+        List<String> byJar = new ArrayList<>(build);
+        byJar.set(byJar.size() - 1, dir.resolve("by-jar").toString());
+        assertEquals(0, runJavaJar(byJar).status());
+        List<String> expected = tree(dir.resolve("by-jar"));
+        assertEquals(List.of(), FixtureSites.diff(expected, tree(dir.resolve("by-launcher"))).lines().toList());
+        assertEquals(List.of(), FixtureSites.diff(expected, tree(dir.resolve("by-launcher-again"))).lines().toList());
+        answersAsJavaJar(2);
+    }
+
+    /** A site's files and their hashes, without the build's own records (times, Lucene's random segment ids). */
+    private static List<String> tree(Path site) {
+        return FixtureSites.hashes(site).stream().filter(h -> !h.startsWith(".kb/") && !h.contains("/.kb/")).toList();
     }
 }
