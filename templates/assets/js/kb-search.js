@@ -234,13 +234,16 @@
     return i + 1 < n && t.charAt(i) === word.charAt(i + 1) && t.charAt(i + 1) === word.charAt(i);
   }
 
+  /** A text's words as the unstemmed chain gives them, "&" read as nothing ("p&l" is "pl"; QueryPlan.surfaceWords). */
+  function queryWords(text) { return window.kbAnalyzer.surface(String(text).replace(/&/g, '')); }
+
   function byDfThenWord(a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0); }
 
   /** The query plan: each word with the terms that may stand for it (kb.search.QueryPlan). */
   Engine.prototype.plan = function (query, prefix) {
     var self = this, w = this.m.weights;
     // A question word typed with its accent is the stop word its plain spelling is (QueryPlan.java).
-    var words = window.kbAnalyzer.surface(query).slice(0, w.words).filter(function (s) {
+    var words = queryWords(query).slice(0, w.words).filter(function (s) {
       var plain = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
       return plain === s || !window.kbAnalyzer.isStopWord(plain);
     });
@@ -650,7 +653,7 @@
    * whole as typed (a space comes next) is no guess.
    */
   Engine.prototype.nextKeys = function (query, results) {
-    var words = window.kbAnalyzer.surface(query), last = typedWord(query, words[words.length - 1]);
+    var words = queryWords(query), last = typedWord(query, words[words.length - 1]);
     if (!last || query.toLowerCase().slice(-last.length) !== last) return [];
     function likeliest(guesses, each) {
       var mass = {}, whole = 0;
@@ -687,7 +690,7 @@
    * `current` says whether the reader has typed on meanwhile; then the work stops.
    */
   Engine.prototype.speculate = function (query, limit, results, current) {
-    var self = this, words = window.kbAnalyzer.surface(query), last = typedWord(query, words[words.length - 1]);
+    var self = this, words = queryWords(query), last = typedWord(query, words[words.length - 1]);
     if (!last) return Promise.resolve(null);
     // The letter's words may still be on their way (they load from the word's first letter).
     return this.vocab([vocabKey(last)]).then(function () {
@@ -809,14 +812,14 @@
   /** Whether title names every content word of the query, by any of its terms (QueryPlan.isNamedBy). */
   function namedBy(slots, title) {
     var stems = {}, content = slots.filter(function (s) { return !s.filler; });
-    window.kbAnalyzer.surface(title).slice(0, 32).forEach(function (w) { stems[window.kbAnalyzer.stem(w)] = true; });
+    queryWords(title).slice(0, 32).forEach(function (w) { stems[window.kbAnalyzer.stem(w)] = true; });
     return (content.length ? content : slots).every(function (s) { return s.alts.some(function (a) { return stems[a.stem]; }); });
   }
 
   /** Whether a heading holds `need` or more of the query's question words (QueryPlan.isAskedBy). */
   function askedBy(slots, heading, need) {
     var stems = {}, n = 0;
-    window.kbAnalyzer.surface(heading || '').slice(0, 32).forEach(function (w) { stems[window.kbAnalyzer.stem(w)] = true; });
+    queryWords(heading || '').slice(0, 32).forEach(function (w) { stems[window.kbAnalyzer.stem(w)] = true; });
     slots.forEach(function (s) { if (s.filler && stems[s.stem]) n++; });
     return n >= need;
   }

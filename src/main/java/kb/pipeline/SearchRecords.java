@@ -36,7 +36,7 @@ final class SearchRecords {
             List<TextSection> parts = ra.body().sections();
             String intro = parts.isEmpty() || parts.get(0).heading() != null ? "" : parts.get(0).text();
             out.add(new SearchRecord(SearchRecord.Kind.ARTICLE, url, null, a.title(), "", context, a.summary(),
-                    String.join(" ", a.tags()), intro, a.id()));
+                    String.join(SearchRecord.TAG_SEPARATOR, a.tags()), intro, a.id()));
             for (TextSection part : parts) {
                 if (part.heading() != null) {
                     out.add(new SearchRecord(SearchRecord.Kind.SECTION, url, part.anchor(), a.title(), part.heading(),

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -29,26 +31,80 @@ final class IndexAnalyzer {
 
     /** Per field: stemmed with synonyms, except the exact and surface fields. */
     static Analyzer create(Chain chain, Map<String, List<String>> synonyms) {
-        SynonymMap map = synonymMap(chain, synonyms);
-        Analyzer stemmed = map == null ? chain.analyzer(true) : new WithSynonyms(chain.analyzer(true), map);
+        return create(chain, synonyms, Map.of());
+    }
+
+    /**
+     * Per field: stemmed with synonyms, except the exact and surface fields; the fields that name
+     * things (title, heading, tags) also get the initials of the help center's names
+     * ({@link Acronyms}) where a name occurs: the initials stand for the thing named, not for
+     * every passing mention, and the body's postings stay as they were. Every field reads
+     * "&amp;" as nothing, as queries do (QueryPlan#surfaceWords), so "P&amp;L" is the word "pl".
+     */
+    static Analyzer create(Chain chain, Map<String, List<String>> synonyms, Map<String, String> acronyms) {
+        Analyzer stemmed = stemmed(chain, synonymMap(chain, synonyms));
+        Analyzer naming = acronyms.isEmpty() ? stemmed : stemmed(chain, synonymMap(chain, synonyms, acronyms));
         Analyzer surface = chain.analyzer(false);
-        return new PerFieldAnalyzerWrapper(stemmed, Map.of(
+        return new Joined(new PerFieldAnalyzerWrapper(stemmed, Map.of(
+                IndexFields.TITLE, naming,
+                IndexFields.HEADING, naming,
+                IndexFields.TAGS, naming,
                 IndexFields.TITLE_EXACT, surface,
                 IndexFields.HEADING_EXACT, surface,
-                IndexFields.SURFACE, surface));
+                IndexFields.SURFACE, surface)));
+    }
+
+    private static Analyzer stemmed(Chain chain, SynonymMap map) {
+        return map == null ? chain.analyzer(true) : new WithSynonyms(chain.analyzer(true), map);
+    }
+
+    /** "&amp;" between letters joins them ("P&amp;L", "R&amp;D", "Q&amp;A"): the index drops it, as queries do. */
+    static final NormalizeCharMap AMPERSAND = ampersand();
+
+    private static NormalizeCharMap ampersand() {
+        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+        map.add("&", "");
+        return map.build();
+    }
+
+    /** An analyzer that reads its text through {@link #AMPERSAND} first. */
+    private static final class Joined extends AnalyzerWrapper {
+        private final Analyzer base;
+
+        Joined(Analyzer base) {
+            super(base.getReuseStrategy());
+            this.base = base;
+        }
+
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            return base;
+        }
+
+        @Override
+        protected java.io.Reader wrapReader(String fieldName, java.io.Reader reader) {
+            return new MappingCharFilter(AMPERSAND, reader);
+        }
     }
 
     /** Every phrase of a group maps to every other, each analysed as the index analyses text. */
     static SynonymMap synonymMap(Chain chain, Map<String, List<String>> synonyms) {
+        return synonymMap(chain, synonyms, Map.of());
+    }
+
+    /** kb.yaml's groups, plus each mined phrase to its initials (one way: the initials stand for the phrase). */
+    static SynonymMap synonymMap(Chain chain, Map<String, List<String>> synonyms, Map<String, String> acronyms) {
         try (Analyzer analyzer = chain.analyzer(true)) {
             SynonymMap.Builder builder = new SynonymMap.Builder(true);
             int rules = 0;
+            java.util.Set<String> named = new java.util.HashSet<>();
             for (Map.Entry<String, List<String>> group : new java.util.TreeMap<>(synonyms).entrySet()) {
                 List<CharsRef> phrases = new ArrayList<>();
                 phrases.add(analyse(analyzer, group.getKey()));
                 for (String alt : group.getValue()) {
                     phrases.add(analyse(analyzer, alt));
                 }
+                phrases.forEach(p -> named.addAll(List.of(p.toString().split(String.valueOf(SynonymMap.WORD_SEPARATOR)))));
                 for (CharsRef from : phrases) {
                     for (CharsRef to : phrases) {
                         if (from.length > 0 && to.length > 0 && !from.equals(to)) {
@@ -56,6 +112,18 @@ final class IndexAnalyzer {
                             rules++;
                         }
                     }
+                }
+            }
+            // Not over a word of kb.yaml's synonyms: the longest rule that matches wins, so the
+            // initials of "Facebook and Instagram Business" would keep "facebook" from being "fb".
+            for (Map.Entry<String, String> acronym : acronyms.entrySet()) {
+                CharsRef from = analyse(analyzer, acronym.getKey());
+                CharsRef to = analyse(analyzer, acronym.getValue());
+                boolean free = java.util.Arrays.stream(from.toString().split(String.valueOf(SynonymMap.WORD_SEPARATOR)))
+                        .noneMatch(named::contains);
+                if (free && from.length > 0 && to.length > 0) {
+                    builder.add(from, to, true);
+                    rules++;
                 }
             }
             return rules == 0 ? null : builder.build();

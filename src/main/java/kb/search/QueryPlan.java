@@ -322,11 +322,14 @@ public record QueryPlan(List<Slot> slots) {
                 .allMatch(s -> s.alternatives().stream().anyMatch(a -> stems.contains(a.stem())));
     }
 
-    /** The query's words as the unstemmed chain gives them, at most {@link #MAX_WORDS}. */
+    /**
+     * The query's words as the unstemmed chain gives them, at most {@link #MAX_WORDS}, "&amp;" read as
+     * nothing ("p&amp;l" is "pl"), as the index reads it (IndexAnalyzer#AMPERSAND).
+     */
     static List<String> surfaceWords(String query, Chain chain) {
         List<String> out = new ArrayList<>();
         try (org.apache.lucene.analysis.Analyzer analyzer = chain.analyzer(false);
-                TokenStream ts = analyzer.tokenStream("", query)) {
+                TokenStream ts = analyzer.tokenStream("", query.replace("&", ""))) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken() && out.size() < MAX_WORDS) {

@@ -75,7 +75,7 @@ public final class SearchIndexer {
             String language) {
         Chain chain = Chain.of(language);
         try {
-            IndexWriterConfig config = new IndexWriterConfig(IndexAnalyzer.create(chain, synonyms))
+            IndexWriterConfig config = new IndexWriterConfig(IndexAnalyzer.create(chain, synonyms, Acronyms.mine(records, chain)))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                     .setRAMBufferSizeMB(48)
                     .setMergePolicy(new LogByteSizeMergePolicy())

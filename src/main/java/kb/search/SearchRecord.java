@@ -14,6 +14,9 @@ package kb.search;
 public record SearchRecord(Kind kind, String url, String anchor, String title, String heading, String context,
         String summary, String tags, String body, int articleId) {
 
+    /** Between an article's tags in {@link #tags()}: no token, so the index sees the words alone. */
+    public static final String TAG_SEPARATOR = ", ";
+
     /** What a record stands for; the browser shows each kind a little differently. */
     public enum Kind { ARTICLE, SECTION, FAQ, NETWORK }
 

@@ -1,0 +1,72 @@
+package kb.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+/** The help center's own abbreviations: "p&l" finds the page about profit and loss. */
+class AcronymsTest {
+    private static SearchRecord article(String url, String title, String tags, String body) {
+        return new SearchRecord(SearchRecord.Kind.ARTICLE, url, null, title, "", "Help", "", tags, body, url.hashCode() & 0xffff);
+    }
+
+    private static SearchRecord section(String url, String title, String anchor, String heading, String body) {
+        return new SearchRecord(SearchRecord.Kind.SECTION, url, anchor, title, heading, "Help", "", "", body, url.hashCode() & 0xffff);
+    }
+
+    private static final List<SearchRecord> RECORDS = List.of(
+            article("reports/", "Tax and profit reports", String.join(SearchRecord.TAG_SEPARATOR, "reports", "profit and loss"),
+                    "See what you owe and how the year went."),
+            section("reports/", "Tax and profit reports", "profit-and-loss", "Profit and loss",
+                    "The profit and loss report lists income against expenses."),
+            article("plans/", "Plans and pricing", "", "Each plan lists its price per month."),
+            article("rd/", "R&D tax credits", "", "Claim R&D costs in the yearly return."),
+            section("invoices/", "Invoice dates", "issue-date", "Issue date", "The issue date is when the invoice was sent."),
+            article("invoices/", "Invoice dates", String.join(SearchRecord.TAG_SEPARATOR, "issue date", "due date"),
+                    "Every invoice has an id and an issue date."),
+            section("help/", "Getting help", "what-to-do", "What to do", "Ask support."),
+            section("help2/", "More help", "what-to-do", "What to do", "Ask again."));
+
+    @Test
+    void aPhraseTheHelpCenterNamesThingsByTwiceGivesItsInitials() {
+        Map<String, String> mined = Acronyms.mine(RECORDS, Chain.EN);
+        assertEquals("pl", mined.get("profit loss"), "a heading and a tag, stop words aside");
+        assertEquals(null, mined.get("tax profit reports"), "a title used once is wording, not a name");
+        assertEquals(null, mined.get("issue date"), "'id' is a word of the pages");
+        assertEquals(null, mined.get("what do"), "question words name nothing");
+    }
+
+    private static List<String> urls(SearchIndex index, String query) {
+        return index.search(query, 3, false).stream().map(Hit::url).toList();
+    }
+
+    @Test
+    void theInitialsFindThePhrasesPagesTypedWithOrWithoutAnAmpersand() {
+        try (SearchIndex index = SearchIndexer.build(RECORDS, new ByteBuffersDirectory(), Map.of())) {
+            assertEquals("reports/#profit-and-loss", urls(index, "p&l").get(0));
+            assertEquals("reports/#profit-and-loss", urls(index, "P&L report").get(0));
+            assertEquals("reports/#profit-and-loss", urls(index, "pl").get(0));
+        }
+    }
+
+    @Test
+    void anAmpersandBetweenLettersOnAPageJoinsThemAsInAQuery() {
+        try (SearchIndex index = SearchIndexer.build(RECORDS, new ByteBuffersDirectory(), Map.of())) {
+            assertEquals(List.of("rd/"), urls(index, "r&d"));
+            assertEquals(List.of("rd/"), urls(index, "rd credits"));
+        }
+    }
+
+    @Test
+    void theInitialsNeverTakeAWordOfTheAuthorsSynonyms() {
+        // "profit" is a word of kb.yaml's synonyms: "pl" would shadow the rule "profit" -> "gain"
+        // where the phrase occurs, so it is not indexed.
+        try (SearchIndex index = SearchIndexer.build(RECORDS, new ByteBuffersDirectory(), Map.of("profit", List.of("gain")))) {
+            assertEquals(List.of(), urls(index, "pl"));
+            assertEquals("reports/#profit-and-loss", urls(index, "gain and loss").get(0));
+        }
+    }
+}
