@@ -721,10 +721,11 @@
     return Promise.all(groups.map(function (list) {
       return self.records(list.map(function (h) { return h[0]; })).then(function (docs) {
         // A page's section close behind the page's own record lands the result on it, unless the
-        // page's title names every word asked about (SearchIndex.hit).
-        var page = docs[list[0][0]];
+        // page's title names every word asked about and the section's heading neither holds the
+        // question nor names them all too (SearchIndex.hit, isAnswer).
+        var page = docs[list[0][0]], heading = list.length > 1 ? docs[list[1][0]].heading : '';
         var at = list.length > 1 && page.kind === 'article' && list[1][1] >= f(f(self.m.weights.landing) * list[0][1])
-          && (!namedBy(slots, page.title) || askedBy(slots, docs[list[1][0]].heading, self.m.weights.asked)) ? 1 : 0;
+          && (!namedBy(slots, page.title) || askedBy(slots, heading, self.m.weights.asked) || (!!heading && namedBy(slots, heading))) ? 1 : 0;
         var best = docs[list[at][0]];
         return {
           url: target(best),

@@ -242,6 +242,27 @@ class SearchRankingTest {
     }
 
     @Test
+    void aHeadingThatNamesTheWholeQueryLandsTheResultThoughThePageTitleNamesItAmongOtherThings() {
+        List<SearchRecord> records = List.of(
+                // The page's own record (summary, tags, introduction) outscores the section.
+                new SearchRecord(SearchRecord.Kind.ARTICLE, "names/", null, "Real names and shared logins", "", "Help",
+                        "Why networks flag made-up names and shared logins.", "real names, shared logins",
+                        "Networks want real names on profiles. Shared logins make them suspicious: a shared login used from"
+                        + " many places looks stolen, so keep shared logins to one person per login.", "names/".hashCode() & 0xffff),
+                section("names/", "Real names and shared logins", "real-names", "Real names",
+                        "Use the name on your ID."),
+                section("names/", "Real names and shared logins", "shared-logins", "Shared logins across a team and its offices",
+                        "One account used from many places looks stolen to a network."),
+                article("password/", "Password changes", "A new password ends every session."));
+        try (SearchIndex named = SearchIndexer.build(records, new ByteBuffersDirectory(), Map.of())) {
+            assertEquals("names/#shared-logins", named.search("shared logins", 5, false).get(0).url(),
+                    "the section about shared logins alone, not the page about names too");
+            assertEquals("names/", named.search("real names shared logins", 5, false).get(0).url(),
+                    "no heading names it all: the page does");
+        }
+    }
+
+    @Test
     void exactWordsRankAboveWordsThatOnlyShareTheStem() {
         List<Hit> hits = index.search("reconnecting", 10, false);
         assertEquals("reconnect/", hits.get(0).url(), "the article saying 'Reconnecting' comes first");
