@@ -116,11 +116,13 @@ final class IndexAnalyzer {
             }
             // Not over a word of kb.yaml's synonyms: the longest rule that matches wins, so the
             // initials of "Facebook and Instagram Business" would keep "facebook" from being "fb".
+            // Nor initials that are a synonym already ("li" of "login issues" where "li" is LinkedIn).
             for (Map.Entry<String, String> acronym : acronyms.entrySet()) {
                 CharsRef from = analyse(analyzer, acronym.getKey());
                 CharsRef to = analyse(analyzer, acronym.getValue());
-                boolean free = java.util.Arrays.stream(from.toString().split(String.valueOf(SynonymMap.WORD_SEPARATOR)))
-                        .noneMatch(named::contains);
+                boolean free = !named.contains(to.toString())
+                        && java.util.Arrays.stream(from.toString().split(String.valueOf(SynonymMap.WORD_SEPARATOR)))
+                                .noneMatch(named::contains);
                 if (free && from.length > 0 && to.length > 0) {
                     builder.add(from, to, true);
                     rules++;

@@ -68,5 +68,9 @@ class AcronymsTest {
             assertEquals(List.of(), urls(index, "pl"));
             assertEquals("reports/#profit-and-loss", urls(index, "gain and loss").get(0));
         }
+        // Nor initials the author gave another meaning: "pl" is the plans page's.
+        try (SearchIndex index = SearchIndexer.build(RECORDS, new ByteBuffersDirectory(), Map.of("plans", List.of("pl")))) {
+            assertEquals(List.of("plans/"), urls(index, "pl"));
+        }
     }
 }
