@@ -112,4 +112,17 @@ class TemplateErrorsTest {
         outcome.assertBuilt();
         assertEquals(1, outcome.page("faq/index.html").select("main h1").size(), "the FAQ page is built with the jar's faq.peb");
     }
+
+    @Test
+    void aThemeLinkToAnAnchorNoPageHasIsAnErrorOfItsTemplate() throws IOException {
+        // Anchors the page has (the skip link's target) and one the FAQ page has pass; the others do not.
+        HostileBuild.Outcome outcome = buildWith("article.peb", "{{ article.title }}", "{{ article.title }}"
+                + "<a href=\"#main\">up</a><a href=\"#no-such-part\">on</a>"
+                + "<a href=\"../../faq/#main\">faq</a><a href=\"../../faq/#no-such-question\">faq</a>");
+        assertEquals(1, outcome.status(), outcome.err());
+        assertEquals(List.of("templates/article.peb: broken anchor '#no-such-part'",
+                        "templates/article.peb: broken anchor '../../faq/#no-such-question'"),
+                outcome.errors().stream().map(e -> e.replaceFirst(":\\d+:\\d+: ", ": ").replaceFirst(" \\(on .*", "")).toList(),
+                outcome.err());
+    }
 }
