@@ -27,6 +27,14 @@ public final class SearchIndexer {
     private static final FieldType SCORED = scored();
     /** The vocabulary field: terms only. */
     private static final FieldType TERMS_ONLY = termsOnly();
+    /**
+     * Records from which two threads add them. Each thread fills a segment of its own, which
+     * {@code forceMerge(1)} then merges; below this, one thread writes the one segment and the
+     * merge has nothing to do. At 1,000 articles (about 7,000 records), one thread took the index
+     * phase from 3.9 to 3.0 s and the build from 16.7 to 15.5 s of CPU (medians of 4 interleaved
+     * runs, loaded 2-core machine). Larger indexes flush several segments either way.
+     */
+    private static final int PARALLEL_FROM = 10_000;
 
     private SearchIndexer() {
     }
@@ -78,11 +86,15 @@ public final class SearchIndexer {
             IndexWriterConfig config = new IndexWriterConfig(IndexAnalyzer.create(chain, synonyms, Acronyms.mine(records, chain)))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                     .setRAMBufferSizeMB(48)
+                    // The merged segment is never a compound file (too large a share of the index for
+                    // the merge policy): a flushed one written as one would be rewritten just for that.
+                    .setUseCompoundFile(false)
                     .setMergePolicy(new LogByteSizeMergePolicy())
                     .setIndexSort(new Sort(new SortField(IndexFields.ORDER, SortField.Type.INT)))
                     .setCommitOnClose(true);
             try (IndexWriter writer = new IndexWriter(directory, config)) {
-                IntStream.range(0, records.size()).parallel().forEach(i -> add(writer, records.get(i), i));
+                IntStream range = IntStream.range(0, records.size());
+                (records.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> add(writer, records.get(i), i));
                 writer.forceMerge(1);
                 writer.setLiveCommitData(Map.of(SearchIndex.CHAIN, chain.version()).entrySet());
                 writer.commit();
