@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import kb.testing.FixtureSites;
+import kb.testing.KbJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,16 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
  * the folder holds exactly the first build; a lock left by a killed build is taken over.
  */
 class ConcurrentBuildsIT {
-    private static final Path JAR = Path.of(System.getProperty("kb.jar", "target/kb.jar"));
+    private static final Path JAR = KbJar.JAR;
     private static final String TEMPLATES = Path.of("templates").toAbsolutePath().toString();
 
     @TempDir
     Path dir;
 
     private static Process start(Path content, Path site) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "build", "--content", content.toString(), "--templates", TEMPLATES,
-                "--out", site.toString()));
+        List<String> command = KbJar.command(List.of(), "build", "--content", content.toString(), "--templates", TEMPLATES,
+                "--out", site.toString());
         return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 

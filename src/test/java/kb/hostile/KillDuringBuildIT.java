@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import kb.testing.FixtureSites;
+import kb.testing.KbJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code kb check} or build. The site then answers {@code kb search} from its Lucene index.
  */
 class KillDuringBuildIT {
-    private static final Path JAR = Path.of(System.getProperty("kb.jar", "target/kb.jar"));
+    private static final Path JAR = KbJar.JAR;
     private static final String TEMPLATES = Path.of("templates").toAbsolutePath().toString();
     private static final String[] WORDS = ("token account connect facebook linkedin page admin password expire "
             + "reconnect access permission profile business").split(" ");
@@ -71,25 +72,8 @@ class KillDuringBuildIT {
         // than it gives back (kb check on the shipped site: about 18% less CPU on two cores).
         // What is killed and checked is the same program, and the kills are timed from a build
         // run the same way.
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1"));
-        command.addAll(archive(args[0]));
-        command.addAll(List.of("-jar", JAR.toString()));
-        command.addAll(List.of(args));
+        List<String> command = KbJar.command(List.of("-XX:TieredStopAtLevel=1"), args);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    }
-
-    /**
-     * The class-data archive that {@code mvn package} leaves beside the jar for this kind of run
-     * (bin/kb's), as bin/kb passes it: about twenty runs here, each saving the loading and
-     * verifying of some 4,000 classes. One the JVM finds stale for this jar it leaves aside.
-     */
-    private static List<String> archive(String verb) {
-        String name = JAR.getFileName().toString().replaceFirst("\\.jar$", verb.equals("search") ? ".jsa" : "-build.jsa");
-        Path jsa = JAR.resolveSibling(name);
-        return Files.isRegularFile(jsa)
-                ? List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:cds*=off", "-XX:SharedArchiveFile=" + jsa)
-                : List.of();
     }
 
     private static int run(String... args) throws IOException, InterruptedException {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.testing.FixtureSites;
+import kb.testing.KbJar;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JVM would hide what differs between processes (the JDK salts {@code Map.of}'s order anew in each).
  */
 class WarmBuildIT {
-    private static final Path JAR = Path.of(System.getProperty("kb.jar", "target/kb.jar"));
+    private static final Path JAR = KbJar.JAR;
     private static final Pattern REUSED = Pattern.compile("from the build cache: ([\\d,]+) of ([\\d,]+) Markdown documents, "
             + "([\\d,]+) of ([\\d,]+) pages");
 
@@ -31,8 +32,7 @@ class WarmBuildIT {
     Path dir;
 
     private static String build(Path content, Path site, String... more) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "build", "--content", content.toString(), "--out", site.toString()));
+        List<String> command = new ArrayList<>(KbJar.command(List.of(), "build", "--content", content.toString(), "--out", site.toString()));
         command.addAll(List.of(more));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
