@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A 10 MB article renders, whole, in bounded time; a file over the 20 MB limit is refused unread. */
 class HugeInputIT {
-    /** About 8 s on a quiet two-core machine since the theme link check stopped being quadratic (flexmark and Lucene take most of it). */
+    /** The build takes 10-11 s on a quiet two-core machine (it took 15 s and more while the theme link check was quadratic). */
     private static final Duration LIMIT = Duration.ofSeconds(90);
 
     @TempDir
