@@ -3,6 +3,7 @@ package kb.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,16 +18,15 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * The help center's own abbreviations: the initials of the short phrases it names things by
  * ("profit and loss" gives "pl", which a customer types as "p&amp;l"), mined from its titles,
  * headings and tags at build time and indexed where the phrase names something (a title, heading
- * or tag: IndexAnalyzer), so a
- * query for the initials finds the phrase's pages with nothing for the browser to replay: the
- * initials are terms of the index like any other. kb.yaml's synonyms name the abbreviations an
- * author thought of; these are the ones the pages imply.
+ * or tag: IndexAnalyzer), so a query for the initials finds the phrase's pages with nothing for
+ * the browser to replay: the initials are terms of the index like any other. kb.yaml's synonyms
+ * name the abbreviations an author thought of; these are the ones the pages imply.
  *
  * <p>A phrase counts when its words carry meaning (no question words: "What to do" is no name)
- * and it names something twice or more (a heading and a tag, two titles...):
- * a phrase used once is a heading's wording, not a name, and its initials would be noise. Initials
- * that are a word of the help center ("id" of "issue date") are left out: they would pull the
- * phrase's pages into every search for the word.
+ * and it names something twice or more (a heading and a tag, two titles...): a phrase used once
+ * is a heading's wording, not a name, and its initials would be noise. Initials that are a word
+ * of the help center ("id" of "issue date") are left out: they would pull the phrase's pages
+ * into every search for the word.
  */
 final class Acronyms {
     /** Phrases of this many words (stop words aside): "two factor authentication" gives "tfa". */
@@ -46,7 +46,7 @@ final class Acronyms {
             return Map.of(); // pairs of characters, not words: they have no initials
         }
         Map<String, Integer> named = new TreeMap<>();
-        Map<String, List<String>> seen = new java.util.HashMap<>();
+        Map<String, List<String>> seen = new HashMap<>();
         try (Analyzer surface = chain.analyzer(false)) {
             for (SearchRecord r : records) {
                 for (String phrase : names(r)) {

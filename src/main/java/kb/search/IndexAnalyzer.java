@@ -1,10 +1,15 @@
 package kb.search;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.TokenStream;
@@ -82,7 +87,7 @@ final class IndexAnalyzer {
         }
 
         @Override
-        protected java.io.Reader wrapReader(String fieldName, java.io.Reader reader) {
+        protected Reader wrapReader(String fieldName, Reader reader) {
             return new MappingCharFilter(AMPERSAND, reader);
         }
     }
@@ -92,19 +97,24 @@ final class IndexAnalyzer {
         return synonymMap(chain, synonyms, Map.of());
     }
 
+    /** The words of an analysed phrase. */
+    private static List<String> words(CharsRef phrase) {
+        return List.of(phrase.toString().split(String.valueOf(SynonymMap.WORD_SEPARATOR)));
+    }
+
     /** kb.yaml's groups, plus each mined phrase to its initials (one way: the initials stand for the phrase). */
     static SynonymMap synonymMap(Chain chain, Map<String, List<String>> synonyms, Map<String, String> acronyms) {
         try (Analyzer analyzer = chain.analyzer(true)) {
             SynonymMap.Builder builder = new SynonymMap.Builder(true);
             int rules = 0;
-            java.util.Set<String> named = new java.util.HashSet<>();
-            for (Map.Entry<String, List<String>> group : new java.util.TreeMap<>(synonyms).entrySet()) {
+            Set<String> named = new HashSet<>();
+            for (Map.Entry<String, List<String>> group : new TreeMap<>(synonyms).entrySet()) {
                 List<CharsRef> phrases = new ArrayList<>();
                 phrases.add(analyse(analyzer, group.getKey()));
                 for (String alt : group.getValue()) {
                     phrases.add(analyse(analyzer, alt));
                 }
-                phrases.forEach(p -> named.addAll(List.of(p.toString().split(String.valueOf(SynonymMap.WORD_SEPARATOR)))));
+                phrases.forEach(p -> named.addAll(words(p)));
                 for (CharsRef from : phrases) {
                     for (CharsRef to : phrases) {
                         if (from.length > 0 && to.length > 0 && !from.equals(to)) {
@@ -120,9 +130,7 @@ final class IndexAnalyzer {
             for (Map.Entry<String, String> acronym : acronyms.entrySet()) {
                 CharsRef from = analyse(analyzer, acronym.getKey());
                 CharsRef to = analyse(analyzer, acronym.getValue());
-                boolean free = !named.contains(to.toString())
-                        && java.util.Arrays.stream(from.toString().split(String.valueOf(SynonymMap.WORD_SEPARATOR)))
-                                .noneMatch(named::contains);
+                boolean free = !named.contains(to.toString()) && words(from).stream().noneMatch(named::contains);
                 if (free && from.length > 0 && to.length > 0) {
                     builder.add(from, to, true);
                     rules++;
@@ -142,8 +150,8 @@ final class IndexAnalyzer {
     static List<List<String>> analysedGroups(Chain chain, Map<String, List<String>> synonyms) {
         List<List<String>> out = new ArrayList<>();
         try (Analyzer analyzer = chain.analyzer(true)) {
-            for (Map.Entry<String, List<String>> group : new java.util.TreeMap<>(synonyms).entrySet()) {
-                java.util.Set<String> phrases = new java.util.LinkedHashSet<>();
+            for (Map.Entry<String, List<String>> group : new TreeMap<>(synonyms).entrySet()) {
+                Set<String> phrases = new LinkedHashSet<>();
                 for (String phrase : concat(group.getKey(), group.getValue())) {
                     CharsRef analysed = analyse(analyzer, phrase);
                     if (analysed.length > 0) {
