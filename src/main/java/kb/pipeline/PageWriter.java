@@ -201,7 +201,7 @@ final class PageWriter {
     private void writeArticle(RenderedArticle ra, List<Integer> relatedIds) {
         Article a = ra.article();
         Section s = sections.get(a.section());
-        int at = s.articles().indexOf(a);
+        int at = pages.position(a);
         Article prev = at > 0 ? s.articles().get(at - 1) : null;
         Article next = at < s.articles().size() - 1 ? s.articles().get(at + 1) : null;
         List<Integer> ids = relatedIds != null ? relatedIds : a.related().isEmpty()
