@@ -83,7 +83,7 @@ public final class FactDrift {
 
     private static void article(Article a, List<Mention.Finder> finders, Problems problems) {
         frontMatter(a, finders, problems);
-        problems.addAll(scan(Sentences.of(a.markdown(), a.bodyLine()), a.source(), finders));
+        problems.addAll(scan(Sentences.of(a.markdown().text(), a.bodyLine()), a.source(), finders));
     }
 
     /** The problems of some Markdown (first line {@code firstLine} of {@code file}); for tests. */

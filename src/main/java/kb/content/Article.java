@@ -8,6 +8,7 @@ import kb.diagnostic.SourceLocation;
 /**
  * One help article: its front matter, typed, and its Markdown body, not yet rendered.
  *
+ * @param markdown the body, kept packed: a large site holds every article's until its page is written
  * @param bodyLine the line of {@code source} where the Markdown body starts
  * @param faq anchors of FAQ questions listed at the end of the article
  * @param related article ids that replace the computed related articles
@@ -29,7 +30,7 @@ public record Article(
         String section,
         String slug,
         Path source,
-        String markdown,
+        PackedText markdown,
         int bodyLine) {
 
     public Article {

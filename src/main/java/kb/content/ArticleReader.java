@@ -76,7 +76,7 @@ final class ArticleReader {
                 section,
                 slug,
                 file,
-                fm.body(),
+                PackedText.of(fm.body()),
                 fm.bodyLine());
         problems.addAll(own.all());
         return own.hasErrors() ? null : article;

@@ -140,7 +140,7 @@ final class BuildCache {
             }
             documentsReused.incrementAndGet();
             newMarkdown.put(key, known);
-            return new RenderedMarkdown(known.html(), known.headings(), known.sections(), known.links().stream()
+            return known.withLinks(known.links().stream()
                     .map(l -> new LinkRef(l.href(), new SourceLocation(source, l.at().line(), l.at().column()))).toList());
         }
 

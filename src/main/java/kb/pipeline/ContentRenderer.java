@@ -72,7 +72,7 @@ final class ContentRenderer {
     }
 
     private RenderedMarkdown renderArticle(Article a, Problems problems) {
-        return render(a.source(), a.bodyLine(), a.markdown(), UrlScheme.article(a), problems);
+        return render(a.source(), a.bodyLine(), a.markdown().text(), UrlScheme.article(a), problems);
     }
 
     private RenderedMarkdown render(Path source, int line, String text, String pageUrl, Problems problems) {

@@ -414,7 +414,7 @@ final class PageWriter {
         DataFacts facts = new DataFacts(site.networks(), words.data(),
                 (n, pageUrl) -> TokenFactsBox.markdown(templates, words, n, pageUrl))
                 .forPage(url);
-        return sb.append(MarkdownRenderer.withFactsAsText(a.markdown().strip(), facts)).append('\n').toString();
+        return sb.append(MarkdownRenderer.withFactsAsText(a.markdown().text().strip(), facts)).append('\n').toString();
     }
 
     private void page(String url, String template, Map<String, Object> model) {

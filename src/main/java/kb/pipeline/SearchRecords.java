@@ -1,7 +1,10 @@
 package kb.pipeline;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import kb.content.Article;
 import kb.data.Network;
 import kb.markdown.TextSection;
@@ -25,34 +28,72 @@ final class SearchRecords {
     private SearchRecords() {
     }
 
-    /** @param words the site's language: the network records are written in it, as its pages are */
+    /**
+     * The site's records, each made when it is read: an article's texts stay packed (see
+     * kb.content.PackedText) until the indexer reads its record, rather than the whole site's
+     * plain text unpacked at once.
+     *
+     * @param words the site's language: the network records are written in it, as its pages are
+     */
     static List<SearchRecord> of(RenderedSite site, Words words) {
-        List<SearchRecord> out = new ArrayList<>();
-        for (RenderedArticle ra : site.articles()) {
-            Article a = ra.article();
-            String url = UrlScheme.article(a);
-            String context = site.content().sections().stream().filter(s -> s.slug().equals(a.section()))
-                    .map(s -> s.title()).findFirst().orElse("");
-            List<TextSection> parts = ra.body().sections();
-            String intro = parts.isEmpty() || parts.get(0).heading() != null ? "" : parts.get(0).text();
-            out.add(new SearchRecord(SearchRecord.Kind.ARTICLE, url, null, a.title(), "", context, a.summary(),
-                    String.join(SearchRecord.TAG_SEPARATOR, a.tags()), intro, a.id()));
-            for (TextSection part : parts) {
-                if (part.heading() != null) {
-                    out.add(new SearchRecord(SearchRecord.Kind.SECTION, url, part.anchor(), a.title(), part.heading(),
-                            context, "", "", part.text(), a.id()));
+        Map<String, String> sectionTitles = new HashMap<>();
+        site.content().sections().forEach(s -> sectionTitles.putIfAbsent(s.slug(), s.title()));
+        List<RenderedArticle> articles = site.articles();
+        // Record i is part parts[i] of article owners[i]: part -1 is the article record itself.
+        List<int[]> where = new ArrayList<>();
+        for (int i = 0; i < articles.size(); i++) {
+            where.add(new int[] {i, -1});
+            List<TextSection> parts = articles.get(i).body().sectionHeads();
+            for (int p = 0; p < parts.size(); p++) {
+                if (parts.get(p).heading() != null) {
+                    where.add(new int[] {i, p});
                 }
             }
         }
+        List<SearchRecord> rest = new ArrayList<>();
         for (RenderedQuestion q : site.questions()) {
-            out.add(new SearchRecord(SearchRecord.Kind.FAQ, UrlScheme.FAQ, q.question().anchor(), q.question().question(),
+            rest.add(new SearchRecord(SearchRecord.Kind.FAQ, UrlScheme.FAQ, q.question().anchor(), q.question().question(),
                     "", words.text("nav.faq") + " · " + q.group().title(), "", "", q.answer().plainText(), 0));
         }
         for (Network n : site.networks().all()) {
-            out.add(new SearchRecord(SearchRecord.Kind.NETWORK, UrlScheme.LIFESPANS, n.id(), words.text("data.search_title", n.name()),
+            rest.add(new SearchRecord(SearchRecord.Kind.NETWORK, UrlScheme.LIFESPANS, n.id(), words.text("data.search_title", n.name()),
                     "", words.text("nav.lifespans"), "", String.join(" ", n.otherNames()), networkText(n, words), 0));
         }
-        return out;
+        return new AbstractList<>() {
+            /** Per thread, the last article read and its parts: its records are read one after another. */
+            private final ThreadLocal<Map.Entry<RenderedArticle, List<TextSection>>> last = new ThreadLocal<>();
+
+            @Override
+            public SearchRecord get(int i) {
+                if (i >= where.size()) {
+                    return rest.get(i - where.size());
+                }
+                RenderedArticle ra = articles.get(where.get(i)[0]);
+                Article a = ra.article();
+                String url = UrlScheme.article(a);
+                String context = sectionTitles.getOrDefault(a.section(), "");
+                Map.Entry<RenderedArticle, List<TextSection>> known = last.get();
+                if (known == null || known.getKey() != ra) {
+                    known = Map.entry(ra, ra.body().sections());
+                    last.set(known);
+                }
+                List<TextSection> parts = known.getValue();
+                int p = where.get(i)[1];
+                if (p < 0) {
+                    String intro = parts.isEmpty() || parts.get(0).heading() != null ? "" : parts.get(0).text();
+                    return new SearchRecord(SearchRecord.Kind.ARTICLE, url, null, a.title(), "", context, a.summary(),
+                            String.join(SearchRecord.TAG_SEPARATOR, a.tags()), intro, a.id());
+                }
+                TextSection part = parts.get(p);
+                return new SearchRecord(SearchRecord.Kind.SECTION, url, part.anchor(), a.title(), part.heading(),
+                        context, "", "", part.text(), a.id());
+            }
+
+            @Override
+            public int size() {
+                return where.size() + rest.size();
+            }
+        };
     }
 
     /**
