@@ -101,10 +101,11 @@ public final class BrowserExport {
             manifest.put("blocks", blocks.size());
             manifest.put("blocksVersion", hash(String.join(",", blocks)));
             manifest.put("groups", groups.toString());
-            TreeMap<String, List<List<Object>>> terms = leaf == null ? new TreeMap<>() : postingsByTerm(leaf, fields);
-            manifest.put("terms", termShards(terms));
+            TreeMap<String, List<int[]>> terms = leaf == null ? new TreeMap<>() : termsByField(leaf, fields);
+            Postings postings = new Postings(leaf, fields);
+            manifest.put("terms", termShards(terms, postings));
             manifest.put("vocab", vocabShards());
-            HeadFiles heads = headShards(terms, fields);
+            HeadFiles heads = headShards(terms, fields, postings);
             manifest.put("heads", String.join(",", heads.keys()));
             manifest.put("headsVersion", heads.version());
             // Only the page a result opens loads the synonyms, to mark what they matched: a
@@ -141,48 +142,78 @@ public final class BrowserExport {
         return out;
     }
 
-    /** Every term of every scored field, sorted: per term, [field index, df, postings as [Δdoc, tf, norm]]. */
-    private static TreeMap<String, List<List<Object>>> postingsByTerm(LeafReader leaf, List<String> fields) throws IOException {
-        TreeMap<String, List<List<Object>>> terms = new TreeMap<>();
+    /**
+     * Every term of every scored field, sorted: per term, [field index, df] of each field that has
+     * it. Only these: the postings themselves are read when their shard is written (see
+     * {@link Postings}), as holding them all took hundreds of megabytes at 100,000 articles.
+     */
+    private static TreeMap<String, List<int[]>> termsByField(LeafReader leaf, List<String> fields) throws IOException {
+        TreeMap<String, List<int[]>> terms = new TreeMap<>();
         for (int f = 0; f < fields.size(); f++) {
             Terms t = leaf.terms(fields.get(f));
             if (t == null) {
                 continue;
             }
-            NumericDocValues norms = null;
             TermsEnum te = t.iterator();
-            PostingsEnum pe = null;
             for (BytesRef term = te.next(); term != null; term = te.next()) {
-                pe = te.postings(pe, PostingsEnum.FREQS);
-                norms = leaf.getNormValues(fields.get(f));
-                StringBuilder postings = new StringBuilder();
-                int last = 0;
-                for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
-                    int norm = norms != null && norms.advanceExact(doc) ? (int) (norms.longValue() & 0xFF) : 1;
-                    PostingCodec.append(postings, doc - last, pe.freq(), norm);
-                    last = doc;
-                }
-                terms.computeIfAbsent(term.utf8ToString(), k -> new ArrayList<>())
-                        .add(List.of(f, te.docFreq(), postings.toString()));
+                terms.computeIfAbsent(term.utf8ToString(), k -> new ArrayList<>(1)).add(new int[] {f, te.docFreq()});
             }
         }
         return terms;
     }
 
+    /** A term's postings in one field, as [Δdoc, tf, norm] runs ({@link PostingCodec}), read when asked for. */
+    private static final class Postings {
+        private final LeafReader leaf;
+        private final List<String> fields;
+        private final TermsEnum[] enums;
+        private PostingsEnum reuse;
+
+        Postings(LeafReader leaf, List<String> fields) {
+            this.leaf = leaf;
+            this.fields = fields;
+            this.enums = new TermsEnum[fields.size()];
+        }
+
+        /** [field index, df, postings] of one entry of {@link #termsByField}. */
+        List<Object> entry(String term, int[] fieldAndDf) throws IOException {
+            int f = fieldAndDf[0];
+            if (enums[f] == null) {
+                enums[f] = leaf.terms(fields.get(f)).iterator();
+            }
+            TermsEnum te = enums[f];
+            if (!te.seekExact(new BytesRef(term))) {
+                throw new IllegalStateException("term '" + term + "' vanished from " + fields.get(f));
+            }
+            reuse = te.postings(reuse, PostingsEnum.FREQS);
+            NumericDocValues norms = leaf.getNormValues(fields.get(f));
+            StringBuilder out = new StringBuilder();
+            int last = 0;
+            for (int doc = reuse.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = reuse.nextDoc()) {
+                int norm = norms != null && norms.advanceExact(doc) ? (int) (norms.longValue() & 0xFF) : 1;
+                PostingCodec.append(out, doc - last, reuse.freq(), norm);
+                last = doc;
+            }
+            return List.of(f, fieldAndDf[1], out.toString());
+        }
+    }
+
     /** Term shards: the terms in sorted runs of about {@link #SHARD_POSTINGS} postings each. */
-    private List<List<String>> termShards(TreeMap<String, List<List<Object>>> terms) throws IOException {
+    private List<List<String>> termShards(TreeMap<String, List<int[]>> terms, Postings read) throws IOException {
         List<List<String>> shards = new ArrayList<>();
         Map<String, Object> shard = new LinkedHashMap<>();
         String first = null;
         int postings = 0;
-        for (Map.Entry<String, List<List<Object>>> e : terms.entrySet()) {
+        for (Map.Entry<String, List<int[]>> e : terms.entrySet()) {
             if (first == null) {
                 first = e.getKey();
             }
-            shard.put(e.getKey(), e.getValue());
-            for (List<Object> entry : e.getValue()) {
-                postings += (Integer) entry.get(1);
+            List<List<Object>> entries = new ArrayList<>(e.getValue().size());
+            for (int[] fieldAndDf : e.getValue()) {
+                entries.add(read.entry(e.getKey(), fieldAndDf));
+                postings += fieldAndDf[1];
             }
+            shard.put(e.getKey(), entries);
             if (postings >= SHARD_POSTINGS) {
                 shards.add(List.of(first, emitHashed("t/", shard)));
                 shard = new LinkedHashMap<>();
@@ -286,22 +317,33 @@ public final class BrowserExport {
      * a word is typed its file loads from the second letter on, so completing it from the third
      * needs no term shard.
      */
-    private HeadFiles headShards(TreeMap<String, List<List<Object>>> terms, List<String> fields) throws IOException {
-        TreeMap<String, TreeMap<String, List<List<Object>>>> heads = new TreeMap<>();
+    private HeadFiles headShards(TreeMap<String, List<int[]>> terms, List<String> fields, Postings read) throws IOException {
+        // The stems of each file first, the postings then file by file: all of them at once took
+        // too much of the heap at 100,000 articles.
+        TreeMap<String, java.util.TreeSet<String>> heads = new TreeMap<>();
         for (Vocabulary.Word w : index.vocabulary().words()) {
             if (w.word().length() <= QueryPlan.MIN_PREFIX) {
                 continue; // completes no prefix the plan expands
             }
-            List<List<Object>> head = terms.getOrDefault(w.stem(), List.of()).stream()
-                    .filter(entry -> IndexFields.COMPLETION.contains(fields.get((Integer) entry.get(0))))
-                    .toList();
-            if (!head.isEmpty()) {
-                heads.computeIfAbsent(headKey(w.word()), k -> new TreeMap<>()).put(w.stem(), head);
+            boolean completes = terms.getOrDefault(w.stem(), List.of()).stream()
+                    .anyMatch(entry -> IndexFields.COMPLETION.contains(fields.get(entry[0])));
+            if (completes) {
+                heads.computeIfAbsent(headKey(w.word()), k -> new java.util.TreeSet<>()).add(w.stem());
             }
         }
         StringBuilder hashes = new StringBuilder();
-        for (Map.Entry<String, TreeMap<String, List<List<Object>>>> e : heads.entrySet()) {
-            String json = JSON.writeValueAsString(e.getValue());
+        for (Map.Entry<String, java.util.TreeSet<String>> e : heads.entrySet()) {
+            TreeMap<String, List<List<Object>>> file = new TreeMap<>();
+            for (String stem : e.getValue()) {
+                List<List<Object>> head = new ArrayList<>();
+                for (int[] entry : terms.get(stem)) {
+                    if (IndexFields.COMPLETION.contains(fields.get(entry[0]))) {
+                        head.add(read.entry(stem, entry));
+                    }
+                }
+                file.put(stem, head);
+            }
+            String json = JSON.writeValueAsString(file);
             String name = "h/" + e.getKey() + ".js";
             emitJson(name, name, json);
             hashes.append(hash(json));
