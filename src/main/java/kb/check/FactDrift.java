@@ -52,7 +52,9 @@ public final class FactDrift {
             return;
         }
         List<Mention.Finder> finders = Mention.finders(networks);
-        content.articles().forEach(a -> {
+        // Both cores: every sentence of every article is matched against every network's names
+        // (3 minutes of one core at 100,000 articles); problems come out sorted by place.
+        content.articles().parallel().forEach(a -> {
             try {
                 article(a, finders, problems);
             } catch (RuntimeException | StackOverflowError e) {
