@@ -16,7 +16,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { profileSummary } from './profile.mjs';
-import { measure, median, report as searchReport } from './search-budget.mjs';
+import { kbFirstQueries, kbFirstReport, measure, median, report as searchReport } from './search-budget.mjs';
 import { widgetBudget, widgetReport } from './widget-budget.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -290,8 +290,19 @@ if (flag('--profile')) {
 }
 
 // Search budgets in headless Chromium.
-if (kbOnly) {
-  // nothing to compare in a browser
+if (kbOnly && !flag('--no-browser') && existsSync(join(outKb, 'index.html'))) {
+  // No Pagefind site to compare with: kb's first-query bytes alone, in the browser.
+  try {
+    const result = await kbFirstQueries({ kbDir: outKb, pagePath: firstArticle(outKb), queries: smoke ? ['reconnect facebook'] : undefined });
+    summary.search = { medianKbBytes: result.medianKbBytes, kbOnly: result };
+    console.log(`\n## First-query search bytes, kb alone, ${N} articles\n`);
+    console.log(kbFirstReport(result));
+  } catch (e) {
+    console.error(`\nsearch budget measurement failed: ${e.stack || e}`);
+    failures.push('search budget measurement failed');
+  }
+} else if (kbOnly) {
+  // --no-browser: nothing measured in a browser
 } else if (!flag('--no-browser') && !(existsSync(join(outKb, 'index.html')) && existsSync(join(outHugo, 'pagefind')))) {
   failures.push('search budgets not measured: a build above failed');
 } else if (!flag('--no-browser')) {
@@ -424,11 +435,18 @@ function scaling(always = false) {
     .map((f) => JSON.parse(readFileSync(join(WORK, f), 'utf8'))).sort((a, b) => a.articles - b.articles);
   if (all.length < (always ? 1 : 2)) return;
   const base = all.find((r) => r.articles === 1000) || all[0];
+  // The issue's test at 100,000 articles: time per article within 1.3 x the 10,000 figure.
+  const tenK = all.find((r) => r.articles === 10000);
+  const kib = (b) => (typeof b === 'number' && Number.isFinite(b) ? (b / 1024).toFixed(1) + ' KB' : 'n/a');
   console.log(`\n## kb cost per article across sizes (from bench/work/results-*.json; base ${base.articles})\n`);
-  console.log(table(['articles', 'kb wall', 'ms / article', 'x base', 'kb CPU ms / article', 'kb peak RSS',
-    'Hugo + Pagefind ms / article', 'kb / (Hugo + Pagefind)', 'bounded heap'], all.map((r) => [
+  console.log(table(['articles', 'kb wall', 'ms / article', 'x base', 'x 10,000', 'kb CPU ms / article', 'x 10,000 (CPU)',
+    'kb peak RSS', 'bounded heap', 'first query (median)', 'Hugo + Pagefind ms / article', 'kb / (Hugo + Pagefind)', 'load', 'date'],
+  all.map((r) => [
     r.articles, sec(r.kb.wallMs), fix(r.kb.msPerArticle), fix(r.kb.msPerArticle / base.kb.msPerArticle),
-    fix(r.kb.cpuMsPerArticle), mb(r.kb.rssMb), fix(r.hugoPagefind.msPerArticle), fix(r.medianRatio),
-    r.bounded ? `-Xmx${r.bounded.xmx} ${r.bounded.ok ? 'OK' : 'FAILED'}` : 'not run',
+    tenK ? fix(r.kb.msPerArticle / tenK.kb.msPerArticle) : 'n/a',
+    fix(r.kb.cpuMsPerArticle), tenK ? fix(r.kb.cpuMsPerArticle / tenK.kb.cpuMsPerArticle) : 'n/a', mb(r.kb.rssMb),
+    r.bounded ? `-Xmx${r.bounded.xmx} ${r.bounded.ok ? 'OK' : 'FAILED'} (${mb(r.bounded.rssMb)})` : 'not run',
+    kib(r.search?.medianKbBytes), fix(r.hugoPagefind.msPerArticle), fix(r.medianRatio),
+    Array.isArray(r.load) ? r.load[0].toFixed(1) : 'n/a', (r.date || '').slice(0, 16),
   ])));
 }

@@ -483,6 +483,36 @@ export async function measure({ kbDir, hugoDir, pagePath, queries = DEFAULT_QUER
   }
 }
 
+/**
+ * kb's first-query bytes alone (no Pagefind site to compare with): for `bench/run.sh N --kb-only`,
+ * where kb is measured at a size the peers are not built at. Per query, what the search box
+ * downloaded in a fresh browser context, with the files, largest first.
+ */
+export async function kbFirstQueries({ kbDir, pagePath, queries = DEFAULT_QUERIES }) {
+  const kbServed = await serve(kbDir, false, ['search/data', 'assets']);
+  const browser = await launch();
+  try {
+    const rows = [];
+    for (const q of queries) rows.push(await firstQuery(browser.cdp, kbServed, SITES.kb, pagePath, q));
+    return { pagePath, rows, medianKbBytes: median(rows.map((r) => r.searchSent)) };
+  } finally {
+    await browser.close();
+    kbServed.server.close();
+  }
+}
+
+/** The table of kbFirstQueries: bytes per query and the three largest files of each. */
+export function kbFirstReport(r) {
+  const lines = ['| query | search bytes sent (gzip) | files | largest files |', '| --- | ---: | ---: | --- |'];
+  for (const row of r.rows) {
+    const largest = row.files.map((f) => f.split(' ')).sort((a, b) => b[1] - a[1]).slice(0, 3)
+      .map(([path, sent]) => `${path.replace('/search/data/', '')} ${kbs(Number(sent))}`).join(', ');
+    lines.push(`| ${row.query} | ${kbs(row.searchSent)} | ${row.searchFiles} | ${largest} |`);
+  }
+  lines.push(`| **median** | **${kbs(r.medianKbBytes)}** (target < 150 KB) | | |`);
+  return lines.join('\n');
+}
+
 /** kb's keystroke latency alone, back to back and at a typing gap. */
 export async function keystrokeLatency({ kbDir, pagePath, queries = DEFAULT_QUERIES, gapMs = 0, http2 = false, file = false, profile = null, runCount = 1 }) {
   const kbServed = file ? { url: 'file://' + resolve(kbDir), server: { close() {} } } : await serve(kbDir, http2, ['search/data', 'assets']);
@@ -576,8 +606,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (opt('--json')) writeFileSync(opt('--json'), JSON.stringify(result, null, 2));
     process.exit(0);
   }
+  if (kbDir && existsSync(kbDir) && args.includes('--first-only')) {
+    // Only kb's first-query bytes: for a site the peers were not built at.
+    const result = await kbFirstQueries({ kbDir, pagePath: opt('--page') || '/', queries });
+    console.log(kbFirstReport(result));
+    if (opt('--json')) writeFileSync(opt('--json'), JSON.stringify(result, null, 2));
+    process.exit(0);
+  }
   if (!kbDir || !hugoDir || !existsSync(kbDir) || !existsSync(hugoDir)) {
     console.error('usage: node --experimental-websocket search-budget.mjs --kb SITE --hugo SITE [--page /path/] [--queries "a|b"] [--json FILE]\n'
+      + '       node --experimental-websocket search-budget.mjs --kb SITE --first-only [--page /path/] [--queries "a|b"] [--json FILE]\n'
       + '       node --experimental-websocket search-budget.mjs --kb SITE --keys-only [--gap MS] [--http2 | --file] [--profile OUT.cpuprofile] [--runs N] [--page /path/] [--queries "a|b"] [--json FILE]');
     process.exit(2);
   }
