@@ -73,11 +73,9 @@
     });
     this.filler = new Set(manifest.filler ? manifest.filler.split(',') : []);
     // Irregular forms (kb.search.Forms): each stem's group; "!" marks a stem the index lacks.
-    this.forms = new Map();
-    (manifest.forms ? manifest.forms.split(',') : []).forEach(function (group) {
-      var stems = group.split(' ');
-      stems.forEach(function (s) { this.forms.set(s.replace(/^!/, ''), stems); }, this);
-    }, this);
+    this.forms = stemGroups(manifest.forms);
+    // The support desk's other words for a word (kb.search.SupportTerms), the same way.
+    this.support = stemGroups(manifest.support);
     this.body = this.fields.filter(function (fd) { return fd.name === 'body'; })[0];
     this.groups = [];    // the first record of each group
     this.blockOf = [];   // each group's record block
@@ -94,6 +92,16 @@
       this.groups.push(last);
       this.blockOf.push(this.blockStart.length - 1);
     }
+  }
+
+  /** Groups of stems split by "," and " " (BrowserExport.groups), by stem. */
+  function stemGroups(list) {
+    var out = new Map();
+    (list ? list.split(',') : []).forEach(function (group) {
+      var stems = group.split(' ');
+      stems.forEach(function (s) { out.set(s.replace(/^!/, ''), stems); });
+    });
+    return out;
   }
 
   /** The term shard file that holds a term: the last shard starting at or before it. */
@@ -313,7 +321,12 @@
       completes = longer.length > 0;
     }
     // Before corrections: a form the pages use is no slip (QueryPlan.java).
-    if (!this.filler.has(surface)) this.related(surface, stem, list, add);
+    if (!this.filler.has(surface)) {
+      this.related(surface, stem, list, add);
+      (this.support.get(stem) || []).forEach(function (s) {
+        if (s !== stem && s.charAt(0) !== '!') add([s], f(w.support), false);
+      });
+    }
     if (surface.length >= w.minTypo && !list.some(function (e) { return e[0] === surface; })) {
       var max = surface.length >= 9 ? 2 : 1, first = surface.codePointAt(0), cands = [], rank = 0, self = this;
       // The stem too, for a misspelled form of a word the pages use in another form (QueryPlan.java).

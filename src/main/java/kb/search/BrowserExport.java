@@ -83,14 +83,19 @@ public final class BrowserExport {
             weights.put("row", Searcher.ROW);
             weights.put("asked", QueryPlan.ASKED_WORDS);
             weights.put("form", Forms.WEIGHT);
+            weights.put("support", SupportTerms.WEIGHT);
             weights.put("derived", QueryPlan.DERIVED_WEIGHT);
             weights.put("minDerived", QueryPlan.MIN_DERIVED);
             weights.put("derivedLetters", QueryPlan.DERIVED_LETTERS);
             manifest.put("weights", weights);
             manifest.put("filler", String.join(",", index.chain().filler()));
-            String forms = forms();
+            String forms = groups(index.chain().forms());
             if (!forms.isEmpty()) {
                 manifest.put("forms", forms);
+            }
+            String support = groups(index.supportTerms());
+            if (!support.isEmpty()) {
+                manifest.put("support", support);
             }
             manifest.put("docs", index.reader().maxDoc());
             manifest.put("rows", index.rows());
@@ -274,13 +279,14 @@ public final class BrowserExport {
     }
 
     /**
-     * The irregular forms' groups ({@link Forms}) of which the index holds a stem, as stems: groups
-     * split by ",", stems by " ", a stem the index lacks marked "!" (a query word may have it, no
-     * alternative is it). Only these few: the whole list would weigh on every first query.
+     * The groups of irregular forms ({@link Forms}) or support-desk words ({@link SupportTerms})
+     * of which the index holds a stem, as stems: groups split by ",", stems by " ", a stem the
+     * index lacks marked "!" (a query word may have it, no alternative is it). Only these few:
+     * the whole list would weigh on every first query.
      */
-    private String forms() throws IOException {
+    private String groups(Forms forms) throws IOException {
         List<String> out = new ArrayList<>();
-        for (List<String> group : index.chain().forms().groups()) {
+        for (List<String> group : forms.groups()) {
             List<String> marked = new ArrayList<>();
             for (String stem : group) {
                 marked.add(Searcher.hasPostings(index.reader(), stem, IndexFields.BOOSTS.keySet()) ? stem : "!" + stem);

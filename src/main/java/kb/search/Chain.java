@@ -156,6 +156,21 @@ public enum Chain {
         static final Forms FORMS = Forms.english(EN);
     }
 
+    /** The support desk's other words for a word ({@link SupportTerms}), before kb.yaml has its say. */
+    Forms supportTerms() {
+        return switch (this) {
+            case EN -> BuiltInTerms.ENGLISH;
+            case ES -> BuiltInTerms.SPANISH;
+            default -> Forms.NONE;
+        };
+    }
+
+    /** Built on first use, by the chain that stems them. */
+    private static final class BuiltInTerms {
+        static final Forms ENGLISH = SupportTerms.builtIn(EN);
+        static final Forms SPANISH = SupportTerms.builtIn(ES);
+    }
+
     /** The stem of one surface word, as the index analyzer would produce it. */
     String stem(String word) {
         return wordStemmer().apply(word);

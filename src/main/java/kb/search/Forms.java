@@ -55,9 +55,16 @@ final class Forms {
      * every stem of a group has the same others, and the browser can rebuild them from the groups.
      */
     static Forms english(Chain chain) {
-        UnaryOperator<String> stemmer = chain.wordStemmer();
+        return of(ENGLISH, chain.wordStemmer());
+    }
+
+    /**
+     * Groups of words, one line each, as {@code stemmer} stems them; lines that share a stem are
+     * one group (SupportTerms builds its tables this way too).
+     */
+    static Forms of(List<String> lines, UnaryOperator<String> stemmer) {
         List<Set<String>> groups = new ArrayList<>();
-        for (String line : ENGLISH) {
+        for (String line : lines) {
             Set<String> group = new TreeSet<>();
             for (String word : line.split(" ")) {
                 group.add(stemmer.apply(word));
@@ -79,6 +86,18 @@ final class Forms {
                 out.put(stem, List.copyOf(others));
             }
         }
+        return new Forms(out);
+    }
+
+    /** These groups without the given stems; a group left with one stem is no group. */
+    Forms less(Set<String> taken) {
+        Map<String, List<String>> out = new TreeMap<>();
+        byStem.forEach((stem, others) -> {
+            List<String> kept = others.stream().filter(o -> !taken.contains(o)).toList();
+            if (!taken.contains(stem) && !kept.isEmpty()) {
+                out.put(stem, kept);
+            }
+        });
         return new Forms(out);
     }
 

@@ -141,6 +141,15 @@ public record QueryPlan(List<Slot> slots) {
     /** Plans {@code query} with the analysis {@code chain} of the index's language. */
     public static QueryPlan of(String query, Chain chain, Vocabulary vocabulary, Predicate<String> indexed,
             boolean prefix) {
+        return of(query, chain, chain.supportTerms(), vocabulary, indexed, prefix);
+    }
+
+    /**
+     * Plans {@code query} with the analysis {@code chain} of the index's language and the
+     * support desk's words ({@link SupportTerms}) as kb.yaml leaves them.
+     */
+    static QueryPlan of(String query, Chain chain, Forms terms, Vocabulary vocabulary, Predicate<String> indexed,
+            boolean prefix) {
         List<String> words = surfaceWords(query, chain);
         // A question word typed with its accent ("cómo", "dónde") is the stop word its plain
         // spelling is ("como", "donde"): dropped alike, so both spellings rank alike.
@@ -174,6 +183,12 @@ public record QueryPlan(List<Slot> slots) {
             if (!filler) {
                 // Before corrections: "lost", in no page, is a form of "losing", not a slip from it.
                 related(surface, stem, chain, vocabulary, indexed, scale, alts);
+                // Then the support desk's other words for it, worth less than the word's own forms.
+                for (String other : terms.of(stem)) {
+                    if (indexed.test(other)) {
+                        alts.putIfAbsent(other, new Alternative(other, null, SupportTerms.WEIGHT * scale, false));
+                    }
+                }
             }
             if (surface.length() >= MIN_TYPO && !vocabulary.contains(surface)) {
                 int maxEdits = maxEdits(surface);

@@ -31,6 +31,7 @@ public final class SearchIndex implements AutoCloseable {
     private final Vocabulary vocabulary;
     private final Map<String, List<String>> synonyms;
     private final Chain chain;
+    private final Forms supportTerms;
     private final Related related;
     private int[] articleIds;
     private final int rowsFrom;
@@ -44,6 +45,7 @@ public final class SearchIndex implements AutoCloseable {
         this.chain = recorded == null ? Chain.EN : recorded;
         this.vocabulary = Vocabulary.read(reader, chain);
         this.synonyms = synonyms;
+        this.supportTerms = SupportTerms.of(chain, synonyms == null ? Map.of() : synonyms);
         this.related = new Related(this);
         this.rowsFrom = rowsFrom();
     }
@@ -91,6 +93,11 @@ public final class SearchIndex implements AutoCloseable {
         return synonyms;
     }
 
+    /** The support desk's other words for a word, as kb.yaml's synonyms leave them ({@link SupportTerms}). */
+    Forms supportTerms() {
+        return supportTerms;
+    }
+
     /** The analysis chain the index was written with. */
     public Chain chain() {
         return chain;
@@ -111,7 +118,7 @@ public final class SearchIndex implements AutoCloseable {
      * @param prefix treat the last word as the start of a word (as the browser does while typing)
      */
     public List<Hit> search(String query, int limit, boolean prefix) {
-        QueryPlan plan = QueryPlan.of(query, chain, vocabulary, this::isIndexed, prefix);
+        QueryPlan plan = QueryPlan.of(query, chain, supportTerms, vocabulary, this::isIndexed, prefix);
         if (plan.isEmpty() || limit <= 0) {
             return List.of();
         }

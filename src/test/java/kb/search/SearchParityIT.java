@@ -46,7 +46,10 @@ class SearchParityIT {
             // Completions come from the head files, and from a word's letter once it is loaded:
             "reco", "recon", "expi", "twitter expi", "instru", "differen", "direc", "accoun", "disconn",
             // A synonym from kb.yaml is completed like a word of the pages:
-            "reaut", "relin", "unlin");
+            "reaut", "relin", "unlin",
+            // The support desk's other words for a word (SupportTerms), from the manifest's groups:
+            "delete lofty app", "password compromised", "account suspended", "authorization lapsed",
+            "colleague login", "images flagged", "remov");
 
     @TempDir
     Path temp;

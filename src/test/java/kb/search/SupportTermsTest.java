@@ -1,0 +1,58 @@
+package kb.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+/** The support desk's other words for a word: found where the pages say it otherwise, unless kb.yaml says otherwise. */
+class SupportTermsTest {
+    private static final List<SearchRecord> PAGES = List.of(
+            article("cancel/", "Cancel your subscription", "Stop paying at any time: choose Cancel in Billing."),
+            article("emails/", "Stop emails", "Pick which emails reach you, or turn them all off."),
+            article("pricing/", "Plans and pricing", "What each plan costs per month."));
+
+    private static SearchRecord article(String url, String title, String body) {
+        return new SearchRecord(SearchRecord.Kind.ARTICLE, url, null, title, "", "Help", "", "", body, url.hashCode() & 0xffff);
+    }
+
+    private static List<String> urls(Map<String, List<String>> synonyms, String query) {
+        try (SearchIndex index = SearchIndexer.build(PAGES, new ByteBuffersDirectory(), synonyms)) {
+            return index.search(query, 5, false).stream().map(Hit::url).toList();
+        }
+    }
+
+    @Test
+    void aCustomersWordFindsThePageThatSaysItOtherwise() {
+        assertEquals(List.of("cancel/"), urls(Map.of(), "unsubscribe"));
+        assertEquals("pricing/", urls(Map.of(), "fee").get(0));
+    }
+
+    @Test
+    void theCustomersOwnWordStillComesFirst() {
+        // "cost" is in the group of "fee" and "price": the page that says "costs" wins over the one that says "pricing".
+        assertEquals(List.of("pricing/"), urls(Map.of(), "cost"));
+    }
+
+    @Test
+    void aWordKbYamlListsWithNoOtherWayToTypeItMeansOnlyItself() {
+        assertEquals(List.of(), urls(Map.of("unsubscribe", List.of()), "unsubscribe"));
+        assertEquals(List.of("cancel/"), urls(Map.of("terminate", List.of()), "unsubscribe"), "only the word listed");
+    }
+
+    @Test
+    void kbYamlsOtherGroupsAddToTheBuiltInOnes() {
+        // Here "unsubscribe" is also "stop emails", at full weight: the page so titled first, cancelling still found.
+        assertEquals(List.of("emails/", "cancel/"), urls(Map.of("unsubscribe", List.of("stop emails")), "unsubscribe"));
+    }
+
+    @Test
+    void spanishHasItsOwnGroups() {
+        Forms terms = Chain.ES.supportTerms();
+        assertTrue(terms.of(Chain.ES.stem("expirado")).contains(Chain.ES.stem("caducado")));
+        assertEquals(List.of(), Chain.DE.supportTerms().of(Chain.DE.stem("kündigen")));
+    }
+}
