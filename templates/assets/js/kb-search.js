@@ -291,8 +291,27 @@
         }
         slots.push({ surface: surface, stem: stem, alts: alts, unindexed: !!unindexed[stem], filler: self.filler.has(surface) });
       });
-      return slots;
+      return self.phrases(slots);
     });
+  };
+
+  /** Two words in a row the support desk says for one ("logged out"): both stand for its group too (QueryPlan.phrases). */
+  Engine.prototype.phrases = function (slots) {
+    var weight = f(this.m.weights.support);
+    for (var i = 0; i + 1 < slots.length; i++) {
+      var group = this.support.get(slots[i].stem + '+' + slots[i + 1].stem);
+      for (var k = i; group && k <= i + 1; k++) {
+        // A copy: the word's alternatives are cached.
+        var alts = slots[k].alts.slice(), have = {};
+        alts.forEach(function (a) { have[a.stem] = 1; });
+        group.forEach(function (s) {
+          if (s.charAt(0) !== '!' && !have[s]) alts.push({ stem: s, surface: null, weight: weight });
+          have[s] = 1;
+        });
+        slots[k].alts = alts;
+      }
+    }
+    return slots;
   };
 
   /**

@@ -50,6 +50,9 @@ final class Forms {
 
     static final Forms NONE = new Forms(Map.of());
 
+    /** Joins the stems of a phrase's two words, as the browser reads them too (kb-search.js, phrases). */
+    static final String PHRASE = "+";
+
     /**
      * The English groups, as {@code chain} stems them; groups that share a stem are one group, so
      * every stem of a group has the same others, and the browser can rebuild them from the groups.
@@ -60,14 +63,20 @@ final class Forms {
 
     /**
      * Groups of words, one line each, as {@code stemmer} stems them; lines that share a stem are
-     * one group (SupportTerms builds its tables this way too).
+     * one group (SupportTerms builds its tables this way too). Two words joined by "_" are a
+     * phrase ("log_out"), kept as their stems joined by {@link #PHRASE}: a query's two words
+     * in a row may stand for the group, no alternative is a phrase.
      */
     static Forms of(List<String> lines, UnaryOperator<String> stemmer) {
         List<Set<String>> groups = new ArrayList<>();
         for (String line : lines) {
             Set<String> group = new TreeSet<>();
             for (String word : line.split(" ")) {
-                group.add(stemmer.apply(word));
+                List<String> stems = new ArrayList<>();
+                for (String part : word.split("_")) {
+                    stems.add(stemmer.apply(part));
+                }
+                group.add(String.join(PHRASE, stems));
             }
             for (Iterator<Set<String>> it = groups.iterator(); it.hasNext();) {
                 Set<String> other = it.next();

@@ -239,7 +239,32 @@ public record QueryPlan(List<Slot> slots) {
             }
             slots.add(new Slot(surface, stem, new ArrayList<>(alts.values()), filler));
         }
-        return new QueryPlan(slots);
+        return new QueryPlan(phrases(slots, terms, indexed));
+    }
+
+    /**
+     * Two words in a row that the support desk says for one ({@link SupportTerms}: "logged out"
+     * for logout, "turn off" for disable, "never disconnect" for stays): each of the two stands
+     * for the group's words too, after its own alternatives. The browser does the same
+     * (kb-search.js, phrases).
+     */
+    private static List<Slot> phrases(List<Slot> slots, Forms terms, Predicate<String> indexed) {
+        List<Slot> out = new ArrayList<>(slots);
+        for (int i = 0; i + 1 < slots.size(); i++) {
+            List<String> others = terms.of(slots.get(i).stem() + Forms.PHRASE + slots.get(i + 1).stem());
+            for (int k = i; k <= i + 1 && !others.isEmpty(); k++) {
+                Slot slot = out.get(k);
+                Map<String, Alternative> alts = new LinkedHashMap<>();
+                slot.alternatives().forEach(a -> alts.putIfAbsent(a.stem(), a));
+                for (String other : others) {
+                    if (indexed.test(other)) {
+                        alts.putIfAbsent(other, new Alternative(other, null, SupportTerms.WEIGHT, false));
+                    }
+                }
+                out.set(k, new Slot(slot.surface(), slot.stem(), new ArrayList<>(alts.values()), slot.filler()));
+            }
+        }
+        return out;
     }
 
     /**

@@ -14,7 +14,9 @@ import java.util.Set;
  * from any help center's queries, so that it carries over to help centers kb has never seen;
  * kb.yaml can take a word out ({@link #of}).
  *
- * <p>A group is a set of words one can usually put for another in a support question. Words
+ * <p>A group is a set of words one can usually put for another in a support question, and
+ * phrases of two words ("log_out") that stand for them; a phrase with a stop word ("log in",
+ * "turn on") would stand for its other word alone, and is left out. Words
  * with a second common meaning that would pull in other pages are left out ("plan", "settings",
  * "issue", "sign"), and so are words whose stem is another word's ("instalment" is Porter's "instal",
  * as "install" is), question words and filler, which count for little anyway.
@@ -30,19 +32,19 @@ final class SupportTerms {
 
     private static final List<String> ENGLISH = List.of(
             // accounts and access
-            "login signin logon", "logout signout logoff", "signup register enroll",
+            "login signin logon", "logout signout logoff log_out sign_out kick_out", "signup register enroll sign_up",
             "reauth reauthorize reauthorise reauthenticate reconnect relink",
             "disconnect unlink", "password passcode passphrase pwd", "2fa mfa tfa",
             "permission privilege", "admin administrator", "suspend suspended ban banned restrict restricted",
             "hack hacked compromise compromised", "expire expired lapse lapsed",
-            "stay stays remain remains",
+            "stay stays remain remains never_disconnect",
             // changing things
-            "delete remove erase", "cancel unsubscribe terminate", "change edit modify", "restore recover undelete",
-            "enable activate", "disable deactivate", "fix solve resolve troubleshoot repair",
+            "delete remove erase", "cancel unsubscribe terminate opt_out", "change edit modify", "restore recover undelete",
+            "enable activate", "disable deactivate turn_off switch_off", "fix solve resolve troubleshoot repair",
             "export download", "import upload", "migrate transfer", "duplicate twice double",
             "missing disappeared vanished",
             // billing
-            "charge payment", "invoice bill", "refund reimburse reimbursement", "vat tax gst",
+            "charge payment", "invoice bill", "refund reimburse reimbursement money_back", "vat tax gst",
             "subscription membership", "price pricing cost fee", "discount coupon promo voucher",
             "overdue late", "autopay autocharge autobill",
             "deposit upfront", "receipt proof",

@@ -49,7 +49,9 @@ class SearchParityIT {
             "reaut", "relin", "unlin",
             // The support desk's other words for a word (SupportTerms), from the manifest's groups:
             "delete lofty app", "password compromised", "account suspended", "authorization lapsed",
-            "colleague login", "images flagged", "remov");
+            "colleague login", "images flagged", "remov",
+            // ... and two words in a row that stand for one of them:
+            "signed out of facebook", "why does youtube never disconnect", "turn off", "opt out");
 
     @TempDir
     Path temp;

@@ -50,6 +50,18 @@ class SupportTermsTest {
     }
 
     @Test
+    void twoWordsInARowStandForTheWordTheyMean() {
+        List<SearchRecord> pages = List.of(
+                article("logout/", "Logout and sessions", "A logout ends every session on every device."),
+                article("logs/", "Log files", "Download the log of what changed and who changed it."));
+        try (SearchIndex index = SearchIndexer.build(pages, new ByteBuffersDirectory(), Map.of())) {
+            assertEquals("logout/", index.search("logged out", 5, false).get(0).url());
+            assertEquals("logs/", index.search("log", 5, false).get(0).url(), "one word alone is no phrase");
+            assertEquals("logs/", index.search("out log", 5, false).get(0).url(), "nor two in the other order");
+        }
+    }
+
+    @Test
     void spanishHasItsOwnGroups() {
         Forms terms = Chain.ES.supportTerms();
         assertTrue(terms.of(Chain.ES.stem("expirado")).contains(Chain.ES.stem("caducado")));
