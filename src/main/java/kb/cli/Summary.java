@@ -20,8 +20,9 @@ public final class Summary {
                 .collect(Collectors.joining(", ")));
         BuildReport.Reuse reused = r.reused();
         if (reused.documentsReused() + reused.pagesReused() > 0) {
-            out.printf(Locale.ROOT, "  from the build cache: %,d of %,d Markdown documents, %,d of %,d pages%n",
-                    reused.documentsReused(), reused.documents(), reused.pagesReused(), reused.pages());
+            out.printf(Locale.ROOT, "  from the build cache: %,d of %,d Markdown documents, %,d of %,d pages, "
+                    + "%,d of %,d analysed search texts%n", reused.documentsReused(), reused.documents(), reused.pagesReused(),
+                    reused.pages(), reused.analysesReused(), reused.analyses());
         }
         warnings(out, r, verbose);
         out.flush();

@@ -20,6 +20,7 @@ import kb.markdown.LinkRef;
 import kb.markdown.RenderedMarkdown;
 import kb.markdown.TextSection;
 import kb.output.SiteWriter;
+import kb.search.Analyses;
 
 /**
  * What a build may take from the build before it instead of doing again: each article's and
@@ -37,6 +38,7 @@ final class BuildCache {
     static final String FOLDER = ".kb/cache/";
     static final String MARKDOWN = FOLDER + "markdown.bin";
     static final String PAGES = FOLDER + "pages.bin";
+    static final String ANALYSES = FOLDER + "analyses.bin";
     /** Stands for the document's file in a stored link's location: the file is the one asked about. */
     private static final Path SOURCE = Path.of("");
 
@@ -46,6 +48,8 @@ final class BuildCache {
     private final String key;
     private final Map<String, RenderedMarkdown> oldMarkdown;
     private final Map<String, Page> oldPages;
+    /** The search records' analysed text, kept and taken by every language's index; null when off. */
+    private final Analyses analyses;
     private final Map<String, RenderedMarkdown> newMarkdown = new ConcurrentHashMap<>();
     private final Map<String, Page> newPages = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger documents = new java.util.concurrent.atomic.AtomicInteger();
@@ -63,6 +67,7 @@ final class BuildCache {
         this.key = key;
         this.oldMarkdown = on ? readMarkdown(previous.resolve(MARKDOWN), key) : Map.of();
         this.oldPages = on ? readPages(previous.resolve(PAGES), key) : Map.of();
+        this.analyses = on ? readAnalyses(previous.resolve(ANALYSES), key) : null;
     }
 
     /** A cache that keeps nothing ({@code --no-cache}, {@code kb check}, the preview). */
@@ -86,9 +91,16 @@ final class BuildCache {
         return on;
     }
 
+    /** Where the search index takes and keeps each record's analysed text; null when the cache is off. */
+    Analyses analyses() {
+        return analyses;
+    }
+
     /** What this build took from the cache so far. */
     BuildReport.Reuse reused() {
-        return new BuildReport.Reuse(documents.get(), documentsReused.get(), pages.get(), pagesReused.get());
+        int[] analysed = analyses == null ? new int[2] : analyses.reuse();
+        return new BuildReport.Reuse(documents.get(), documentsReused.get(), pages.get(), pagesReused.get(), analysed[1],
+                analysed[0]);
     }
 
     /**
@@ -214,8 +226,55 @@ final class BuildCache {
                 out.count(e.getValue().length());
                 out.count(e.getValue().crc());
             });
+            CacheFile.write(writer.resolve(ANALYSES), key, List.of(analyses), (out, a) -> writeAnalyses(out, a));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build cache", e);
+        }
+    }
+
+    private static void writeAnalyses(CacheFile.Out out, Analyses a) throws IOException {
+        List<String> words = a.words();
+        out.count(words.size());
+        for (String w : words) {
+            out.data.writeUTF(w); // modified UTF-8: every char as it is, a lone surrogate too
+        }
+        Map<Analyses.Key, int[][]> entries = a.entries();
+        out.count(entries.size());
+        for (Map.Entry<Analyses.Key, int[][]> e : entries.entrySet()) {
+            out.data.writeLong(e.getKey().a());
+            out.data.writeLong(e.getKey().b());
+            out.data.writeLong(e.getKey().c());
+            out.data.writeLong(e.getKey().d());
+            out.count(e.getValue().length);
+            for (int[] field : e.getValue()) {
+                out.data.writeBoolean(field != null);
+                if (field != null) {
+                    out.ints(field);
+                }
+            }
+        }
+    }
+
+    private static Analyses readAnalyses(Path file, String key) {
+        List<String> words = new ArrayList<>();
+        Map<Analyses.Key, int[][]> entries = new java.util.HashMap<>();
+        boolean whole = CacheFile.read(file, key, in -> {
+            for (int i = in.count(); i > 0; i--) {
+                words.add(in.data.readUTF());
+            }
+            for (int i = in.count(); i > 0; i--) {
+                Analyses.Key k = new Analyses.Key(in.data.readLong(), in.data.readLong(), in.data.readLong(), in.data.readLong());
+                int[][] fields = new int[in.count()][];
+                for (int f = 0; f < fields.length; f++) {
+                    fields[f] = in.data.readBoolean() ? in.ints() : null;
+                }
+                entries.put(k, fields);
+            }
+        });
+        try {
+            return whole ? new Analyses(words, entries) : new Analyses();
+        } catch (IllegalArgumentException e) {
+            return new Analyses(); // a word id past the words: whole, yet not what a build wrote
         }
     }
 

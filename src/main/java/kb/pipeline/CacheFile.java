@@ -121,6 +121,13 @@ final class CacheFile {
             data.writeInt(b.length);
             data.write(b);
         }
+
+        /** Many ints at once (per int, DataOutputStream goes through four single-byte writes). */
+        void ints(int[] values) throws IOException {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(values.length * 4);
+            buffer.asIntBuffer().put(values);
+            bytes(buffer.array());
+        }
     }
 
     /** Where entries are read: every length is checked against the file's size before anything is allocated. */
@@ -151,6 +158,16 @@ final class CacheFile {
 
         byte[] bytes() throws IOException {
             return bytes(data.readInt());
+        }
+
+        int[] ints() throws IOException {
+            byte[] b = bytes();
+            if (b.length % 4 != 0) {
+                throw new EOFException("ints of " + b.length + " bytes");
+            }
+            int[] out = new int[b.length / 4];
+            java.nio.ByteBuffer.wrap(b).asIntBuffer().get(out);
+            return out;
         }
 
         private byte[] bytes(int length) throws IOException {

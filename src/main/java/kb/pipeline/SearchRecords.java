@@ -98,11 +98,12 @@ final class SearchRecords {
 
     /**
      * Indexes one language's pages into its folder of the site ({@code folder} is {@code ""} for
-     * the default language, else {@code "<code>/"}), with that language's synonyms.
+     * the default language, else {@code "<code>/"}), with that language's synonyms, taking what
+     * {@code analyses} kept of the records' analysed text (null: none).
      */
-    static SearchIndex index(RenderedSite site, Words words, SiteWriter writer, String folder) {
+    static SearchIndex index(RenderedSite site, Words words, SiteWriter writer, String folder, kb.search.Analyses analyses) {
         return SearchIndexer.build(of(site, words), writer.resolve(folder + LUCENE), site.content().config().synonyms(),
-                site.content().config().language());
+                site.content().config().language(), analyses);
     }
 
     /** One language's index in memory, for {@code kb check} and {@code kb search} without a current build. */

@@ -156,9 +156,9 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
             throw cannotWrite(e);
         }
         output = Output.to(writer);
-        index = SearchRecords.index(site, words(), writer, "");
+        index = SearchRecords.index(site, words(), writer, "", cache.analyses());
         translations.forEach(t -> t.index = SearchRecords.index(t.edition.site(), words(t.edition.code()), writer,
-                t.edition.prefix()));
+                t.edition.prefix(), cache.analyses()));
     }
 
     @Override

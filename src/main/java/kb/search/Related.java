@@ -103,9 +103,18 @@ final class Related {
     }
 
     /** MoreLikeThis's query: the best-scoring words of the text, as SHOULD clauses on the body. */
-    private static BooleanQuery query(Tables t, String text) throws IOException {
-        // Word -> frequency in the text, in first-seen order of insertion (as MoreLikeThis fills
-        // its HashMap, so the two iterate the same way).
+    private BooleanQuery query(Tables t, String text) throws IOException {
+        Analyses kept = index.analyses();
+        Map<String, int[]> freqs = kept == null ? null
+                : kept.counts(index.analysesScope(), IndexFields.BODY, text, MAX_TOKENS_PARSED, t.analyzer());
+        return query(t, freqs != null ? freqs : freqs(t, text));
+    }
+
+    /**
+     * Word -> frequency in the text, in first-seen order of insertion (as MoreLikeThis fills its
+     * HashMap, so the two iterate the same way; Analyses#counts builds its map the same way).
+     */
+    private static Map<String, int[]> freqs(Tables t, String text) throws IOException {
         Map<String, int[]> freqs = new HashMap<>();
         try (TokenStream ts = t.analyzer().tokenStream(IndexFields.BODY, new StringReader(text))) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -125,6 +134,10 @@ final class Related {
             }
             ts.end();
         }
+        return freqs;
+    }
+
+    private static BooleanQuery query(Tables t, Map<String, int[]> freqs) {
         ClassicSimilarity similarity = new ClassicSimilarity();
         Queue queue = new Queue(Math.min(MAX_QUERY_TERMS, freqs.size()));
         for (Map.Entry<String, int[]> e : freqs.entrySet()) {

@@ -34,6 +34,9 @@ public final class SearchIndex implements AutoCloseable {
     private final Forms supportTerms;
     private final Related related;
     private int[] articleIds;
+    /** Where related articles take each article's analysed words from, or null; and what else they depend on. */
+    private Analyses analyses;
+    private String analysesScope;
     private final int rowsFrom;
 
     private SearchIndex(Directory directory, DirectoryReader reader, Map<String, List<String>> synonyms) throws IOException {
@@ -75,6 +78,20 @@ public final class SearchIndex implements AutoCloseable {
     /** Opens an index written by {@link SearchIndexer}. */
     public static SearchIndex open(Directory directory, Map<String, List<String>> synonyms) throws IOException {
         return new SearchIndex(directory, DirectoryReader.open(directory), synonyms);
+    }
+
+    /** Lets related articles take each article's analysed words from {@code analyses} (null: analyse each time). */
+    void analyses(Analyses analyses, String scope) {
+        this.analyses = analyses;
+        this.analysesScope = scope;
+    }
+
+    Analyses analyses() {
+        return analyses;
+    }
+
+    String analysesScope() {
+        return analysesScope;
     }
 
     DirectoryReader reader() {

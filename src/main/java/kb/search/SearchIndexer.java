@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -52,8 +55,18 @@ public final class SearchIndexer {
      */
     public static SearchIndex build(List<SearchRecord> records, Path dir, Map<String, List<String>> synonyms,
             String language) {
+        return build(records, dir, synonyms, language, null);
+    }
+
+    /**
+     * Indexes {@code records} into {@code dir} (created afresh) and opens the result, taking the
+     * analysis of each record whose text an earlier build analysed from {@code analyses} (null:
+     * none kept), and keeping this build's there.
+     */
+    public static SearchIndex build(List<SearchRecord> records, Path dir, Map<String, List<String>> synonyms,
+            String language, Analyses analyses) {
         try {
-            return build(records, FSDirectory.open(dir), synonyms, language);
+            return build(records, FSDirectory.open(dir), synonyms, language, analyses);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the search index in " + dir, e);
         }
@@ -81,9 +94,18 @@ public final class SearchIndexer {
      */
     public static SearchIndex build(List<SearchRecord> records, Directory directory, Map<String, List<String>> synonyms,
             String language) {
+        return build(records, directory, synonyms, language, null);
+    }
+
+    static SearchIndex build(List<SearchRecord> records, Directory directory, Map<String, List<String>> synonyms,
+            String language, Analyses analyses) {
         Chain chain = Chain.of(language);
+        Map<String, String> acronyms = Acronyms.mine(records, chain);
+        Analyzer analyzer = IndexAnalyzer.create(chain, synonyms, acronyms);
+        // Everything a record's analysis reads besides its text.
+        String scope = String.join("\n", chain.version(), new TreeMap<>(synonyms).toString(), new TreeMap<>(acronyms).toString());
         try {
-            IndexWriterConfig config = new IndexWriterConfig(IndexAnalyzer.create(chain, synonyms, Acronyms.mine(records, chain)))
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                     .setRAMBufferSizeMB(48)
                     // The merged segment is never a compound file (too large a share of the index for
@@ -94,29 +116,48 @@ public final class SearchIndexer {
                     .setCommitOnClose(true);
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 IntStream range = IntStream.range(0, records.size());
-                (records.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> add(writer, records.get(i), i));
+                (records.size() >= PARALLEL_FROM ? range.parallel() : range)
+                        .forEach(i -> add(writer, records.get(i), i, analyses, scope, analyzer));
                 writer.forceMerge(1);
                 writer.setLiveCommitData(Map.of(SearchIndex.CHAIN, chain.version()).entrySet());
                 writer.commit();
             }
-            return SearchIndex.open(directory, synonyms);
+            SearchIndex index = SearchIndex.open(directory, synonyms);
+            index.analyses(analyses, chain.version() + "\n" + new TreeMap<>(synonyms));
+            return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the search index", e);
         }
     }
 
-    private static void add(IndexWriter writer, SearchRecord r, int order) {
+    /** The analysed fields, in the order {@link #texts} gives their text. */
+    private static final String[] ANALYSED = {IndexFields.TITLE, IndexFields.TITLE_EXACT, IndexFields.HEADING,
+        IndexFields.HEADING_EXACT, IndexFields.TAGS, IndexFields.SUMMARY, IndexFields.BODY, IndexFields.SURFACE};
+    private static final boolean[] COUNTED = {true, true, true, true, true, true, true, false};
+
+    /** Each analysed field's text, null where the record has none (a blank scored field is left out). */
+    private static String[] texts(SearchRecord r) {
+        String title = r.kind() == SearchRecord.Kind.SECTION ? "" : r.title();
+        String[] texts = {title, title, r.heading(), r.heading(), r.tags(), r.summary(), r.body(), null};
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = texts[i] == null || texts[i].isBlank() ? null : texts[i];
+        }
+        // Always there, even blank: the field of every word as written.
+        texts[7] = String.join("\n", r.title(), r.heading(), r.tags(), r.summary(), r.body());
+        return texts;
+    }
+
+    private static void add(IndexWriter writer, SearchRecord r, int order, Analyses analyses, String scope, Analyzer analyzer) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(IndexFields.ORDER, order));
-        scored(doc, IndexFields.TITLE, r.kind() == SearchRecord.Kind.SECTION ? "" : r.title());
-        scored(doc, IndexFields.TITLE_EXACT, r.kind() == SearchRecord.Kind.SECTION ? "" : r.title());
-        scored(doc, IndexFields.HEADING, r.heading());
-        scored(doc, IndexFields.HEADING_EXACT, r.heading());
-        scored(doc, IndexFields.TAGS, r.tags());
-        scored(doc, IndexFields.SUMMARY, r.summary());
-        scored(doc, IndexFields.BODY, r.body());
-        doc.add(new Field(IndexFields.SURFACE, String.join("\n", r.title(), r.heading(), r.tags(), r.summary(), r.body()),
-                TERMS_ONLY));
+        String[] texts = texts(r);
+        TokenStream[] kept = analyses == null ? null : analyses.fields(scope, ANALYSED, texts, COUNTED, analyzer);
+        for (int i = 0; i < texts.length; i++) {
+            if (texts[i] != null) {
+                FieldType type = COUNTED[i] ? SCORED : TERMS_ONLY;
+                doc.add(kept == null ? new Field(ANALYSED[i], texts[i], type) : new Field(ANALYSED[i], kept[i], type));
+            }
+        }
         doc.add(new StoredField(IndexFields.KIND, r.kind().name()));
         doc.add(new StoredField(IndexFields.URL, r.url()));
         doc.add(new StoredField(IndexFields.ANCHOR, r.anchor() == null ? "" : r.anchor()));
@@ -132,12 +173,6 @@ public final class SearchIndexer {
             writer.addDocument(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void scored(Document doc, String field, String text) {
-        if (text != null && !text.isBlank()) {
-            doc.add(new Field(field, text, SCORED));
         }
     }
 

@@ -74,6 +74,19 @@ class BuildCacheTest {
         Files.writeString(file, text.replace(from, to));
     }
 
+    /** A build in a new process takes each search record's analysed text from the cache, and indexes what the text gives. */
+    @Test
+    void searchRecordsAnalysedBeforeAreNotAnalysedAgain() throws IOException {
+        BuildReport cold = first();
+        assertEquals(0, cold.reused().analysesReused());
+        edit(content.resolve("articles/getting-started/how-it-works.md"), "rests on a token", "rests on one token");
+        BuildReport warm = warmEqualsCold();
+        assertTrue(warm.reused().analyses() > 10, "records and related texts: " + warm.reused());
+        // The edited article's record, its section's record and its related-articles text change; the rest do not.
+        assertTrue(warm.reused().analysesReused() >= warm.reused().analyses() - 3
+                && warm.reused().analysesReused() < warm.reused().analyses(), warm.reused().toString());
+    }
+
     @Test
     void nothingChangedReusesEverything() {
         first();
@@ -167,7 +180,7 @@ class BuildCacheTest {
         first();
         edit(content.resolve("kb.yaml"), "name: Small Help", "name: Smaller Help");
         BuildReport warm = warmEqualsCold();
-        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused());
+        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused() + warm.reused().analysesReused());
     }
 
     @Test
@@ -195,8 +208,9 @@ class BuildCacheTest {
         poison(site.resolve(BuildCache.MARKDOWN), "rests on a token", "RESTS ON A TOKEN");
         rekey(site.resolve(BuildCache.MARKDOWN), "kb " + kb.Version.current() + " ", "kb 0.0.1-another ");
         rekey(site.resolve(BuildCache.PAGES), "kb " + kb.Version.current() + " ", "kb 0.0.1-another ");
+        rekey(site.resolve(BuildCache.ANALYSES), "kb " + kb.Version.current() + " ", "kb 0.0.1-another ");
         BuildReport warm = warmEqualsCold();
-        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused());
+        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused() + warm.reused().analysesReused());
     }
 
     /** The poison of the tests around it reaches the pages when the cache is trusted: those tests can fail. */
@@ -211,11 +225,11 @@ class BuildCacheTest {
     @Test
     void missingCacheBuildsCold() throws IOException {
         first();
-        for (String file : List.of(BuildCache.MARKDOWN, BuildCache.PAGES)) {
+        for (String file : List.of(BuildCache.MARKDOWN, BuildCache.PAGES, BuildCache.ANALYSES)) {
             Files.delete(site.resolve(file));
         }
         BuildReport warm = warmEqualsCold();
-        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused());
+        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused() + warm.reused().analysesReused());
         assertTrue(Files.isRegularFile(site.resolve(BuildCache.MARKDOWN)), "and leaves a new cache");
     }
 
@@ -223,12 +237,12 @@ class BuildCacheTest {
     void truncatedCacheIsIgnored() throws IOException {
         first();
         poison(site.resolve(BuildCache.MARKDOWN), "rests on a token", "RESTS ON A TOKEN");
-        for (String file : List.of(BuildCache.MARKDOWN, BuildCache.PAGES)) {
+        for (String file : List.of(BuildCache.MARKDOWN, BuildCache.PAGES, BuildCache.ANALYSES)) {
             byte[] bytes = Files.readAllBytes(site.resolve(file));
             Files.write(site.resolve(file), java.util.Arrays.copyOf(bytes, bytes.length - 9));
         }
         BuildReport warm = warmEqualsCold();
-        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused());
+        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused() + warm.reused().analysesReused());
     }
 
     @Test
@@ -243,8 +257,12 @@ class BuildCacheTest {
         byte[] page = Files.readAllBytes(pages);
         page[page.length / 2] ^= 0x20;
         Files.write(pages, page);
+        Path analyses = site.resolve(BuildCache.ANALYSES);
+        byte[] analysed = Files.readAllBytes(analyses);
+        analysed[analysed.length * 2 / 3] ^= 0x01;
+        Files.write(analyses, analysed);
         BuildReport warm = warmEqualsCold();
-        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused());
+        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused() + warm.reused().analysesReused());
     }
 
     @Test
@@ -252,6 +270,7 @@ class BuildCacheTest {
         first();
         Files.write(site.resolve(BuildCache.MARKDOWN), new byte[] {'k', 'b', '-', 0, (byte) 0xff, 0x7f, 0x7f, 0x7f});
         Files.writeString(site.resolve(BuildCache.PAGES), "");
+        Files.write(site.resolve(BuildCache.ANALYSES), new byte[] {'k', 'b', '-', 'c', 'a', 'c', 'h', 'e', '\n', 0, 0, 0, 1});
         warmEqualsCold();
     }
 

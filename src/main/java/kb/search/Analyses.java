@@ -1,0 +1,348 @@
+package kb.search;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
+
+/**
+ * What analysing the search records' text gave, kept from one build for the next: analysis is
+ * most of the search index's time and of related articles' (JFR, warm 10,000-article build:
+ * 29% of the samples), and a record whose text did not change analyses to the same words.
+ *
+ * <p>The index records no positions (DOCS_AND_FREQS), so what a field adds to it is its words,
+ * each one's count, and its length for the norm: the number of tokens, less those at the
+ * position of the one before (synonyms; BM25 discounts them). A field is kept as exactly that,
+ * and replayed to the index writer as one token per word carrying its count (Lucene's
+ * TermFrequencyAttribute) plus one token per overlap: the same postings, norms and statistics
+ * as the text, so the same index. Records are found by a digest of their text and of
+ * everything else their analysis reads ({@code scope}: the chain, the synonyms, the mined
+ * initials); a build with the cache off analyses as before.
+ *
+ * <p>Thread-safe: records are indexed, and related articles found, from several threads.
+ */
+public final class Analyses {
+    /** A count or word id past these is not kept: the text is analysed each time instead. */
+    private static final int MAX_ID = (1 << 24) - 1;
+    private static final int MAX_COUNT = 255;
+    /** Longer words are not kept (the file writes each word in at most 64 KB). */
+    private static final int MAX_WORD = 4096;
+
+    private final Words words;
+    private final Map<Key, int[][]> before;
+    private final Map<Key, int[][]> kept = new ConcurrentHashMap<>();
+
+    /** A digest of a record's or article's text and scope (see {@link #key}). */
+    public record Key(long a, long b, long c, long d) { }
+
+    /** A cache holding nothing yet. */
+    public Analyses() {
+        this(List.of(), Map.of());
+    }
+
+    /**
+     * What a previous build kept ({@link #words()} and {@link #entries()} as it returned them).
+     * Every id in {@code entries} must be an index into {@code words}: the caller checks the
+     * file; this checks the ids, and throws {@link IllegalArgumentException} for one out of range.
+     */
+    public Analyses(List<String> words, Map<Key, int[][]> entries) {
+        this.words = new Words(words);
+        for (int[][] fields : entries.values()) {
+            for (int[] field : fields) {
+                if (field != null) {
+                    for (int e : field) {
+                        if ((e & MAX_ID) >= words.size()) {
+                            throw new IllegalArgumentException("word id " + (e & MAX_ID) + " of " + words.size());
+                        }
+                    }
+                }
+            }
+        }
+        this.before = Map.copyOf(entries);
+    }
+
+    /** Every word an entry refers to, by id. */
+    public List<String> words() {
+        return words.all();
+    }
+
+    /** The entries this build used or made: the ones the next build may take. */
+    public Map<Key, int[][]> entries() {
+        return Map.copyOf(kept);
+    }
+
+    /** How many entries this build found made by an earlier one, and how many it used in all. */
+    public int[] reuse() {
+        int reused = (int) kept.entrySet().stream().filter(e -> before.get(e.getKey()) == e.getValue()).count();
+        return new int[] {reused, kept.size()};
+    }
+
+    /**
+     * The token streams to index for one record's fields (null where {@code texts} is null: no
+     * such field), from this cache or, when the record is new, from {@code analyzer}.
+     *
+     * @param freqs per field, whether it indexes counts (else each word once)
+     */
+    TokenStream[] fields(String scope, String[] names, String[] texts, boolean[] freqs, Analyzer analyzer) {
+        Key key = key("record", scope, names, texts);
+        int[][] fields = find(key);
+        if (fields == null) {
+            fields = new int[texts.length][];
+            for (int i = 0; i < texts.length; i++) {
+                if (texts[i] != null) {
+                    fields[i] = analyse(analyzer, names[i], texts[i], Integer.MAX_VALUE, true);
+                    if (fields[i] == null) {
+                        return null; // something not kept: the caller indexes the texts
+                    }
+                }
+            }
+            kept.put(key, fields);
+        }
+        TokenStream[] out = new TokenStream[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            out[i] = fields[i] == null ? null : new Replay(fields[i], freqs[i]);
+        }
+        return out;
+    }
+
+    /**
+     * The words of {@code text} with their counts, in the order they first occur, of its first
+     * {@code limit} tokens, as a map built in that order (MoreLikeThis's, see {@link Related}); or
+     * null when the text cannot be kept.
+     */
+    Map<String, int[]> counts(String scope, String field, String text, int limit, Analyzer analyzer) {
+        Key key = key("counts " + limit, scope, new String[] {field}, new String[] {text});
+        int[][] found = find(key);
+        if (found == null) {
+            int[] counted = analyse(analyzer, field, text, limit, false);
+            if (counted == null) {
+                return null;
+            }
+            found = new int[][] {counted};
+            kept.put(key, found);
+        }
+        Map<String, int[]> out = new HashMap<>();
+        for (int e : found[0]) {
+            out.computeIfAbsent(words.get(e & MAX_ID), w -> new int[1])[0] += e >>> 24;
+        }
+        return out;
+    }
+
+    private int[][] find(Key key) {
+        int[][] found = kept.get(key);
+        if (found == null) {
+            found = before.get(key);
+            if (found != null) {
+                kept.put(key, found);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * One text's tokens, packed one int each: the word's id in the low 24 bits, a count in the
+     * high 8. For a field ({@code overlaps}): first each word with its count of tokens that
+     * advance the position (a count above 255 split over several), then one entry with count 0
+     * for each token at the position of the one before. Else: each word with its count of all
+     * tokens, in the order the words first occur.
+     */
+    private int[] analyse(Analyzer analyzer, String field, String text, int limit, boolean overlaps) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        try (TokenStream ts = analyzer.tokenStream(field, new StringReader(text))) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute position = ts.addAttribute(PositionIncrementAttribute.class);
+            TermFrequencyAttribute frequency = ts.addAttribute(TermFrequencyAttribute.class);
+            ts.reset();
+            int tokens = 0;
+            while (ts.incrementToken()) {
+                if (++tokens > limit) {
+                    break;
+                }
+                if (frequency.getTermFrequency() != 1 || term.length() > MAX_WORD
+                        || overlaps && tokens == 1 && position.getPositionIncrement() == 0) {
+                    return null; // not what this replays: index the text itself
+                }
+                int[] c = counts.computeIfAbsent(term.toString(), w -> new int[2]);
+                c[overlaps && position.getPositionIncrement() == 0 ? 1 : 0]++;
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            int id = words.id(e.getKey());
+            if (id > MAX_ID) {
+                return null;
+            }
+            for (int n = e.getValue()[0] + (overlaps ? 0 : e.getValue()[1]); n > 0; n -= MAX_COUNT) {
+                out.add(id | Math.min(n, MAX_COUNT) << 24);
+            }
+        }
+        if (overlaps) {
+            for (Map.Entry<String, int[]> e : counts.entrySet()) {
+                for (int n = e.getValue()[1]; n > 0; n--) {
+                    out.add(words.id(e.getKey()));
+                }
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * A digest of the texts, each char in full (so no two texts give the same bytes), with the
+     * scope and field names: CRC-32C, CRC-32, FNV-1a (64 bits) and the length. Not SHA-256: the
+     * build runs on the client compiler alone (bin/kb), which computes SHA-256 in plain Java, and
+     * that cost a warm 10,000-article build 2.7 s of its 6 s saving (JFR); the JVM computes both
+     * CRCs with the processor's instructions. Two different texts share a key only by accident,
+     * one chance in about 2^128 per pair; the cache is no defence against a hand that can write
+     * the site anyway.
+     */
+    static Key key(String kind, String scope, String[] names, String[] texts) {
+        Digest d = new Digest();
+        d.update(kind);
+        d.update(scope);
+        for (int i = 0; i < texts.length; i++) {
+            d.update(names[i]);
+            d.update(texts[i]);
+        }
+        return d.key();
+    }
+
+    /** The parts of a {@link Key}, fed string by string. */
+    private static final class Digest {
+        private final java.util.zip.CRC32C crc32c = new java.util.zip.CRC32C();
+        private final java.util.zip.CRC32 crc32 = new java.util.zip.CRC32();
+        private long fnv = 0xcbf29ce484222325L;
+        private long length;
+
+        void update(String s) {
+            if (s == null) {
+                bytes(new byte[] {0});
+                return;
+            }
+            boolean latin = true;
+            for (int i = 0; i < s.length() && latin; i++) {
+                latin = s.charAt(i) < 256;
+            }
+            byte[] bytes;
+            if (latin) {
+                bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+            } else {
+                bytes = new byte[s.length() * 2];
+                for (int i = 0; i < s.length(); i++) {
+                    bytes[2 * i] = (byte) (s.charAt(i) >>> 8);
+                    bytes[2 * i + 1] = (byte) s.charAt(i);
+                }
+            }
+            int n = bytes.length;
+            bytes(new byte[] {(byte) (latin ? 1 : 2), (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+            bytes(bytes);
+        }
+
+        private void bytes(byte[] bytes) {
+            crc32c.update(bytes);
+            crc32.update(bytes);
+            long h = fnv;
+            for (byte b : bytes) {
+                h = (h ^ (b & 0xff)) * 0x100000001b3L;
+            }
+            fnv = h;
+            length += bytes.length;
+        }
+
+        Key key() {
+            return new Key(crc32c.getValue(), crc32.getValue(), fnv, length);
+        }
+    }
+
+    /** Words by id, for many threads: an id handed out is readable by any thread that got it. */
+    private static final class Words {
+        private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+        private volatile String[] byId;
+        private int size;
+
+        Words(List<String> words) {
+            byId = words.toArray(new String[Math.max(16, words.size())]);
+            size = words.size();
+            for (int i = 0; i < words.size(); i++) {
+                ids.put(words.get(i), i);
+            }
+        }
+
+        int id(String word) {
+            Integer id = ids.get(word);
+            if (id != null) {
+                return id;
+            }
+            synchronized (this) {
+                id = ids.get(word);
+                if (id == null) {
+                    if (size == byId.length) {
+                        byId = Arrays.copyOf(byId, size * 2);
+                    }
+                    byId[size] = word;
+                    id = size++;
+                    ids.put(word, id);
+                }
+                return id;
+            }
+        }
+
+        String get(int id) {
+            return byId[id];
+        }
+
+        synchronized List<String> all() {
+            return List.of(Arrays.copyOf(byId, size));
+        }
+    }
+
+    /** A field's kept tokens, given back to the index writer (see the class comment). */
+    private final class Replay extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
+        private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
+        private final int[] tokens;
+        /** Whether the field indexes counts: Lucene refuses a count other than 1 for one that does not. */
+        private final boolean freqs;
+        private int at;
+
+        Replay(int[] tokens, boolean freqs) {
+            this.tokens = tokens;
+            this.freqs = freqs;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (at == tokens.length) {
+                return false;
+            }
+            clearAttributes();
+            int e = tokens[at++];
+            int count = e >>> 24;
+            term.append(words.get(e & MAX_ID));
+            position.setPositionIncrement(count == 0 ? 0 : 1);
+            frequency.setTermFrequency(freqs && count > 0 ? count : 1);
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            at = 0;
+        }
+    }
+}
