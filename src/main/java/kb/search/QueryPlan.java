@@ -244,7 +244,7 @@ public record QueryPlan(List<Slot> slots) {
 
     /**
      * Two words in a row that the support desk says for one ({@link SupportTerms}: "logged out"
-     * for logout, "turn off" for disable, "never disconnect" for stays): each of the two stands
+     * for logout, "turn off" for disable, "money back" for refund): each of the two stands
      * for the group's words too, after its own alternatives. The browser does the same
      * (kb-search.js, phrases).
      */

@@ -37,7 +37,7 @@ final class SupportTerms {
             "disconnect unlink", "password passcode passphrase pwd", "2fa mfa tfa",
             "permission privilege", "admin administrator", "suspend suspended ban banned restrict restricted",
             "hack hacked compromise compromised", "expire expired lapse lapsed",
-            "stay stays remain remains never_disconnect",
+            "stay stays remain remains",
             // changing things
             "delete remove erase", "cancel unsubscribe terminate opt_out", "change edit modify", "restore recover undelete",
             "enable activate", "disable deactivate turn_off switch_off", "fix solve resolve troubleshoot repair",
