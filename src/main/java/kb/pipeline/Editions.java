@@ -33,13 +33,22 @@ final class Editions {
     }
 
     private final List<Edition> all;
-    /** Language code to each page URL the edition has, to the ids on it a link may target. */
+    /**
+     * Language code to each page URL the edition has, to the ids on it a link may target. Only on
+     * a multilingual site, which links its languages' pages: on a one-language site of 100,000
+     * articles these sets were 60 MB of heap no page read.
+     */
     private final Map<String, Map<String, Set<String>>> pages = new HashMap<>();
+    /** Language code to the edition's articles by id, made once: per page, it made the work grow with the square of the site. */
+    private final Map<String, Map<Integer, RenderedArticle>> byId = new HashMap<>();
 
     Editions(List<Edition> editions) {
         this.all = List.copyOf(editions);
-        for (Edition e : all) {
-            pages.put(e.code(), pagesOf(e.site()));
+        if (all.size() > 1) {
+            for (Edition e : all) {
+                pages.put(e.code(), pagesOf(e.site()));
+                byId.put(e.code(), e.site().byId());
+            }
         }
     }
 
@@ -134,7 +143,7 @@ final class Editions {
         String from = UrlScheme.shortLink(id);
         List<Map<String, Object>> out = new ArrayList<>();
         for (Edition e : all) {
-            RenderedArticle ra = e.site().byId().get(id);
+            RenderedArticle ra = byId.get(e.code()).get(id);
             if (ra != null) {
                 out.add(Map.of("lang", e.code(), "url", UrlScheme.relative(from, e.prefix() + UrlScheme.article(ra.article()))));
             }
@@ -152,7 +161,7 @@ final class Editions {
         if (from == first()) {
             return null;
         }
-        RenderedArticle original = first().site().byId().get(translation.id());
+        RenderedArticle original = byId.get(first().code()).get(translation.id());
         if (original == null || !isStale(translation, original.article())) {
             return null;
         }
