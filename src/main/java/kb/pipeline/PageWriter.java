@@ -373,7 +373,18 @@ final class PageWriter {
         String script = themeFile(source);
         String stylesheet = themeFile(templates.theme().find("assets/" + WIDGET_STYLE)
                 .orElse(templates.theme().local().resolve("assets/" + WIDGET_STYLE)));
-        List<WidgetArticle> articles = site.articles().stream().map(this::widgetArticle).toList();
+        // Each article's body unpacked as its file is written, not all of them first.
+        List<WidgetArticle> articles = new java.util.AbstractList<>() {
+            @Override
+            public WidgetArticle get(int i) {
+                return widgetArticle(site.articles().get(i));
+            }
+
+            @Override
+            public int size() {
+                return site.articles().size();
+            }
+        };
         Map<String, String> support = new HashMap<>();
         kb.template.SupportModel contacts = pages.supportModel();
         support.put("email", contacts.email());
