@@ -24,8 +24,10 @@ import kb.search.Analyses;
 
 /**
  * What a build may take from the build before it instead of doing again: each article's and
- * answer's rendered Markdown, and each page whose template model is unchanged (its bytes read
- * back from the previous site and checked against the checksum recorded when it was written).
+ * answer's rendered Markdown, each page whose template model is unchanged (its bytes read
+ * back from the previous site and checked against the checksum recorded when it was written),
+ * each search record's analysed words ({@link Analyses}), and which articles' typed lifespans
+ * were checked without a problem ({@code FactDrift}).
  *
  * <p>It lives in {@code <out>/.kb/cache/}: written into the staging folder with the site and
  * swapped in with it, so the cache always describes the site beside it, a failed or killed build
@@ -39,6 +41,7 @@ final class BuildCache {
     static final String MARKDOWN = FOLDER + "markdown.bin";
     static final String PAGES = FOLDER + "pages.bin";
     static final String ANALYSES = FOLDER + "analyses.bin";
+    static final String FACTS = FOLDER + "facts.bin";
     /** Stands for the document's file in a stored link's location: the file is the one asked about. */
     private static final Path SOURCE = Path.of("");
 
@@ -50,6 +53,12 @@ final class BuildCache {
     private final Map<String, Page> oldPages;
     /** The search records' analysed text, kept and taken by every language's index; null when off. */
     private final Analyses analyses;
+    /** Each document's key (see Documents#key) by its file, for the checks that read the same text. */
+    private final Map<Path, String> documentKeys = new ConcurrentHashMap<>();
+    /** Keys of the articles whose typed lifespans were checked without a problem (FactDrift), before and now. */
+    private final java.util.Set<String> oldFacts;
+    private final java.util.Set<String> newFacts = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger factsReused = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, RenderedMarkdown> newMarkdown = new ConcurrentHashMap<>();
     private final Map<String, Page> newPages = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger documents = new java.util.concurrent.atomic.AtomicInteger();
@@ -68,6 +77,7 @@ final class BuildCache {
         this.oldMarkdown = on ? readMarkdown(previous.resolve(MARKDOWN), key) : Map.of();
         this.oldPages = on ? readPages(previous.resolve(PAGES), key) : Map.of();
         this.analyses = on ? readAnalyses(previous.resolve(ANALYSES), key) : null;
+        this.oldFacts = on ? readKeys(previous.resolve(FACTS), key) : java.util.Set.of();
     }
 
     /** A cache that keeps nothing ({@code --no-cache}, {@code kb check}, the preview). */
@@ -100,7 +110,7 @@ final class BuildCache {
     BuildReport.Reuse reused() {
         int[] analysed = analyses == null ? new int[2] : analyses.reuse();
         return new BuildReport.Reuse(documents.get(), documentsReused.get(), pages.get(), pagesReused.get(), analysed[1],
-                analysed[0]);
+                analysed[0], factsReused.get());
     }
 
     /**
@@ -137,7 +147,9 @@ final class BuildCache {
                 d.update(intBytes(bytes.length));
                 d.update(bytes);
             }
-            return HexFormat.of().formatHex(d.digest());
+            String key = HexFormat.of().formatHex(d.digest());
+            documentKeys.put(source.toAbsolutePath().normalize(), key);
+            return key;
         }
 
         /** The document rendered before, its links located in {@code source}, or null. */
@@ -162,6 +174,43 @@ final class BuildCache {
                 newMarkdown.put(key, rendered);
             }
         }
+    }
+
+    /**
+     * Whether an earlier build checked this article's typed lifespans without a problem: the
+     * same Markdown (its document key, made as it was rendered), title and summary; the data
+     * file is in every entry's key already.
+     */
+    boolean factsCheckedBefore(kb.content.Article a) {
+        String k = factsKey(a);
+        if (k == null || !oldFacts.contains(k)) {
+            return false;
+        }
+        newFacts.add(k);
+        factsReused.incrementAndGet();
+        return true;
+    }
+
+    /** Records an article whose typed lifespans were just checked without a problem. */
+    void factsClean(kb.content.Article a) {
+        String k = factsKey(a);
+        if (k != null) {
+            newFacts.add(k);
+        }
+    }
+
+    private String factsKey(kb.content.Article a) {
+        String document = on ? documentKeys.get(a.source().toAbsolutePath().normalize()) : null;
+        if (document == null) {
+            return null;
+        }
+        MessageDigest d = sha256();
+        for (String part : List.of("facts", document, a.title(), a.summary())) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            d.update(intBytes(bytes.length));
+            d.update(bytes);
+        }
+        return HexFormat.of().formatHex(d.digest());
     }
 
     /** The digest of a page's template and model, or null when the cache is off or cannot vouch for the model. */
@@ -227,6 +276,7 @@ final class BuildCache {
                 out.count(e.getValue().crc());
             });
             CacheFile.write(writer.resolve(ANALYSES), key, List.of(analyses), (out, a) -> writeAnalyses(out, a));
+            CacheFile.write(writer.resolve(FACTS), key, new java.util.TreeSet<>(newFacts), (out, k) -> out.string(k));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build cache", e);
         }
@@ -253,6 +303,12 @@ final class BuildCache {
                 }
             }
         }
+    }
+
+    private static java.util.Set<String> readKeys(Path file, String key) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        boolean whole = CacheFile.read(file, key, in -> out.add(in.string()));
+        return whole ? out : java.util.Set.of();
     }
 
     private static Analyses readAnalyses(Path file, String key) {

@@ -22,8 +22,9 @@ public record BuildReport(int articles, int sections, int questions, int network
      * @param documents Markdown documents (articles, FAQ answers) rendered or reused, of every language
      * @param pages pages through the theme, rendered or reused
      */
-    public record Reuse(int documents, int documentsReused, int pages, int pagesReused, int analyses, int analysesReused) {
-        public static final Reuse NONE = new Reuse(0, 0, 0, 0, 0, 0);
+    public record Reuse(int documents, int documentsReused, int pages, int pagesReused, int analyses, int analysesReused,
+            int factsReused) {
+        public static final Reuse NONE = new Reuse(0, 0, 0, 0, 0, 0, 0);
     }
 
     /** One step of the build and how long it took. */

@@ -111,7 +111,7 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
     @Override
     public void check(Problems problems) {
         ReferenceCheck.check(content, networks, LocalDate.now(), problems);
-        FactDrift.check(content, networks, problems);
+        FactDrift.check(content, networks, problems, cache::factsCheckedBefore, cache::factsClean);
         translations.forEach(t -> SiteLinkCheck.check(t.edition.site(), site, problems));
         checkLinks(options, site, problems, publishedTargets());
         TranslationStatus.check(editions, problems);

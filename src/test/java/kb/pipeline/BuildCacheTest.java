@@ -191,6 +191,26 @@ class BuildCacheTest {
         assertTrue(articleText("getting-started/how-it-works/").contains("180 days"));
     }
 
+    /**
+     * An article checked clean for typed lifespans is not checked again while its text and the
+     * data stay the same, and is once the data names what it says: "Zorbo" was no network.
+     */
+    @Test
+    void aClaimTheDataNowContradictsIsFoundInAWarmBuild() throws IOException {
+        first();
+        Path article = content.resolve("articles/getting-started/how-it-works.md");
+        Files.writeString(article, Files.readString(article) + "\nZorbo tokens last 30 days.\n");
+        assertTrue(build(site, true).reused().factsReused() > 0, "the other articles were checked before");
+        BuildReport again = build(site, true);
+        assertTrue(again.reused().factsReused() > 1, "the edited article too, now: " + again.reused());
+        Files.writeString(content.resolve("data/networks.yaml"), Files.readString(content.resolve("data/networks.yaml"))
+                + "  - id: zorbo\n    name: Zorbo\n    lifespan_days: 60\n");
+        kb.diagnostic.KbException e = org.junit.jupiter.api.Assertions.assertThrows(kb.diagnostic.KbException.class,
+                () -> build(site, true));
+        assertTrue(e.problems().stream().anyMatch(p -> p.where().file().endsWith("how-it-works.md")
+                && p.message().contains("30")), e.problems().toString());
+    }
+
     @Test
     void faqChanged() throws IOException {
         first();
