@@ -269,7 +269,9 @@ if (!flag('--no-bounded')) {
   summary.bounded = { xmx, ok: r.ok, wallMs: r.wallMs, rssMb: r.rssMb };
   console.log(`\nBounded memory: kb build with -Xmx${xmx}: ${r.ok ? 'OK' : 'FAILED'} in ${sec(r.wallMs)}, peak RSS ${mb(r.rssMb)}`);
   if (!r.ok) {
-    console.log(tail(r.stdout + '\n' + r.stderr, 15));
+    // kb's own words: /usr/bin/time's report, which ends stderr, would push them out of the tail.
+    const own = r.stderr.split('\n').filter((l) => !/^\t|^\s*Command (being timed|exited)/.test(l)).join('\n');
+    console.log(tail(r.stdout, 10) + '\n' + tail(own, 15));
     failures.push(`kb build with -Xmx${xmx} failed`);
   }
   rmSync(outKb + '-xmx', { recursive: true, force: true });
