@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.content.Article;
@@ -57,7 +59,7 @@ public final class FactDrift {
      * the same data without a problem. {@code clean} hears of each article checked without one.
      */
     public static void check(Content content, Networks networks, Problems problems,
-            java.util.function.Predicate<Article> checkedBefore, java.util.function.Consumer<Article> clean) {
+            Predicate<Article> checkedBefore, Consumer<Article> clean) {
         if (networks.all().isEmpty()) {
             return;
         }
@@ -70,8 +72,9 @@ public final class FactDrift {
             try {
                 Problems own = new Problems();
                 article(a, finders, own);
-                problems.addAll(own.all());
-                if (own.all().isEmpty()) {
+                List<Problem> found = own.all();
+                problems.addAll(found);
+                if (found.isEmpty()) {
                     clean.accept(a);
                 }
             } catch (RuntimeException | StackOverflowError e) {

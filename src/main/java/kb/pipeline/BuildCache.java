@@ -8,12 +8,21 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
+import java.util.zip.ZipFile;
+import kb.content.Article;
 import kb.diagnostic.SourceLocation;
 import kb.markdown.Heading;
 import kb.markdown.LinkRef;
@@ -56,15 +65,15 @@ final class BuildCache {
     /** Each document's key (see Documents#key) by its file, for the checks that read the same text. */
     private final Map<Path, String> documentKeys = new ConcurrentHashMap<>();
     /** Keys of the articles whose typed lifespans were checked without a problem (FactDrift), before and now. */
-    private final java.util.Set<String> oldFacts;
-    private final java.util.Set<String> newFacts = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicInteger factsReused = new java.util.concurrent.atomic.AtomicInteger();
+    private final Set<String> oldFacts;
+    private final Set<String> newFacts = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger factsReused = new AtomicInteger();
     private final Map<String, RenderedMarkdown> newMarkdown = new ConcurrentHashMap<>();
     private final Map<String, Page> newPages = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger documents = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger documentsReused = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger pagesReused = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger documents = new AtomicInteger();
+    private final AtomicInteger documentsReused = new AtomicInteger();
+    private final AtomicInteger pages = new AtomicInteger();
+    private final AtomicInteger pagesReused = new AtomicInteger();
 
     /** One page or file as it was written: its model's digest, and its bytes' length and checksum. */
     private record Page(String digest, int length, int crc) { }
@@ -77,7 +86,7 @@ final class BuildCache {
         this.oldMarkdown = on ? readMarkdown(previous.resolve(MARKDOWN), key) : Map.of();
         this.oldPages = on ? readPages(previous.resolve(PAGES), key) : Map.of();
         this.analyses = on ? readAnalyses(previous.resolve(ANALYSES), key) : null;
-        this.oldFacts = on ? readKeys(previous.resolve(FACTS), key) : java.util.Set.of();
+        this.oldFacts = on ? readKeys(previous.resolve(FACTS), key) : Set.of();
     }
 
     /** A cache that keeps nothing ({@code --no-cache}, {@code kb check}, the preview). */
@@ -123,8 +132,8 @@ final class BuildCache {
     }
 
     /** Markdown documents of one language: keys, and the rendering a previous build kept. */
-    Documents documents(String language, java.util.Set<String> fallback) {
-        return new Documents(language + "\n" + String.join("\n", new java.util.TreeSet<>(fallback)));
+    Documents documents(String language, Set<String> fallback) {
+        return new Documents(language + "\n" + String.join("\n", new TreeSet<>(fallback)));
     }
 
     /** The rendered Markdown of one language's documents, each found by a digest of everything its rendering reads. */
@@ -181,7 +190,7 @@ final class BuildCache {
      * same Markdown (its document key, made as it was rendered), title and summary; the data
      * file is in every entry's key already.
      */
-    boolean factsCheckedBefore(kb.content.Article a) {
+    boolean factsCheckedBefore(Article a) {
         String k = factsKey(a);
         if (k == null || !oldFacts.contains(k)) {
             return false;
@@ -192,14 +201,14 @@ final class BuildCache {
     }
 
     /** Records an article whose typed lifespans were just checked without a problem. */
-    void factsClean(kb.content.Article a) {
+    void factsClean(Article a) {
         String k = factsKey(a);
         if (k != null) {
             newFacts.add(k);
         }
     }
 
-    private String factsKey(kb.content.Article a) {
+    private String factsKey(Article a) {
         String document = on ? documentKeys.get(a.source().toAbsolutePath().normalize()) : null;
         if (document == null) {
             return null;
@@ -265,18 +274,18 @@ final class BuildCache {
             return;
         }
         try {
-            CacheFile.write(writer.resolve(MARKDOWN), key, new java.util.TreeMap<>(newMarkdown).entrySet(), (out, e) -> {
+            CacheFile.write(writer.resolve(MARKDOWN), key, new TreeMap<>(newMarkdown).entrySet(), (out, e) -> {
                 out.string(e.getKey());
                 writeMarkdown(out, e.getValue());
             });
-            CacheFile.write(writer.resolve(PAGES), key, new java.util.TreeMap<>(newPages).entrySet(), (out, e) -> {
+            CacheFile.write(writer.resolve(PAGES), key, new TreeMap<>(newPages).entrySet(), (out, e) -> {
                 out.string(e.getKey());
                 out.string(e.getValue().digest());
                 out.count(e.getValue().length());
                 out.count(e.getValue().crc());
             });
             CacheFile.write(writer.resolve(ANALYSES), key, List.of(analyses), (out, a) -> writeAnalyses(out, a));
-            CacheFile.write(writer.resolve(FACTS), key, new java.util.TreeSet<>(newFacts), (out, k) -> out.string(k));
+            CacheFile.write(writer.resolve(FACTS), key, new TreeSet<>(newFacts), (out, k) -> out.string(k));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build cache", e);
         }
@@ -305,15 +314,15 @@ final class BuildCache {
         }
     }
 
-    private static java.util.Set<String> readKeys(Path file, String key) {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    private static Set<String> readKeys(Path file, String key) {
+        Set<String> out = new HashSet<>();
         boolean whole = CacheFile.read(file, key, in -> out.add(in.string()));
-        return whole ? out : java.util.Set.of();
+        return whole ? out : Set.of();
     }
 
     private static Analyses readAnalyses(Path file, String key) {
         List<String> words = new ArrayList<>();
-        Map<Analyses.Key, int[][]> entries = new java.util.HashMap<>();
+        Map<Analyses.Key, int[][]> entries = new HashMap<>();
         boolean whole = CacheFile.read(file, key, in -> {
             for (int i = in.count(); i > 0; i--) {
                 words.add(in.data.readUTF());
@@ -363,7 +372,7 @@ final class BuildCache {
     }
 
     private static Map<String, RenderedMarkdown> readMarkdown(Path file, String key) {
-        Map<String, RenderedMarkdown> out = new java.util.HashMap<>();
+        Map<String, RenderedMarkdown> out = new HashMap<>();
         boolean whole = CacheFile.read(file, key, in -> {
             String id = in.string();
             String html = in.string();
@@ -392,7 +401,7 @@ final class BuildCache {
     }
 
     private static Map<String, Page> readPages(Path file, String key) {
-        Map<String, Page> out = new java.util.HashMap<>();
+        Map<String, Page> out = new HashMap<>();
         boolean whole = CacheFile.read(file, key, in -> out.put(in.string(),
                 new Page(in.string(), in.data.readInt(), in.data.readInt())));
         return whole ? out : Map.of();
@@ -417,7 +426,7 @@ final class BuildCache {
     }
 
     /** A digest of every file under {@code folder} that {@code include} takes (by its relative path), names and bytes. */
-    static String folderDigest(Path folder, java.util.function.Predicate<Path> include) {
+    static String folderDigest(Path folder, Predicate<Path> include) {
         MessageDigest d = sha256();
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.walk(folder)) {
@@ -455,7 +464,7 @@ final class BuildCache {
                     return folderDigest(location, p -> true);
                 }
                 MessageDigest d = sha256();
-                try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(location.toFile())) {
+                try (ZipFile jar = new ZipFile(location.toFile())) {
                     jar.stream().forEach(e -> {
                         d.update(e.getName().getBytes(StandardCharsets.UTF_8));
                         d.update((byte) 0);
