@@ -50,6 +50,8 @@ final class BuildCache {
     static final String MARKDOWN = FOLDER + "markdown.bin";
     static final String PAGES = FOLDER + "pages.bin";
     static final String ANALYSES = FOLDER + "analyses.bin";
+    /** The entries the analyses make, written as they are made (see {@link #stage}); gone once saved. */
+    private static final String ANALYSES_MADE = FOLDER + "analyses.made";
     static final String FACTS = FOLDER + "facts.bin";
     /** Stands for the document's file in a stored link's location: the file is the one asked about. */
     private static final Path SOURCE = Path.of("");
@@ -74,6 +76,9 @@ final class BuildCache {
     private final AtomicInteger documentsReused = new AtomicInteger();
     private final AtomicInteger pages = new AtomicInteger();
     private final AtomicInteger pagesReused = new AtomicInteger();
+    /** Where the analyses' new entries go once the staging folder exists, and how many went. */
+    private CacheFile.Out made;
+    private int madeCount;
 
     /** One page or file as it was written: its model's digest, and its bytes' length and checksum. */
     private record Page(String digest, int length, int crc) { }
@@ -268,6 +273,43 @@ final class BuildCache {
         }
     }
 
+    /**
+     * From now on, each entry the analyses make is written to {@code writer}'s staging folder at
+     * once rather than held until {@link #save}: at 100,000 articles they would take about 440 MB.
+     */
+    void stage(SiteWriter writer) {
+        if (!on) {
+            return;
+        }
+        try {
+            Path file = writer.resolve(ANALYSES_MADE);
+            Files.createDirectories(file.getParent());
+            made = CacheFile.Out.of(new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the build cache", e);
+        }
+        analyses.spill((k, fields) -> {
+            try {
+                writeAnalysis(made, k, fields);
+                madeCount++;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the build cache", e);
+            }
+        });
+    }
+
+    /** Stops writing the analyses' new entries (a failed build's staging folder is thrown away with them). */
+    void close() {
+        if (made != null) {
+            analyses.spill(null);
+            try {
+                made.data.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the build cache", e);
+            }
+        }
+    }
+
     /** Writes what this build rendered into its staging folder, to be swapped in with the site. */
     void save(SiteWriter writer) {
         if (!on) {
@@ -284,32 +326,43 @@ final class BuildCache {
                 out.count(e.getValue().length());
                 out.count(e.getValue().crc());
             });
-            CacheFile.write(writer.resolve(ANALYSES), key, List.of(analyses), (out, a) -> writeAnalyses(out, a));
+            Path spilled = writer.resolve(ANALYSES_MADE);
+            close();
+            CacheFile.write(writer.resolve(ANALYSES), key, List.of(analyses), (out, a) -> writeAnalyses(out, a, spilled));
+            Files.deleteIfExists(spilled);
             CacheFile.write(writer.resolve(FACTS), key, new TreeSet<>(newFacts), (out, k) -> out.string(k));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build cache", e);
         }
     }
 
-    private static void writeAnalyses(CacheFile.Out out, Analyses a) throws IOException {
+    /** The words, then the entries held, then those written to {@code made} as they were made (when it exists). */
+    private void writeAnalyses(CacheFile.Out out, Analyses a, Path made) throws IOException {
         List<String> words = a.words();
         out.count(words.size());
         for (String w : words) {
             out.data.writeUTF(w); // modified UTF-8: every char as it is, a lone surrogate too
         }
         Map<Analyses.Key, int[][]> entries = a.entries();
-        out.count(entries.size());
+        out.count(entries.size() + madeCount);
         for (Map.Entry<Analyses.Key, int[][]> e : entries.entrySet()) {
-            out.data.writeLong(e.getKey().a());
-            out.data.writeLong(e.getKey().b());
-            out.data.writeLong(e.getKey().c());
-            out.data.writeLong(e.getKey().d());
-            out.count(e.getValue().length);
-            for (int[] field : e.getValue()) {
-                out.data.writeBoolean(field != null);
-                if (field != null) {
-                    out.ints(field);
-                }
+            writeAnalysis(out, e.getKey(), e.getValue());
+        }
+        if (madeCount > 0) {
+            Files.copy(made, out.data);
+        }
+    }
+
+    private static void writeAnalysis(CacheFile.Out out, Analyses.Key key, int[][] fields) throws IOException {
+        out.data.writeLong(key.a());
+        out.data.writeLong(key.b());
+        out.data.writeLong(key.c());
+        out.data.writeLong(key.d());
+        out.count(fields.length);
+        for (int[] field : fields) {
+            out.data.writeBoolean(field != null);
+            if (field != null) {
+                out.ints(field);
             }
         }
     }

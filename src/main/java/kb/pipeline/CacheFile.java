@@ -103,6 +103,11 @@ final class CacheFile {
             this.data = data;
         }
 
+        /** Entries written to a stream of their own, to be copied into a cache file later. */
+        static Out of(DataOutputStream data) {
+            return new Out(data);
+        }
+
         void string(String s) throws IOException {
             if (s == null) {
                 data.writeInt(-1);

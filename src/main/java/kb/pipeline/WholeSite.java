@@ -156,6 +156,7 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
             throw cannotWrite(e);
         }
         output = Output.to(writer);
+        cache.stage(writer);
         index = SearchRecords.index(site, words(), writer, "", cache.analyses());
         translations.forEach(t -> t.index = SearchRecords.index(t.edition.site(), words(t.edition.code()), writer,
                 t.edition.prefix(), cache.analyses()));
@@ -219,6 +220,9 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
     @Override
     public void close() {
         closeIndexes();
+        if (cache != null) {
+            cache.close();
+        }
         if (writer != null) {
             try {
                 writer.close();

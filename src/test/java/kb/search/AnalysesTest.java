@@ -83,6 +83,27 @@ class AnalysesTest {
         assertEquals(reuse[1] - 3, reuse[0], "entries reused");
     }
 
+    @Test
+    void entriesHandedToASinkAreNotHeldAndServeTheNextBuildAsHeldOnesDo() throws Exception {
+        List<SearchRecord> before = records(120, 0);
+        Analyses first = new Analyses();
+        Map<Analyses.Key, int[][]> handed = new java.util.HashMap<>();
+        first.spill(handed::put);
+        try (SearchIndex cold = build(before, null); SearchIndex spilling = build(before, first)) {
+            assertSame(cold, spilling, before);
+        }
+        assertEquals(Map.of(), first.entries(), "nothing held");
+        assertEquals(handed.size(), first.reuse()[1], "every entry counted as used, once");
+        // The next process takes the entries as the build cache writes them: the held ones and the handed ones.
+        Analyses second = new Analyses(first.words(), handed);
+        List<SearchRecord> after = records(120, 40);
+        try (SearchIndex cold = build(after, null); SearchIndex warm = build(after, second)) {
+            assertSame(cold, warm, after);
+        }
+        int[] reuse = second.reuse();
+        assertEquals(reuse[1] - 3, reuse[0], "entries reused");
+    }
+
     private static void assertSame(SearchIndex expected, SearchIndex actual, List<SearchRecord> records) throws Exception {
         List<String> want = contents(expected);
         List<String> got = contents(actual);
