@@ -1,13 +1,21 @@
 package kb.check;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 import kb.diagnostic.Problems;
 import kb.diagnostic.SourceLocation;
 
@@ -58,19 +66,68 @@ public final class PublishedManifest {
     }
 
     /**
-     * The manifest after this build: what was published before (unless removals were accepted)
-     * plus everything published now, sorted.
+     * The manifest after this build, as the file's bytes, deflated: what was published before
+     * (unless removals were accepted) plus everything published now, sorted. A build holds it
+     * from its link check to its swap; at 100,000 articles the text is about a million lines,
+     * some 45 MB, a tenth of that deflated. One sorted list rather than a tree of lines.
      */
-    public static String updated(Path content, PublishedTargets targets, boolean acceptRemovals) {
-        TreeSet<String> all = new TreeSet<>(targets.lines());
+    public static byte[] updated(Path content, PublishedTargets targets, boolean acceptRemovals) {
+        List<String> all = targets.lines();
         Path file = content.resolve(FILE);
         if (!acceptRemovals && Files.isRegularFile(file)) {
             read(file).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(all::add);
+            all.sort(null);
         }
-        StringBuilder sb = new StringBuilder("# Every URL and anchor this help center has published. Written by the build;\n"
-                + "# commit it. A build fails if one would disappear (see README: links that last).\n");
-        all.forEach(line -> sb.append(line).append('\n'));
-        return sb.toString();
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (OutputStream out = new BufferedOutputStream(new DeflaterOutputStream(packed), 1 << 16)) {
+            out.write(("# Every URL and anchor this help center has published. Written by the build;\n"
+                    + "# commit it. A build fails if one would disappear (see README: links that last).\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            String last = null;
+            for (String line : all) {
+                if (!line.equals(last)) {
+                    out.write(line.getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                    last = line;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: not expected
+        }
+        return packed.toByteArray();
+    }
+
+    /** Writes the manifest {@link #updated} made over the file, unless the file holds that text already. */
+    public static void record(Path content, byte[] updated) {
+        Path file = content.resolve(FILE);
+        try {
+            if (!Files.isRegularFile(file) || !holds(file, updated)) {
+                try (InputStream text = new InflaterInputStream(new ByteArrayInputStream(updated))) {
+                    Files.copy(text, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether {@code file} holds the text deflated in {@code updated}, compared a buffer at a time. */
+    private static boolean holds(Path file, byte[] updated) throws IOException {
+        try (InputStream a = Files.newInputStream(file);
+                InputStream b = new InflaterInputStream(new ByteArrayInputStream(updated))) {
+            byte[] x = new byte[1 << 16];
+            byte[] y = new byte[1 << 16];
+            while (true) {
+                int n = a.readNBytes(x, 0, x.length);
+                int m = b.readNBytes(y, 0, y.length);
+                if (!Arrays.equals(x, 0, n, y, 0, m)) {
+                    return false;
+                }
+                if (n < x.length) {
+                    return true;
+                }
+            }
+        }
     }
 
     private static List<String> read(Path file) {

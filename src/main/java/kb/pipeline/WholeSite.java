@@ -1,10 +1,6 @@
 package kb.pipeline;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +49,12 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
     /** What the previous build left to reuse, and what this one leaves for the next. */
     private BuildCache cache;
     private final Map<String, Map<Integer, List<Integer>>> translatedRelated = new java.util.HashMap<>();
+    /**
+     * content/published-urls.txt as this build will leave it, made while the link check has every
+     * page and anchor listed: made again at the end, that list came on top of everything the
+     * build still held (a 100,000-article build under -Xmx1g ran out there). Deflated; null: not recorded.
+     */
+    private byte[] manifest;
 
     /** One language other than the default: its edition of the site, and its search index once built. */
     private static final class Translation {
@@ -113,7 +115,11 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         ReferenceCheck.check(content, networks, LocalDate.now(), problems);
         FactDrift.check(content, networks, problems, cache::factsCheckedBefore, cache::factsClean);
         translations.forEach(t -> SiteLinkCheck.check(t.edition.site(), site, problems));
-        checkLinks(options, site, problems, publishedTargets());
+        PublishedTargets published = publishedTargets();
+        checkLinks(options, site, problems, published);
+        if (writes && !options.drafts() && !options.preview()) {
+            manifest = PublishedManifest.updated(options.content(), published, options.acceptRemovals());
+        }
         TranslationStatus.check(editions, problems);
     }
 
@@ -211,8 +217,8 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         } catch (IOException e) {
             throw cannotWrite(e);
         }
-        if (!options.drafts() && !options.preview()) {
-            recordPublished();
+        if (manifest != null) {
+            PublishedManifest.record(options.content(), manifest);
         }
     }
 
@@ -229,19 +235,6 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
             } catch (IOException e) {
                 throw cannotWrite(e);
             }
-        }
-    }
-
-    /** Adds what this build published to content/published-urls.txt (the file writers commit). */
-    private void recordPublished() {
-        Path file = options.content().resolve(PublishedManifest.FILE);
-        String text = PublishedManifest.updated(options.content(), publishedTargets(), options.acceptRemovals());
-        try {
-            if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
-                Files.writeString(file, text, StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
