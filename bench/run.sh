@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # kb against Hugo + Pagefind on the same generated help center. See bench/README.md.
 #
-#   bench/run.sh N [runs] [--no-browser] [--no-bounded] [--no-warm] [--profile]   e.g. bench/run.sh 10000
+#   bench/run.sh N [runs] [--no-browser] [--no-bounded] [--no-warm] [--profile] [--kb-only] [--small-heap]   e.g. bench/run.sh 10000
 #   bench/run.sh --smoke        50 articles, 1 run: proves the whole benchmark works (CI)
 #
 # Needs: Java 17, Node 18+ with npm, hugo, /usr/bin/time, and Chromium for the search budgets.
