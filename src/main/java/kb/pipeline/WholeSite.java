@@ -121,6 +121,7 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
             manifest = PublishedManifest.updated(options.content(), published, options.acceptRemovals());
         }
         TranslationStatus.check(editions, problems);
+        cache.checked();
     }
 
     /** Every link and anchor, and (unless removals are accepted) every URL published before. */
