@@ -76,6 +76,8 @@
     this.forms = stemGroups(manifest.forms);
     // The support desk's other words for a word (kb.search.SupportTerms), the same way.
     this.support = stemGroups(manifest.support);
+    // Words of one kind (kb.search.Kinds): networks, products, plans the help center tells apart.
+    this.kinds = stemGroups(manifest.kinds);
     this.body = this.fields.filter(function (fd) { return fd.name === 'body'; })[0];
     this.groups = [];    // the first record of each group
     this.blockOf = [];   // each group's record block
@@ -659,8 +661,8 @@
     var self = this;
     return this.plan(query, prefix).then(function (slots) {
       if (!slots.length) return [];
-      return self.rank(slots, limit).then(function (groups) {
-        return self.results(slots, groups);
+      return self.rank(slots, self.pool(limit)).then(function (groups) {
+        return self.results(slots, groups, limit);
       }).then(function (results) {
         self.prefetch(slots);
         return results;
@@ -737,7 +739,7 @@
         if (!current()) return null;
         return self.plan(next, true).then(function (slots) {
           if (!slots.length || !current()) return null;
-          return self.rank(slots, limit).then(function (groups) {
+          return self.rank(slots, self.pool(limit)).then(function (groups) {
             if (!current()) return null;
             return Promise.all(groups.map(function (list) { return self.records([list[0][0]]); }));
           });
@@ -746,12 +748,31 @@
     }, Promise.resolve(null));
   };
 
-  /** The ranked groups as results, each built as soon as its record block is in. */
-  Engine.prototype.results = function (slots, groups) {
-    var self = this, stems = {};
+  /** How many groups are ranked for `limit` results: at least the few that kinds weigh again (SearchIndex.KIND_POOL). */
+  Engine.prototype.pool = function (limit) { return Math.max(limit, this.m.weights.kindPool || 0); };
+
+  /**
+   * The ranked groups as the first `limit` results, once their record blocks are in: a hit whose
+   * title or heading names another of a kind than the query asks for, and not the one asked,
+   * keeps a share of its score, and hits and groups are in score order again (SearchIndex.demoted).
+   */
+  Engine.prototype.results = function (slots, groups, limit) {
+    var self = this, stems = {}, contrasts = this.contrasts(slots), kind = f(this.m.weights.kind);
     slots.forEach(function (s) { s.alts.forEach(function (a) { stems[a.stem] = true; }); });
     return Promise.all(groups.map(function (list) {
-      return self.records(list.map(function (h) { return h[0]; })).then(function (docs) {
+      return self.records(list.map(function (h) { return h[0]; })).then(function (docs) { return [list, docs]; });
+    })).then(function (loaded) {
+      if (contrasts.length) {
+        loaded.forEach(function (g) {
+          g[0] = g[0].map(function (h) {
+            var d = g[1][h[0]];
+            return namesOther(contrasts, d.title, d.heading) ? [h[0], f(h[1] * kind)] : h;
+          }).sort(byHit);
+        });
+        loaded.sort(function (a, b) { return byHit(a[0][0], b[0][0]); });
+      }
+      return loaded.slice(0, limit).map(function (g) {
+        var list = g[0], docs = g[1];
         // A page's section close behind the page's own record lands the result on it, unless the
         // page's title names every word asked about and the section's heading neither holds the
         // question nor names them all too (SearchIndex.hit, isAnswer).
@@ -775,8 +796,43 @@
           })
         };
       });
-    }));
+    });
   };
+
+  /** Score order, then doc id, as ranked. */
+  function byHit(a, b) { return b[1] - a[1] || a[0] - b[0]; }
+
+  /**
+   * The query's words that have a kind, each with the stems that name it and the others of its
+   * kind the query names nowhere (QueryPlan.contrasts). Only what the word surely means (its
+   * forms, its likeliest correction one slip away) brings its kind.
+   */
+  Engine.prototype.contrasts = function (slots) {
+    var self = this, all = {}, out = [], sure = f(this.m.weights.slipTypo);
+    slots.forEach(function (s) { s.alts.forEach(function (a) { all[a.stem] = true; }); });
+    slots.forEach(function (s) {
+      if (s.filler) return;
+      var asked = {}, others = {}, any = false;
+      s.alts.forEach(function (a) {
+        asked[a.stem] = true;
+        if (a.weight >= sure) (self.kinds.get(a.stem) || []).forEach(function (k) { if (!all[k]) { others[k] = true; any = true; } });
+      });
+      if (any) out.push({ asked: asked, others: others });
+    });
+    return out;
+  };
+
+  /** Whether a record's title and heading name another of a kind, and not the one asked (QueryPlan.namesOther). */
+  function namesOther(contrasts, title, heading) {
+    var stems = {};
+    [title, heading].forEach(function (t) {
+      if (t != null) queryWords(t).slice(0, 32).forEach(function (w) { stems[window.kbAnalyzer.stem(w)] = true; });
+    });
+    return contrasts.some(function (c) {
+      return Object.keys(c.others).some(function (k) { return stems[k]; })
+        && !Object.keys(c.asked).some(function (k) { return stems[k]; });
+    });
+  }
 
   var PER_GROUP = 4;
 

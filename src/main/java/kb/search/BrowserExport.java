@@ -87,6 +87,8 @@ public final class BrowserExport {
             weights.put("derived", QueryPlan.DERIVED_WEIGHT);
             weights.put("minDerived", QueryPlan.MIN_DERIVED);
             weights.put("derivedLetters", QueryPlan.DERIVED_LETTERS);
+            weights.put("kind", SearchIndex.KIND);
+            weights.put("kindPool", SearchIndex.KIND_POOL);
             manifest.put("weights", weights);
             manifest.put("filler", String.join(",", index.chain().filler()));
             String forms = groups(index.chain().forms());
@@ -96,6 +98,10 @@ public final class BrowserExport {
             String support = groups(index.supportTerms());
             if (!support.isEmpty()) {
                 manifest.put("support", support);
+            }
+            String kinds = Kinds.encode(index.kinds());
+            if (!kinds.isEmpty()) {
+                manifest.put("kinds", kinds);
             }
             manifest.put("docs", index.reader().maxDoc());
             manifest.put("rows", index.rows());

@@ -335,6 +335,54 @@ public record QueryPlan(List<Slot> slots) {
     }
 
     /**
+     * One query word of a kind ({@link Kinds}): the stems that name it (its alternatives) and the
+     * other words of its kind, which the query names nowhere.
+     */
+    record Contrast(Set<String> asked, Set<String> others) { }
+
+    /** The query's words that have a kind, each with the others of its kind; none for most queries. */
+    List<Contrast> contrasts(Forms kinds) {
+        Set<String> all = new java.util.HashSet<>();
+        slots.forEach(s -> s.alternatives().forEach(a -> all.add(a.stem())));
+        List<Contrast> out = new ArrayList<>();
+        for (Slot s : slots) {
+            if (s.filler()) {
+                continue;
+            }
+            Set<String> asked = new java.util.HashSet<>();
+            Set<String> others = new java.util.HashSet<>();
+            for (Alternative a : s.alternatives()) {
+                asked.add(a.stem());
+                // What the word surely means (its forms, its likeliest correction when one slip
+                // away) has a kind; the words it may stand for at less weight are no claim.
+                if (a.weight() >= SLIP_TYPO_WEIGHT) {
+                    others.addAll(kinds.of(a.stem()));
+                }
+            }
+            others.removeAll(all);
+            if (!others.isEmpty()) {
+                out.add(new Contrast(asked, others));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a record's title and heading name another of a kind than the query asks for, and
+     * not the one asked (SearchIndex#demoted). The browser decides the same (kb-search.js, namesOther).
+     */
+    static boolean namesOther(List<Contrast> contrasts, String title, String heading, Chain chain) {
+        Set<String> stems = new java.util.HashSet<>();
+        for (String text : new String[] {title, heading}) {
+            if (text != null) {
+                surfaceWords(text, chain).forEach(w -> stems.add(chain.stem(w)));
+            }
+        }
+        return contrasts.stream().anyMatch(c -> !java.util.Collections.disjoint(stems, c.others())
+                && java.util.Collections.disjoint(stems, c.asked()));
+    }
+
+    /**
      * Tuned on bench/relevance's tuning halves: one question word or two land the same results
      * there; two is the stricter ("how" alone is no question about a section).
      */

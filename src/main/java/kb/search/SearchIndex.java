@@ -3,6 +3,7 @@ package kb.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.apache.lucene.store.Directory;
 public final class SearchIndex implements AutoCloseable {
     /** The commit data key under which {@link SearchIndexer} records the chain's version. */
     static final String CHAIN = "kb.analyzer";
+    /** The commit data key under which {@link SearchIndexer} records the help center's {@link Kinds}. */
+    static final String KINDS = "kb.kinds";
 
     private final Directory directory;
     private final DirectoryReader reader;
@@ -33,6 +36,7 @@ public final class SearchIndex implements AutoCloseable {
     private final Chain chain;
     private final Forms supportTerms;
     private final Related related;
+    private final Forms kinds;
     private int[] articleIds;
     /** Where related articles take each article's analysed words from, or null; and what else they depend on. */
     private Analyses analyses;
@@ -50,6 +54,7 @@ public final class SearchIndex implements AutoCloseable {
         this.synonyms = synonyms;
         this.supportTerms = SupportTerms.of(chain, synonyms == null ? Map.of() : synonyms);
         this.related = new Related(this);
+        this.kinds = Kinds.decode(reader.getIndexCommit().getUserData().get(KINDS));
         this.rowsFrom = rowsFrom();
     }
 
@@ -115,6 +120,11 @@ public final class SearchIndex implements AutoCloseable {
         return supportTerms;
     }
 
+    /** The help center's words of one kind ({@link Kinds}), exported for the browser. */
+    Forms kinds() {
+        return kinds;
+    }
+
     /** The analysis chain the index was written with. */
     public Chain chain() {
         return chain;
@@ -145,11 +155,12 @@ public final class SearchIndex implements AutoCloseable {
             ranked.sort(Map.Entry.<Integer, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
             Map<String, List<Map.Entry<Integer, Float>>> groups = new LinkedHashMap<>();
             int[] articleIds = articleIds();
+            int pool = Math.max(limit, KIND_POOL);
             for (Map.Entry<Integer, Float> e : ranked) {
                 String key = groupKey(e.getKey(), articleIds);
                 List<Map.Entry<Integer, Float>> group = groups.get(key);
                 if (group == null) {
-                    if (groups.size() == limit) {
+                    if (groups.size() == pool) {
                         continue;
                     }
                     groups.put(key, group = new ArrayList<>());
@@ -159,7 +170,10 @@ public final class SearchIndex implements AutoCloseable {
             Set<String> stems = plan.slots().stream().flatMap(s -> s.alternatives().stream())
                     .map(QueryPlan.Alternative::stem).collect(Collectors.toSet());
             List<Hit> hits = new ArrayList<>();
-            for (List<Map.Entry<Integer, Float>> group : groups.values()) {
+            for (List<Map.Entry<Integer, Float>> group : demoted(new ArrayList<>(groups.values()), plan)) {
+                if (hits.size() == limit) {
+                    break;
+                }
                 hits.add(hit(group, stems, plan));
             }
             return hits;
@@ -167,6 +181,53 @@ public final class SearchIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The first groups again, each hit whose title or heading names another of a kind than the
+     * query asks for, and not the one asked ({@link Kinds}), at {@link #KIND} of its score; then
+     * each group's hits and the groups in score order again (ties by doc id, as ranked). A
+     * section's title is its page's, so "How long a LinkedIn token lasts" under "LinkedIn yearly
+     * token expiry" is LinkedIn's twice over, and "Compare with LinkedIn" under "Facebook token
+     * expired" names Facebook. The browser does the same with the records it loads for the
+     * results anyway (kb-search.js, results), so nothing more is downloaded: that is why only the
+     * first {@link #KIND_POOL} groups (or as many as asked for) take part.
+     */
+    private List<List<Map.Entry<Integer, Float>>> demoted(List<List<Map.Entry<Integer, Float>>> groups, QueryPlan plan)
+            throws IOException {
+        List<QueryPlan.Contrast> others = plan.contrasts(kinds);
+        if (others.isEmpty()) {
+            return groups;
+        }
+        Comparator<Map.Entry<Integer, Float>> order = Map.Entry.<Integer, Float>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey());
+        List<List<Map.Entry<Integer, Float>>> out = new ArrayList<>();
+        for (List<Map.Entry<Integer, Float>> group : groups) {
+            List<Map.Entry<Integer, Float>> hits = new ArrayList<>();
+            // A group's best few, as the browser ranks them (kb-search.js, PER_GROUP), and as hit shows them.
+            for (Map.Entry<Integer, Float> e : group.subList(0, Math.min(group.size(), PER_GROUP))) {
+                Document d = document(e.getKey());
+                boolean other = QueryPlan.namesOther(others, d.get(IndexFields.SHOWN_TITLE), d.get(IndexFields.SHOWN_HEADING), chain);
+                hits.add(other ? Map.entry(e.getKey(), e.getValue() * KIND) : e);
+            }
+            hits.sort(order);
+            out.add(hits);
+        }
+        out.sort(Comparator.comparing((List<Map.Entry<Integer, Float>> g) -> g.get(0), order));
+        return out;
+    }
+
+    /**
+     * What a hit about another of the kind asked for keeps of its score: enough to fall behind a
+     * hit about the one asked that matches fewer of the other words, not so little that it falls
+     * behind hits about neither. Tuned on bench/relevance's tuning halves: 0.7 and 0.8 rank alike
+     * on the English ones, 0.3 to 0.6 lose a Spanish query or two (nDCG@5 0.881 against 0.884 to
+     * 0.886); the middle is kept.
+     */
+    static final float KIND = 0.75f;
+    /** The hits a result shows of its group: the best, and up to three more as its sections. */
+    static final int PER_GROUP = 4;
+    /** How many of the first groups are weighed again for {@link Kinds}, at least. */
+    static final int KIND_POOL = 10;
 
     /** Articles like the given one, by MoreLikeThis over this index; never the article itself. */
     public List<Integer> related(int articleId, String text, int count) {
@@ -200,7 +261,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private Hit hit(List<Map.Entry<Integer, Float>> group, Set<String> stems, QueryPlan plan) throws IOException {
-        List<Map.Entry<Integer, Float>> top = group.subList(0, Math.min(group.size(), 4));
+        List<Map.Entry<Integer, Float>> top = group.subList(0, Math.min(group.size(), PER_GROUP));
         int at = 0;
         Document page = document(top.get(0).getKey());
         if (top.size() > 1 && page.get(IndexFields.KIND).equals("ARTICLE")

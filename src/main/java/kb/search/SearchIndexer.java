@@ -119,7 +119,8 @@ public final class SearchIndexer {
                 (records.size() >= PARALLEL_FROM ? range.parallel() : range)
                         .forEach(i -> add(writer, records.get(i), i, analyses, scope, analyzer));
                 writer.forceMerge(1);
-                writer.setLiveCommitData(Map.of(SearchIndex.CHAIN, chain.version()).entrySet());
+                writer.setLiveCommitData(Map.of(SearchIndex.CHAIN, chain.version(),
+                        SearchIndex.KINDS, Kinds.encode(Kinds.mine(records, chain))).entrySet());
                 writer.commit();
             }
             SearchIndex index = SearchIndex.open(directory, synonyms);
