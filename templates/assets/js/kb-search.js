@@ -76,8 +76,7 @@
     this.forms = stemGroups(manifest.forms);
     // The support desk's other words for a word (kb.search.SupportTerms), the same way.
     this.support = stemGroups(manifest.support);
-    // Words of one kind (kb.search.Kinds): networks, products, plans the help center tells apart.
-    this.kinds = stemGroups(manifest.kinds);
+    this.kinds = stemGroups(manifest.kinds); // kb.search.Kinds
     this.body = this.fields.filter(function (fd) { return fd.name === 'body'; })[0];
     this.groups = [];    // the first record of each group
     this.blockOf = [];   // each group's record block
@@ -661,7 +660,7 @@
     var self = this;
     return this.plan(query, prefix).then(function (slots) {
       if (!slots.length) return [];
-      return self.rank(slots, self.pool(limit)).then(function (groups) {
+      return self.rank(slots, Math.max(limit, self.m.weights.kindPool)).then(function (groups) {
         return self.results(slots, groups, limit);
       }).then(function (results) {
         self.prefetch(slots);
@@ -739,7 +738,7 @@
         if (!current()) return null;
         return self.plan(next, true).then(function (slots) {
           if (!slots.length || !current()) return null;
-          return self.rank(slots, self.pool(limit)).then(function (groups) {
+          return self.rank(slots, Math.max(limit, self.m.weights.kindPool)).then(function (groups) {
             if (!current()) return null;
             return Promise.all(groups.map(function (list) { return self.records([list[0][0]]); }));
           });
@@ -748,13 +747,9 @@
     }, Promise.resolve(null));
   };
 
-  /** How many groups are ranked for `limit` results: at least the few that kinds weigh again (SearchIndex.KIND_POOL). */
-  Engine.prototype.pool = function (limit) { return Math.max(limit, this.m.weights.kindPool || 0); };
-
   /**
-   * The ranked groups as the first `limit` results, once their record blocks are in: a hit whose
-   * title or heading names another of a kind than the query asks for, and not the one asked,
-   * keeps a share of its score, and hits and groups are in score order again (SearchIndex.demoted).
+   * The first `limit` groups as results, once their records are in, hits about another of a kind
+   * than the one asked weighed again (SearchIndex.demoted).
    */
   Engine.prototype.results = function (slots, groups, limit) {
     var self = this, stems = {}, contrasts = this.contrasts(slots), kind = f(this.m.weights.kind);
@@ -799,39 +794,29 @@
     });
   };
 
-  /** Score order, then doc id, as ranked. */
   function byHit(a, b) { return b[1] - a[1] || a[0] - b[0]; }
 
-  /**
-   * The query's words that have a kind, each with the stems that name it and the others of its
-   * kind the query names nowhere (QueryPlan.contrasts). Only what the word surely means (its
-   * forms, its likeliest correction one slip away) brings its kind.
-   */
+  /** Per query word of a kind: its stems, and the others of its kind (QueryPlan.contrasts). */
   Engine.prototype.contrasts = function (slots) {
-    var self = this, all = {}, out = [], sure = f(this.m.weights.slipTypo);
-    slots.forEach(function (s) { s.alts.forEach(function (a) { all[a.stem] = true; }); });
-    slots.forEach(function (s) {
-      if (s.filler) return;
-      var asked = {}, others = {}, any = false;
+    var kinds = this.kinds, all = {}, sure = f(this.m.weights.slipTypo);
+    slots.forEach(function (s) { s.alts.forEach(function (a) { all[a.stem] = 1; }); });
+    return slots.filter(function (s) { return !s.filler; }).map(function (s) {
+      var others = [];
       s.alts.forEach(function (a) {
-        asked[a.stem] = true;
-        if (a.weight >= sure) (self.kinds.get(a.stem) || []).forEach(function (k) { if (!all[k]) { others[k] = true; any = true; } });
+        if (a.weight >= sure) (kinds.get(a.stem) || []).forEach(function (k) { if (!all[k]) others.push(k); });
       });
-      if (any) out.push({ asked: asked, others: others });
-    });
-    return out;
+      return { asked: s.alts.map(function (a) { return a.stem; }), others: others };
+    }).filter(function (c) { return c.others.length; });
   };
 
-  /** Whether a record's title and heading name another of a kind, and not the one asked (QueryPlan.namesOther). */
+  /** QueryPlan.namesOther */
   function namesOther(contrasts, title, heading) {
     var stems = {};
     [title, heading].forEach(function (t) {
-      if (t != null) queryWords(t).slice(0, 32).forEach(function (w) { stems[window.kbAnalyzer.stem(w)] = true; });
+      if (t != null) queryWords(t).slice(0, 32).forEach(function (w) { stems[window.kbAnalyzer.stem(w)] = 1; });
     });
-    return contrasts.some(function (c) {
-      return Object.keys(c.others).some(function (k) { return stems[k]; })
-        && !Object.keys(c.asked).some(function (k) { return stems[k]; });
-    });
+    function named(k) { return stems[k]; }
+    return contrasts.some(function (c) { return c.others.some(named) && !c.asked.some(named); });
   }
 
   var PER_GROUP = 4;

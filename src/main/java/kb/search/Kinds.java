@@ -30,13 +30,26 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * <li>words listed together ("Facebook and Instagram Business", "Twitter, Google My Business
  * and YouTube", "Upgrade or downgrade").
  * </ul>
- * Two words paired by either belong to one kind, and pairs that share a word join. A wording
- * shared by more than {@link #MAX_FRAME} words is a template, not a contrast, and a kind of more
- * than {@link #MAX_KIND} words has grown through such templates: both are left out, so a
- * generated help center of thousands of look-alike titles gets no kinds rather than noise.
+ * Two words paired by either belong to one kind, and pairs that share a word join. Only names
+ * the help center goes by count: words named in {@link #MIN_NAMED} headings or more (and one in
+ * {@link #PER_HEADINGS}). A wording shared by more than {@link #MAX_FRAME} words is a template,
+ * not a contrast, and a kind of more than {@link #MAX_KIND} words has grown through such
+ * templates: both are left out, so a generated help center of thousands of look-alike titles
+ * gets a few kinds rather than noise.
  */
 final class Kinds {
     static final int MAX_FRAME = 6;
+    /**
+     * A word of a kind names things in this many headings or more: a name the help center goes
+     * by, not one heading's wording. Tuned on bench/relevance's tuning halves: 1 lets one Spanish
+     * heading's wording in ("insuficiente" against "conectar"), 3 loses the fixture's "deposit".
+     */
+    static final int MIN_NAMED = 2;
+    /**
+     * ... and in one of this many headings: in a help center of thousands of articles, a network
+     * or a plan is named in hundreds of them, and a word named in a few is one feature's name.
+     */
+    static final int PER_HEADINGS = 1000;
     /**
      * A wording is a frame from three words on (stop words and question words aside): two-word
      * headings that differ in one word are too often two ways to say one thing ("Token expires",
@@ -46,6 +59,8 @@ final class Kinds {
     static final int MAX_KIND = 12;
     /** Headings of more words (stop words and question words aside) are sentences: their wording is no frame. */
     static final int MAX_HEAD = 8;
+    /** Headings of more words as written are sentences, and not read at all (reading every one cost most of the mining). */
+    static final int MAX_RAW = 16;
     /** Between the items of a list: commas and the languages' "and" and "or". */
     private static final Pattern LIST = Pattern.compile(
             "\\s*[,;/]\\s*|\\s+(?:and|or|y|o|e|u|und|oder|et|ou)\\s+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -61,6 +76,8 @@ final class Kinds {
         Map<String, Set<String>> frames = new HashMap<>();
         Map<String, Set<String>> pairs = new TreeMap<>();
         Set<String> seen = new java.util.HashSet<>();
+        Map<String, Integer> named = new HashMap<>();
+        Map<String, String> stemmed = new HashMap<>();
         try (Analyzer surface = chain.analyzer(false)) {
             for (SearchRecord r : records) {
                 String head = switch (r.kind()) {
@@ -68,10 +85,11 @@ final class Kinds {
                     case SECTION -> r.heading();
                     default -> null;
                 };
-                if (head == null || head.isBlank() || !seen.add(head)) {
-                    continue;
+                if (head == null || head.isBlank() || !seen.add(head) || head.split("\\s+", MAX_RAW + 1).length > MAX_RAW) {
+                    continue; // a sentence, not a heading that names things
                 }
-                List<String> stems = stems(surface, head, chain);
+                List<String> stems = stems(surface, head, chain, stemmed);
+                new java.util.HashSet<>(stems).forEach(w -> named.merge(w, 1, Integer::sum));
                 if (stems.size() >= MIN_FRAME && stems.size() <= MAX_HEAD) {
                     for (int i = 0; i < stems.size(); i++) {
                         List<String> frame = new ArrayList<>(stems);
@@ -79,10 +97,10 @@ final class Kinds {
                         frames.computeIfAbsent(i + ":" + String.join(" ", frame), k -> new TreeSet<>()).add(stems.get(i));
                     }
                 }
-                String[] items = LIST.split(head);
+                String[] items = head.indexOf(',') >= 0 || head.indexOf(' ') >= 0 ? LIST.split(head) : new String[0];
                 for (int i = 0; i + 1 < items.length; i++) {
-                    List<String> left = stems(surface, items[i], chain);
-                    List<String> right = stems(surface, items[i + 1], chain);
+                    List<String> left = stems(surface, items[i], chain, stemmed);
+                    List<String> right = stems(surface, items[i + 1], chain, stemmed);
                     if (!left.isEmpty() && !right.isEmpty()) {
                         pair(pairs, left.get(left.size() - 1), right.get(0));
                     }
@@ -95,6 +113,10 @@ final class Kinds {
                 words.forEach(w -> pair(pairs, first, w));
             }
         });
+        int least = Math.max(MIN_NAMED, seen.size() / PER_HEADINGS);
+        pairs.keySet().removeIf(w -> named.getOrDefault(w, 0) < least);
+        pairs.values().forEach(others -> others.removeIf(w -> named.getOrDefault(w, 0) < least));
+        pairs.values().removeIf(Set::isEmpty);
         return Forms.of(kinds(pairs), UnaryOperator.identity());
     }
 
@@ -130,7 +152,7 @@ final class Kinds {
     }
 
     /** A heading's stems, stop words, question words and numbers aside. */
-    private static List<String> stems(Analyzer analyzer, String text, Chain chain) {
+    private static List<String> stems(Analyzer analyzer, String text, Chain chain, Map<String, String> stemmed) {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream("", text.replace("&", ""))) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -138,7 +160,7 @@ final class Kinds {
             while (ts.incrementToken()) {
                 String w = term.toString();
                 if (!chain.filler().contains(w) && !w.chars().allMatch(Character::isDigit)) {
-                    out.add(chain.stem(w));
+                    out.add(stemmed.computeIfAbsent(w, chain::stem));
                 }
             }
             ts.end();

@@ -50,9 +50,14 @@ class KindsTest {
 
     @Test
     void namesListedTogetherInAHeadingAreOneKind() {
-        List<SearchRecord> records = List.of(
+        List<SearchRecord> records = new ArrayList<>(List.of(
                 article("networks/", "Twitter, YouTube and Pinterest", "Three networks."),
-                article("plans/", "Upgrade or downgrade", "Change your plan."));
+                article("plans/", "Upgrade or downgrade", "Change your plan."),
+                article("pinterest/", "Pinterest boards", "Boards."), article("twitter/", "Twitter threads", "Threads."),
+                article("youtube/", "YouTube channels", "Channels."), article("upgrade/", "Upgrade to Pro", "Pro.")));
+        // Names the help center goes by: each in two headings or more. "Downgrade" is named once.
+        assertEquals(List.of("pinterest twitter youtub"), kinds(records));
+        records.add(article("downgrade/", "Downgrade to Free", "Free."));
         assertEquals(List.of("downgrad upgrad", "pinterest twitter youtub"), kinds(records));
     }
 
@@ -63,6 +68,7 @@ class KindsTest {
         // One wording around many words is a template ("Set up X for Facebook"), not a contrast.
         for (String feature : List.of("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf")) {
             records.add(article(feature + "/", "Set up " + feature + " for Facebook", "x"));
+            records.add(article(feature + "/limits/", feature + " limits", "x")); // named twice: a name, yet in a template
         }
         assertEquals(List.of(), kinds(records));
     }
