@@ -170,20 +170,133 @@ public final class SiteWriter implements AutoCloseable {
 
     /**
      * Puts the new site in place: the old one is moved aside, the new one renamed in, the old one
-     * deleted. Each rename is atomic; {@link #recover} mends the one moment between them.
+     * put in the trash beside them for the next build to delete ({@link #emptyTrash}). Each
+     * rename is atomic; {@link #recover} mends the one moment between the first two.
+     *
+     * <p>The old site is not deleted here: at 10,000 articles it is 43,000 file names and
+     * 20,000 folders, 6 to 14 s of a warm build's wall time spent waiting on the file system
+     * after the new site was already in place. The next build deletes it while it reads and
+     * renders the content. Most of its files are hard links to the new site's (see
+     * {@link #reuse}), so what it holds on disk until then is mostly names.
      */
     public void commit() throws IOException {
         if (staging.equals(out)) {
             return; // written in place: there is nothing to swap
         }
         Path old = old(out);
-        deleteTree(old);
+        if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
+            discard(out, old); // a commit killed after its renames left it: not a site to restore any more
+        }
         if (Files.exists(out)) {
             Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
         committed = true;
-        deleteTree(old);
+        if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
+            discard(out, old);
+        }
+    }
+
+    /**
+     * Deletes, on a thread of its own, the old sites earlier commits put in the trash beside
+     * {@code out}, while the build goes on; a stale old folder beside an intact site (a commit
+     * killed after its renames) goes the same way. Call it holding the build's lock, after
+     * {@link #recover}.
+     *
+     * @return the deletion under way, to be awaited before the build ends
+     * @throws KbException when the old site cannot be moved into the trash
+     */
+    public static Trash emptyTrash(Path out) {
+        try {
+            return startEmptying(out.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            throw cannotDelete(out, e);
+        }
+    }
+
+    private static KbException cannotDelete(Path out, IOException e) {
+        return new KbException(Problem.error(SourceLocation.of(out), "cannot delete the old site: " + e.getMessage()));
+    }
+
+    private static Trash startEmptying(Path target) throws IOException {
+        Path old = old(target);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
+            discard(target, old);
+        }
+        Path trash = trash(target);
+        if (!Files.isDirectory(trash, LinkOption.NOFOLLOW_LINKS)) {
+            return new Trash(target, trash, null);
+        }
+        // What is in it now: this build's own commit adds its old site under another name meanwhile.
+        List<Path> sites;
+        try (Stream<Path> in = Files.list(trash)) {
+            sites = in.toList();
+        }
+        java.util.concurrent.FutureTask<Void> deletion = new java.util.concurrent.FutureTask<>(() -> {
+            for (Path site : sites) {
+                deleteTree(site);
+            }
+            return null;
+        });
+        Thread t = new Thread(deletion, "kb-empty-trash");
+        t.setDaemon(true); // a killed build leaves the rest to the next one
+        t.start();
+        return new Trash(target, trash, deletion);
+    }
+
+    /** The deletion of the trash, started by {@link #emptyTrash}. */
+    public static final class Trash {
+        private final Path out;
+        private final Path folder;
+        private final java.util.concurrent.Future<Void> deletion;
+
+        private Trash(Path out, Path folder, java.util.concurrent.Future<Void> deletion) {
+            this.out = out;
+            this.folder = folder;
+            this.deletion = deletion;
+        }
+
+        /**
+         * Waits until the old sites found at the start are deleted, then removes the trash
+         * folder if nothing else is in it (it holds this build's old site after a commit).
+         *
+         * @throws KbException when a file of them could not be deleted
+         */
+        public void await() {
+            try {
+                if (deletion != null) {
+                    deletion.get();
+                }
+                Files.deleteIfExists(folder);
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                // This build's old site, for the next build to delete.
+            } catch (ExecutionException e) {
+                throw cannotDelete(out, e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
+            } catch (IOException e) {
+                throw cannotDelete(out, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw cannotDelete(out, new InterruptedIOException("interrupted"));
+            }
+        }
+    }
+
+    /** Moves {@code folder} (an old site beside {@code out}) into the trash, under a name of its own. */
+    private static void discard(Path out, Path folder) throws IOException {
+        Path trash = trash(out);
+        Files.createDirectories(trash);
+        // A name no deletion under way was given: the next build deletes what it finds.
+        for (long n = System.currentTimeMillis(); ; n++) {
+            Path into = trash.resolve(Long.toString(n));
+            if (!Files.exists(into, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(folder, into, StandardCopyOption.ATOMIC_MOVE);
+                return;
+            }
+        }
+    }
+
+    private static Path trash(Path out) {
+        return out.resolveSibling("." + out.getFileName() + ".trash");
     }
 
     /** Throws the staging folder away unless the build was committed. */

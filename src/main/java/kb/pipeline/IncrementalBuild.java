@@ -245,8 +245,9 @@ public final class IncrementalBuild implements AutoCloseable {
             PhaseTimer timer = new PhaseTimer();
             Set<Path> files = contentFiles();
             SiteWriter.recover(options.out());
+            SiteWriter.Trash trash = SiteWriter.emptyTrash(options.out());
             BuildReport report;
-            // The old site's index is let go just before the swap deletes its files.
+            // The old site's index is let go just before the swap moves its files aside.
             try (WholeSite steps = new WholeSite(options, true, this::close)) {
                 report = steps.report(Pipeline.run(steps, Phase.SWAP, timer), timer);
                 RenderedSite site = steps.site();
@@ -254,6 +255,7 @@ public final class IncrementalBuild implements AutoCloseable {
                 state = new State(site, steps.templates(), steps.related(), index, steps.renderer(), files,
                         WholeSite.publishedTargets(steps.editions()), steps.editions(), steps.translatedRelated());
             }
+            trash.await();
             dirty.clear();
             relatedFromOldIndex.clear();
             fullReason = null;

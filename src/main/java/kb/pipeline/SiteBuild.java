@@ -37,7 +37,27 @@ public final class SiteBuild {
      */
     public BuildReport run() {
         try (BuildLock lock = BuildLock.acquire(options.out(), "kb build")) {
-            return run(Phase.SWAP);
+            recoverInterruptedSwap();
+            // Deleted while this build reads and renders: SiteWriter#commit left it there.
+            SiteWriter.Trash trash = SiteWriter.emptyTrash(options.out());
+            BuildReport report;
+            try {
+                report = run(Phase.SWAP);
+            } catch (RuntimeException e) {
+                awaitQuietly(trash);
+                throw e;
+            }
+            trash.await();
+            return report;
+        }
+    }
+
+    /** Waits for the trash of a build that failed: its own error is the one to report, and the next build tries again. */
+    private static void awaitQuietly(SiteWriter.Trash trash) {
+        try {
+            trash.await();
+        } catch (KbException ignored) {
+            // the failed build's own problems are what the writer needs to see
         }
     }
 

@@ -61,7 +61,29 @@ class SiteWriterTest {
         assertEquals("new home", Files.readString(out.resolve("index.html")));
         assertEquals("faq", Files.readString(out.resolve("faq/index.html")));
         assertFalse(Files.exists(out.resolve("old")), "nothing of the old site is mixed in");
-        assertEquals(List.of("site"), siblings(), "no staging or old folder is left behind");
+        assertEquals(List.of(".site.trash", "site"), siblings(), "the old site waits in the trash, no staging folder is left");
+        SiteWriter.emptyTrash(out).await();
+        assertEquals(List.of("site"), siblings(), "the next build deletes it");
+    }
+
+    @Test
+    void theNextBuildDeletesTheOldSiteWhileItWritesAndLeavesOnlyTheOneItReplaced() throws IOException {
+        Path out = site();
+        for (String home : List.of("second home", "third home")) {
+            SiteWriter.Trash trash = SiteWriter.emptyTrash(out);
+            try (SiteWriter w = SiteWriter.open(out)) {
+                w.write("index.html", home);
+                w.commit();
+            }
+            trash.await();
+        }
+        assertEquals("third home", Files.readString(out.resolve("index.html")));
+        Path trash = dir.resolve(".site.trash");
+        try (var sites = Files.list(trash)) {
+            List<Path> left = sites.toList();
+            assertEquals(1, left.size(), "the first site was deleted by the third build");
+            assertEquals("second home", Files.readString(left.get(0).resolve("index.html")));
+        }
     }
 
     @Test
@@ -100,6 +122,7 @@ class SiteWriterTest {
             w.commit();
         }
         assertEquals("new", Files.readString(out.resolve("index.html")));
+        SiteWriter.emptyTrash(out).await();
         assertEquals(List.of("site"), siblings());
     }
 
