@@ -48,6 +48,8 @@ import kb.search.Analyses;
 final class BuildCache {
     static final String FOLDER = ".kb/cache/";
     static final String MARKDOWN = FOLDER + "markdown.bin";
+    /** The documents rendered since {@link #MARKDOWN} was written whole, which later builds then keep as it is. */
+    static final String MARKDOWN_ADDED = FOLDER + "markdown-added.bin";
     static final String PAGES = FOLDER + "pages.bin";
     static final String ANALYSES = FOLDER + "analyses.bin";
     /** The entries the analyses make, written as they are made (see {@link #stage}); gone once saved. */
@@ -61,6 +63,8 @@ final class BuildCache {
     private final Path content;
     private final String key;
     private final Map<String, RenderedMarkdown> oldMarkdown;
+    /** The keys {@link #MARKDOWN} holds, when it was read whole: the file the next cache may keep as it is. */
+    private final Set<String> markdownBase;
     private final Map<String, Page> oldPages;
     /** The search records' analysed text, kept and taken by every language's index; null when off. */
     private final Analyses analyses;
@@ -88,7 +92,14 @@ final class BuildCache {
         this.previous = previous;
         this.content = content.toAbsolutePath().normalize();
         this.key = key;
-        this.oldMarkdown = on ? readMarkdown(previous.resolve(MARKDOWN), key) : Map.of();
+        Map<String, RenderedMarkdown> markdown = on ? readMarkdown(previous.resolve(MARKDOWN), key) : Map.of();
+        this.markdownBase = Set.copyOf(markdown.keySet());
+        Map<String, RenderedMarkdown> added = on ? readMarkdown(previous.resolve(MARKDOWN_ADDED), key) : Map.of();
+        if (!added.isEmpty()) {
+            markdown = new HashMap<>(markdown);
+            markdown.putAll(added);
+        }
+        this.oldMarkdown = markdown;
         this.oldPages = on ? readPages(previous.resolve(PAGES), key) : Map.of();
         this.analyses = on ? readAnalyses(previous.resolve(ANALYSES), key) : null;
         this.oldFacts = on ? readKeys(previous.resolve(FACTS), key) : Set.of();
@@ -316,10 +327,7 @@ final class BuildCache {
             return;
         }
         try {
-            CacheFile.write(writer.resolve(MARKDOWN), key, new TreeMap<>(newMarkdown).entrySet(), (out, e) -> {
-                out.string(e.getKey());
-                writeMarkdown(out, e.getValue());
-            });
+            saveMarkdown(writer);
             CacheFile.write(writer.resolve(PAGES), key, new TreeMap<>(newPages).entrySet(), (out, e) -> {
                 out.string(e.getKey());
                 out.string(e.getValue().digest());
@@ -346,6 +354,41 @@ final class BuildCache {
      */
     void checked() {
         documentKeys.clear();
+    }
+
+    /**
+     * Writes the rendered documents: while most of them are still the ones {@link #MARKDOWN}
+     * holds, that file is kept as it is (a hard link into the new site) and only the documents
+     * rendered since go to {@link #MARKDOWN_ADDED}. At 10,000 articles the whole file is 89 MB,
+     * rewritten by every build for one edited article. Once the documents no longer used plus
+     * those added since pass a quarter of it (or 16, on a small site), it is written whole
+     * again, so a cache never carries more than that of dead weight.
+     */
+    private void saveMarkdown(SiteWriter writer) throws IOException {
+        Map<String, RenderedMarkdown> added = new TreeMap<>();
+        newMarkdown.forEach((k, m) -> {
+            if (!markdownBase.contains(k)) {
+                added.put(k, m);
+            }
+        });
+        int kept = newMarkdown.size() - added.size();
+        int unused = markdownBase.size() - kept;
+        if (!markdownBase.isEmpty() && unused + added.size() <= Math.max(MARKDOWN_SLACK, markdownBase.size() / 4)) {
+            writer.reuse(previous.resolve(MARKDOWN), MARKDOWN);
+            writeMarkdown(writer.resolve(MARKDOWN_ADDED), added);
+        } else {
+            writeMarkdown(writer.resolve(MARKDOWN), new TreeMap<>(newMarkdown));
+        }
+    }
+
+    /** Documents that may be added or left unused before the file is written whole, however small the site. */
+    private static final int MARKDOWN_SLACK = 16;
+
+    private void writeMarkdown(Path file, Map<String, RenderedMarkdown> documents) throws IOException {
+        CacheFile.write(file, key, documents.entrySet(), (out, e) -> {
+            out.string(e.getKey());
+            writeMarkdown(out, e.getValue());
+        });
     }
 
     /** The words, then the entries held, then those written to {@code made} as they were made (when it exists). */

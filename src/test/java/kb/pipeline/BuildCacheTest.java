@@ -108,6 +108,37 @@ class BuildCacheTest {
     }
 
     @Test
+    void anEditKeepsTheRenderedDocumentsFileAndWritesOnlyWhatWasRenderedSince() throws IOException {
+        first();
+        byte[] whole = Files.readAllBytes(site.resolve(BuildCache.MARKDOWN));
+        edit(content.resolve("articles/getting-started/tokens.md"), "renews them.", "renews them for good.");
+        warmEqualsCold();
+        assertTrue(java.util.Arrays.equals(whole, Files.readAllBytes(site.resolve(BuildCache.MARKDOWN))),
+                "the file of every document is kept as it was");
+        assertTrue(Files.size(site.resolve(BuildCache.MARKDOWN_ADDED)) < whole.length / 4, "the edited one is added beside it");
+        // A second edit reads both files: the first edit's document is reused from the added one.
+        edit(content.resolve("articles/getting-started/how-it-works.md"), "rests on a token", "rests on one token");
+        BuildReport warm = warmEqualsCold();
+        assertEquals(warm.reused().documents() - 1, warm.reused().documentsReused(), "only the second edit renders");
+        assertTrue(articleText("getting-started/tokens/").contains("renews them for good."));
+    }
+
+    @Test
+    void aDamagedFileOfAddedDocumentsIsIgnoredAlone() throws IOException {
+        first();
+        edit(content.resolve("articles/getting-started/tokens.md"), "renews them.", "renews them for good.");
+        build(site, true);
+        Path added = site.resolve(BuildCache.MARKDOWN_ADDED);
+        byte[] bytes = Files.readAllBytes(added);
+        int at = indexOf(bytes, "renews them for good".getBytes(StandardCharsets.UTF_8));
+        bytes[at] = 'R'; // one byte, checksum left as it was
+        Files.write(added, bytes);
+        BuildReport warm = warmEqualsCold();
+        assertEquals(warm.reused().documents() - 1, warm.reused().documentsReused(), "the edited article renders again");
+        assertTrue(articleText("getting-started/tokens/").contains("renews them for good."));
+    }
+
+    @Test
     void articleTitleEditedChangesItsNeighbours() throws IOException {
         first();
         edit(content.resolve("articles/getting-started/tokens.md"), "title: Tokens at a glance", "title: Tokens in brief");

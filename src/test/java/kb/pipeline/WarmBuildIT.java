@@ -73,4 +73,35 @@ class WarmBuildIT {
         assertTrue(Jsoup.parse(Files.readString(site.resolve("getting-started/how-to-reconnect/index.html")))
                 .select("main").text().contains("One more sentence, to rebuild."));
     }
+
+    @Test
+    void aSecondEditInAThirdProcessReadsWhatTheSecondAddedAndDeletesTheFirstSite() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), "build the jar first (mvn verify runs this after package): " + JAR);
+        Path content = FixtureSites.copyTree(Path.of("content"), dir.resolve("content"));
+        Path site = dir.resolve("site");
+        build(content, site);
+        Path first = content.resolve("articles/getting-started/how-to-reconnect.md");
+        Files.writeString(first, Files.readString(first) + "\nOne more sentence, to rebuild.\n");
+        build(content, site);
+        Path trash = dir.resolve(".site.trash");
+        assertEquals(1, sitesIn(trash), "the site the second build replaced waits in the trash");
+        Path second = content.resolve("articles/getting-started/contact-support.md");
+        Files.writeString(second, Files.readString(second) + "\nAnd another one.\n");
+
+        String warm = build(content, site);
+        Matcher reused = REUSED.matcher(warm);
+        assertTrue(reused.find(), warm);
+        // The first edit's Markdown comes from the file of what the second build added.
+        assertEquals(number(reused.group(2)) - 1, number(reused.group(1)), "every other document's Markdown: " + warm);
+        assertEquals(1, sitesIn(trash), "the third build deleted the first site and left the second's");
+        Path cold = dir.resolve("cold");
+        build(content, cold, "--no-cache");
+        assertEquals("", FixtureSites.diff(withoutKb(cold), withoutKb(site)));
+    }
+
+    private static long sitesIn(Path trash) throws java.io.IOException {
+        try (var sites = Files.list(trash)) {
+            return sites.count();
+        }
+    }
 }
