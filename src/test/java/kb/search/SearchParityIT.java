@@ -55,6 +55,7 @@ class SearchParityIT {
             // A heading about another network than the one asked for (Kinds) falls behind:
             "how long does a facebook token last", "facebook access revoked", "linkedin page role", "facebok token",
             "which role do i need for a linkedin page", "instagram token expired", "linkedin or facebook token");
+    static final List<String> KINDS = QUERIES.subList(QUERIES.indexOf("how long does a facebook token last"), QUERIES.size());
 
     @TempDir
     Path temp;
@@ -66,6 +67,8 @@ class SearchParityIT {
         TestSites.build(TestSites.CONTENT, site);
         int compared = assertSameRanking(site, QUERIES);
         assertTrue(compared > 200, "compared " + compared + " results");
+        // Fewer results than the groups weighed again for kinds (SearchIndex.KIND_POOL): alike too.
+        assertEquals(KINDS.size() * 3, assertSameRanking(site, KINDS, 3));
 
         // The Spanish pages, searched as Spanish-speaking customers type, with and without accents:
         // the browser ranks them as `kb search --lang es` does, and the answer comes first.
@@ -120,11 +123,15 @@ class SearchParityIT {
 
     /** Runs every query in Node and with Lucene; same URLs, same order, same scores. */
     private static int assertSameRanking(Path site, List<String> queries) throws Exception {
-        List<JsonNode> browser = runNode(site, queries, 10);
+        return assertSameRanking(site, queries, 10);
+    }
+
+    private static int assertSameRanking(Path site, List<String> queries, int limit) throws Exception {
+        List<JsonNode> browser = runNode(site, queries, limit);
         try (SearchIndex index = SearchIndex.open(FSDirectory.open(site.resolve(".kb/lucene")), Map.of())) {
             int compared = 0;
             for (int i = 0; i < queries.size(); i++) {
-                List<Hit> java = index.search(queries.get(i), 10, true);
+                List<Hit> java = index.search(queries.get(i), limit, true);
                 JsonNode js = browser.get(i);
                 assertEquals(java.size(), js.size(), "result count for '" + queries.get(i) + "'");
                 for (int r = 0; r < java.size(); r++) {
