@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { profileSummary } from './profile.mjs';
 import { kbFirstQueries, kbFirstReport, measure, median, report as searchReport } from './search-budget.mjs';
@@ -134,7 +134,11 @@ function kbPhases(stdout) {
  * (the serial collector: see bin/kb); `jvm` adds options (KB_JAVA_OPTS, split at spaces).
  */
 function kbBuild(content, out, { xmx, jvm = [], fresh = true } = {}) {
-  if (fresh) rmSync(out, { recursive: true, force: true });
+  if (fresh) {
+    rmSync(out, { recursive: true, force: true });
+    // And the site an earlier build replaced, which the next build into `out` would delete (SiteWriter#commit).
+    rmSync(join(dirname(out), `.${basename(out)}.trash`), { recursive: true, force: true });
+  }
   const opts = [...(xmx ? [`-Xmx${xmx}`] : []), ...jvm];
   const r = timed(KB, ['build', '--content', content, '--templates', TEMPLATES, '--out', out],
     { env: { KB_JAR: JAR, KB_JAVA_OPTS: opts.join(' ') } });
