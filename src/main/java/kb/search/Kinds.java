@@ -73,10 +73,17 @@ final class Kinds {
         if (chain == Chain.CJK) {
             return Forms.NONE; // pairs of characters, not words
         }
-        Map<String, Set<String>> frames = new HashMap<>();
-        Map<String, Set<String>> pairs = new TreeMap<>();
+        // Each stem by number, and in how many headings it names something.
+        Map<String, Integer> ids = new HashMap<>();
+        List<String> words = new ArrayList<>();
+        int[] named = new int[64];
+        // One long per heading and word: the hash of the heading's wording around the word, with
+        // the word's number in the low bits. Sorted, one wording's words are neighbours. A map
+        // from each wording to its words took hundreds of megabytes at 100,000 articles.
+        long[] frames = new long[1024];
+        int frameCount = 0;
+        List<long[]> listed = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
-        Map<String, Integer> named = new HashMap<>();
         Map<String, String> stemmed = new HashMap<>();
         try (Analyzer surface = chain.analyzer(false)) {
             for (SearchRecord r : records) {
@@ -88,36 +95,94 @@ final class Kinds {
                 if (head == null || head.isBlank() || !seen.add(head) || head.split("\\s+", MAX_RAW + 1).length > MAX_RAW) {
                     continue; // a sentence, not a heading that names things
                 }
-                List<String> stems = stems(surface, head, chain, stemmed);
-                new java.util.HashSet<>(stems).forEach(w -> named.merge(w, 1, Integer::sum));
-                if (stems.size() >= MIN_FRAME && stems.size() <= MAX_HEAD) {
-                    for (int i = 0; i < stems.size(); i++) {
-                        List<String> frame = new ArrayList<>(stems);
-                        frame.set(i, "");
-                        frames.computeIfAbsent(i + ":" + String.join(" ", frame), k -> new TreeSet<>()).add(stems.get(i));
+                int[] stems = ids(stems(surface, head, chain, stemmed), ids, words);
+                if (stems == null) {
+                    continue;
+                }
+                if (named.length < words.size()) {
+                    named = java.util.Arrays.copyOf(named, Math.max(words.size(), 2 * named.length));
+                }
+                for (int w : java.util.Arrays.stream(stems).distinct().toArray()) {
+                    named[w]++;
+                }
+                if (stems.length >= MIN_FRAME && stems.length <= MAX_HEAD) {
+                    if (frameCount + stems.length > frames.length) {
+                        frames = java.util.Arrays.copyOf(frames, 2 * (frameCount + stems.length));
+                    }
+                    for (int i = 0; i < stems.length; i++) {
+                        frames[frameCount++] = (frame(stems, i) & ~WORD) | stems[i];
                     }
                 }
                 String[] items = head.indexOf(',') >= 0 || head.indexOf(' ') >= 0 ? LIST.split(head) : new String[0];
                 for (int i = 0; i + 1 < items.length; i++) {
-                    List<String> left = stems(surface, items[i], chain, stemmed);
-                    List<String> right = stems(surface, items[i + 1], chain, stemmed);
-                    if (!left.isEmpty() && !right.isEmpty()) {
-                        pair(pairs, left.get(left.size() - 1), right.get(0));
+                    int[] left = ids(stems(surface, items[i], chain, stemmed), ids, words);
+                    int[] right = ids(stems(surface, items[i + 1], chain, stemmed), ids, words);
+                    if (left != null && right != null && left.length > 0 && right.length > 0) {
+                        listed.add(new long[] {left[left.length - 1], right[0]});
                     }
                 }
             }
         }
-        frames.values().forEach(words -> {
-            if (words.size() >= 2 && words.size() <= MAX_FRAME) {
-                String first = words.iterator().next();
-                words.forEach(w -> pair(pairs, first, w));
+        if (named.length < words.size()) {
+            named = java.util.Arrays.copyOf(named, words.size());
+        }
+        Map<String, Set<String>> pairs = new TreeMap<>();
+        listed.forEach(p -> pair(pairs, words.get((int) p[0]), words.get((int) p[1])));
+        java.util.Arrays.sort(frames, 0, frameCount);
+        for (int start = 0, end; start < frameCount; start = end) {
+            long wording = frames[start] & ~WORD;
+            end = start + 1;
+            while (end < frameCount && (frames[end] & ~WORD) == wording) {
+                end++;
             }
-        });
+            // The words of one wording, in number order, each once (sorted, so repeats are neighbours).
+            int[] around = java.util.Arrays.stream(frames, start, end).mapToInt(f -> (int) (f & WORD)).distinct().toArray();
+            if (around.length >= 2 && around.length <= MAX_FRAME) {
+                for (int w : around) {
+                    pair(pairs, words.get(around[0]), words.get(w));
+                }
+            }
+        }
         int least = Math.max(MIN_NAMED, seen.size() / PER_HEADINGS);
-        pairs.keySet().removeIf(w -> named.getOrDefault(w, 0) < least);
-        pairs.values().forEach(others -> others.removeIf(w -> named.getOrDefault(w, 0) < least));
+        int[] counts = named;
+        java.util.function.Predicate<String> rare = w -> counts[ids.get(w)] < least;
+        pairs.keySet().removeIf(rare);
+        pairs.values().forEach(others -> others.removeIf(rare));
         pairs.values().removeIf(Set::isEmpty);
         return Forms.of(kinds(pairs), UnaryOperator.identity());
+    }
+
+    /** The low bits of a {@link #mine} frame entry: the word's number. */
+    private static final long WORD = (1L << 20) - 1;
+
+    /** The stems by number, numbering new ones; null when there are more than {@link #WORD} stems. */
+    private static int[] ids(List<String> stems, Map<String, Integer> ids, List<String> words) {
+        int[] out = new int[stems.size()];
+        for (int i = 0; i < out.length; i++) {
+            Integer id = ids.get(stems.get(i));
+            if (id == null) {
+                if (words.size() > WORD) {
+                    return null;
+                }
+                ids.put(stems.get(i), id = words.size());
+                words.add(stems.get(i));
+            }
+            out[i] = id;
+        }
+        return out;
+    }
+
+    /** A 64-bit hash of a heading's wording around its i-th word (its length, the place, the other words). */
+    private static long frame(int[] stems, int i) {
+        long h = stems.length * 31L + i;
+        for (int j = 0; j < stems.length; j++) {
+            h = (h ^ (j == i ? -1 : stems[j])) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
     }
 
     private static void pair(Map<String, Set<String>> pairs, String a, String b) {
