@@ -41,18 +41,16 @@ public final class PublishedManifest {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        List<String> lines = read(file);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
+        forEachLine(file, (number, line) -> {
             if (line.isEmpty() || line.startsWith("#")) {
-                continue;
+                return;
             }
             String url = line.replaceFirst("^/", "");
             int hash = url.indexOf('#');
             String page = hash < 0 ? url : url.substring(0, hash);
             String anchor = hash < 0 ? null : url.substring(hash + 1);
             String now = redirects.getOrDefault(page, page);
-            SourceLocation at = new SourceLocation(file, i + 1, 1);
+            SourceLocation at = new SourceLocation(file, number, 1);
             if (!targets.hasPage(now)) {
                 problems.error(at, "published page " + line + " would disappear",
                         "add 'aliases: [" + page.replaceFirst("/$", "") + "]' to the article that replaces it,"
@@ -62,21 +60,30 @@ public final class PublishedManifest {
                         "pin it on the heading that replaces it: ## Heading {#" + anchor + "}, or keep it as an alias:"
                                 + " {#new-id #" + anchor + "}; or build once with --accept-removals");
             }
-        }
+        });
     }
 
     /**
      * The manifest after this build, as the file's bytes, deflated: what was published before
      * (unless removals were accepted) plus everything published now, sorted. A build holds it
      * from its link check to its swap; at 100,000 articles the text is about a million lines,
-     * some 45 MB, a tenth of that deflated. One sorted list rather than a tree of lines.
+     * some 45 MB, a tenth of that deflated. One sorted list rather than a tree of lines, and of
+     * the file's lines only those the build does not publish (it is read a line at a time).
      */
     public static byte[] updated(Path content, PublishedTargets targets, boolean acceptRemovals) {
         List<String> all = targets.lines();
         Path file = content.resolve(FILE);
         if (!acceptRemovals && Files.isRegularFile(file)) {
-            read(file).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(all::add);
-            all.sort(null);
+            List<String> before = new java.util.ArrayList<>();
+            forEachLine(file, (number, line) -> {
+                if (!line.isEmpty() && !line.startsWith("#") && !targets.publishes(line)) {
+                    before.add(line);
+                }
+            });
+            if (!before.isEmpty()) {
+                all.addAll(before);
+                all.sort(null);
+            }
         }
         ByteArrayOutputStream packed = new ByteArrayOutputStream();
         try (OutputStream out = new BufferedOutputStream(new DeflaterOutputStream(packed), 1 << 16)) {
@@ -130,9 +137,18 @@ public final class PublishedManifest {
         }
     }
 
-    private static List<String> read(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
+    /** One line of the file, stripped, with its number from 1. */
+    private interface LineReader {
+        void line(int number, String line);
+    }
+
+    /** Reads the file a line at a time: at 100,000 articles it has about a million. */
+    private static void forEachLine(Path file, LineReader reader) {
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int number = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                reader.line(++number, line.strip());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,6 +27,16 @@ public final class PublishedTargets {
         return anchors.getOrDefault(url, Set.of()).contains(anchor);
     }
 
+    /** Whether {@code line} is one of {@link #lines()}. */
+    public boolean publishes(String line) {
+        if (!line.startsWith("/")) {
+            return false;
+        }
+        int hash = line.indexOf('#');
+        Set<String> ids = anchors.get(line.substring(1, hash < 0 ? line.length() : hash));
+        return ids != null && (hash < 0 || ids.contains(line.substring(hash + 1)));
+    }
+
     /** Every page and anchor as {@code url} and {@code url#anchor} lines, sorted: the published manifest. */
     public java.util.List<String> lines() {
         java.util.List<String> out = new java.util.ArrayList<>();

@@ -32,10 +32,10 @@ class PublishedManifestTest {
     @Test
     void linesPublishedBeforeStayOnceEachAndRemovalsAcceptedGo() throws Exception {
         Path file = content.resolve(PublishedManifest.FILE);
-        Files.writeString(file, "# mine\n/old/page/\n  /basics/start/#install  \n\n/a/7/\n");
+        Files.writeString(file, "# mine\n/old/page/\n  /basics/start/#install  \n\n/a/7/\nhand/written/\n/basics/start/#gone\n");
         PublishedManifest.record(content, PublishedManifest.updated(content, site(), false));
-        assertEquals(HEADER + "/\n/a/7/\n/basics/start/\n/basics/start/#install\n/basics/start/#sign-in\n/old/page/\n",
-                Files.readString(file));
+        assertEquals(HEADER + "/\n/a/7/\n/basics/start/\n/basics/start/#gone\n/basics/start/#install\n/basics/start/#sign-in\n"
+                + "/old/page/\nhand/written/\n", Files.readString(file));
         PublishedManifest.record(content, PublishedManifest.updated(content, site(), true));
         assertEquals(HEADER + "/\n/a/7/\n/basics/start/\n/basics/start/#install\n/basics/start/#sign-in\n",
                 Files.readString(file));
