@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -165,7 +164,7 @@ final class BuildCache {
             if (!on) {
                 return null;
             }
-            MessageDigest d = sha256();
+            MessageDigest d = new Fingerprint();
             String file = content.relativize(source.toAbsolutePath().normalize()).toString().replace('\\', '/');
             for (String part : List.of(scope, file, String.valueOf(line), pageUrl, markdown)) {
                 byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
@@ -229,7 +228,7 @@ final class BuildCache {
         if (document == null) {
             return null;
         }
-        MessageDigest d = sha256();
+        MessageDigest d = new Fingerprint();
         for (String part : List.of("facts", document, a.title(), a.summary())) {
             byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
             d.update(intBytes(bytes.length));
@@ -525,17 +524,9 @@ final class BuildCache {
         return new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** A digest of every file under {@code folder} that {@code include} takes (by its relative path), names and bytes. */
     static String folderDigest(Path folder, Predicate<Path> include) {
-        MessageDigest d = sha256();
+        MessageDigest d = new Fingerprint();
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.walk(folder)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -571,7 +562,7 @@ final class BuildCache {
                 if (Files.isDirectory(location)) {
                     return folderDigest(location, p -> true);
                 }
-                MessageDigest d = sha256();
+                MessageDigest d = new Fingerprint();
                 try (ZipFile jar = new ZipFile(location.toFile())) {
                     jar.stream().forEach(e -> {
                         d.update(e.getName().getBytes(StandardCharsets.UTF_8));

@@ -10,7 +10,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -94,15 +93,11 @@ final class ContentFingerprint {
 
     /** A digest that starts with every chain's version: kb.yaml says which one the index was built with. */
     private static MessageDigest versioned() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(("kb-search-" + kb.search.BrowserExport.VERSION
-                    + java.util.Arrays.stream(kb.search.Chain.values()).map(kb.search.Chain::version).toList())
-                    .getBytes(StandardCharsets.UTF_8));
-            return digest;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = new Fingerprint();
+        digest.update(("kb-search-" + kb.search.BrowserExport.VERSION
+                + java.util.Arrays.stream(kb.search.Chain.values()).map(kb.search.Chain::version).toList())
+                .getBytes(StandardCharsets.UTF_8));
+        return digest;
     }
 
     /**

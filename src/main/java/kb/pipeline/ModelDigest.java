@@ -5,13 +5,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A SHA-256 of everything a page template is given: two models with the same digest render the
+ * A {@link Fingerprint} of everything a page template is given: two models with the same digest render the
  * same page with the same theme, so the build cache may reuse the page instead of rendering it.
  * Walks maps (in their iteration order, which a template sees), lists, records and plain
  * values, each tagged with its type and length, so different models never write the same bytes.
@@ -46,11 +45,7 @@ final class ModelDigest {
     private int filled;
 
     private ModelDigest() {
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        digest = new Fingerprint();
     }
 
     /** The digest of a template's name and its model, or null when the model holds a value of a type not walked here. */
