@@ -57,6 +57,35 @@ class InitCommandTest {
     }
 
     @Test
+    void whatBuildsLeaveBesideTheContentIsInTheNewHelpCentersGitignore() throws IOException {
+        Path help = dir.resolve("help");
+        assertEquals(0, CliRun.run("init", help.toString(), "--name", "Acme").status());
+        List<String> made = topLevel(help);
+        for (int i = 0; i < 2; i++) { // the second build replaces a site: the first one goes to the trash
+            CliRun.Result build = CliRun.run("build", "-q", "--content", help.resolve("content").toString(),
+                    "--out", help.resolve("site").toString());
+            assertEquals(0, build.status(), build.err());
+        }
+        List<String> left = topLevel(help).stream().filter(name -> !made.contains(name)).toList();
+        assertTrue(left.contains("site/") && left.size() > 1, "the site and the replaced one: " + left);
+        // Top-level patterns of the kind the starter uses: "/name/" for a folder, with * for any characters.
+        List<java.nio.file.PathMatcher> ignored = Files.readAllLines(help.resolve(".gitignore")).stream()
+                .filter(line -> line.startsWith("/") && line.endsWith("/"))
+                .map(line -> help.getFileSystem().getPathMatcher("glob:" + line.substring(1, line.length() - 1)))
+                .toList();
+        for (String name : left) {
+            Path folder = Path.of(name.substring(0, name.length() - 1));
+            assertTrue(ignored.stream().anyMatch(m -> m.matches(folder)), name + " would show in git status");
+        }
+    }
+
+    private static List<String> topLevel(Path root) throws IOException {
+        try (Stream<Path> all = Files.list(root)) {
+            return all.map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).sorted().toList();
+        }
+    }
+
+    @Test
     void itsPomBuildsTheSiteWithThisVersionOfThePlugin() throws Exception {
         Path help = dir.resolve("help");
         assertEquals(0, CliRun.run("init", help.toString(), "--name", "Acme Help").status());
