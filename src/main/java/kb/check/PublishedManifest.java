@@ -1,6 +1,7 @@
 package kb.check;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,7 @@ public final class PublishedManifest {
         List<String> all = targets.lines();
         Path file = content.resolve(FILE);
         if (!acceptRemovals && Files.isRegularFile(file)) {
-            List<String> before = new java.util.ArrayList<>();
+            List<String> before = new ArrayList<>();
             forEachLine(file, (number, line) -> {
                 if (!line.isEmpty() && !line.startsWith("#") && !targets.publishes(line)) {
                     before.add(line);
@@ -144,7 +146,7 @@ public final class PublishedManifest {
 
     /** Reads the file a line at a time: at 100,000 articles it has about a million. */
     private static void forEachLine(Path file, LineReader reader) {
-        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int number = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 reader.line(++number, line.strip());

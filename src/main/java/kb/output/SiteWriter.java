@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import kb.diagnostic.KbException;
@@ -232,7 +234,7 @@ public final class SiteWriter implements AutoCloseable {
         try (Stream<Path> in = Files.list(trash)) {
             sites = in.toList();
         }
-        java.util.concurrent.FutureTask<Void> deletion = new java.util.concurrent.FutureTask<>(() -> {
+        FutureTask<Void> deletion = new FutureTask<>(() -> {
             for (Path site : sites) {
                 deleteTree(site);
             }
@@ -248,9 +250,9 @@ public final class SiteWriter implements AutoCloseable {
     public static final class Trash {
         private final Path out;
         private final Path folder;
-        private final java.util.concurrent.Future<Void> deletion;
+        private final Future<Void> deletion;
 
-        private Trash(Path out, Path folder, java.util.concurrent.Future<Void> deletion) {
+        private Trash(Path out, Path folder, Future<Void> deletion) {
             this.out = out;
             this.folder = folder;
             this.deletion = deletion;
@@ -268,7 +270,7 @@ public final class SiteWriter implements AutoCloseable {
                     deletion.get();
                 }
                 Files.deleteIfExists(folder);
-            } catch (java.nio.file.DirectoryNotEmptyException e) {
+            } catch (DirectoryNotEmptyException e) {
                 // This build's old site, for the next build to delete.
             } catch (ExecutionException e) {
                 throw cannotDelete(out, e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));

@@ -1,5 +1,7 @@
 package kb.pipeline;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -294,7 +296,7 @@ final class BuildCache {
         try {
             Path file = writer.resolve(ANALYSES_MADE);
             Files.createDirectories(file.getParent());
-            made = CacheFile.Out.of(new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)));
+            made = CacheFile.Out.of(new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build cache", e);
         }
