@@ -84,6 +84,11 @@ public final class SiteWriter implements AutoCloseable {
     }
 
     public void write(String relativePath, byte[] data) {
+        writeFile(relativePath, data);
+        bytes.addAndGet(data.length);
+    }
+
+    private void writeFile(String relativePath, byte[] data) {
         Path file = resolve(relativePath);
         try {
             createParents(file);
@@ -97,7 +102,6 @@ public final class SiteWriter implements AutoCloseable {
                 Files.deleteIfExists(file);
                 Files.write(file, data);
             }
-            bytes.addAndGet(data.length);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + relativePath, e);
         }
@@ -121,19 +125,36 @@ public final class SiteWriter implements AutoCloseable {
      * system has no links.
      */
     public void reuse(Path existing, String relativePath) {
+        bytes.addAndGet(place(existing, relativePath));
+    }
+
+    /**
+     * Puts one of kb's own files of the site at {@code --out} (the build cache, under
+     * {@code .kb/}) into the new site as {@link #reuse} does, without counting it in
+     * {@link #bytesWritten}: that is the site's size in the build's summary, and the cache files
+     * written through {@link #resolve} are not counted either, so a warm build reports the size
+     * a cold one does.
+     */
+    public void reuseOwn(Path existing, String relativePath) {
+        place(existing, relativePath);
+    }
+
+    /** Links or copies {@code existing} to {@code relativePath}; returns its length. */
+    private long place(Path existing, String relativePath) {
         Path file = resolve(relativePath);
         try {
-            createParents(file);
             if (staging.equals(out)) {
-                write(relativePath, Files.readAllBytes(existing));
-                return;
+                byte[] data = Files.readAllBytes(existing);
+                writeFile(relativePath, data);
+                return data.length;
             }
+            createParents(file);
             try {
                 Files.createLink(file, existing);
             } catch (IOException | UnsupportedOperationException e) {
                 Files.copy(existing, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            bytes.addAndGet(Files.size(file));
+            return Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reuse " + existing, e);
         }

@@ -375,7 +375,7 @@ final class BuildCache {
         int kept = newMarkdown.size() - added.size();
         int unused = markdownBase.size() - kept;
         if (!markdownBase.isEmpty() && unused + added.size() <= Math.max(MARKDOWN_SLACK, markdownBase.size() / 4)) {
-            writer.reuse(previous.resolve(MARKDOWN), MARKDOWN);
+            writer.reuseOwn(previous.resolve(MARKDOWN), MARKDOWN);
             writeMarkdown(writer.resolve(MARKDOWN_ADDED), added);
         } else {
             writeMarkdown(writer.resolve(MARKDOWN), new TreeMap<>(newMarkdown));

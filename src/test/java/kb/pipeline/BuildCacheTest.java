@@ -74,6 +74,16 @@ class BuildCacheTest {
         Files.writeString(file, text.replace(from, to));
     }
 
+    /** The summary's site size is the site's, whether its files came from the cache or not: the cache's own files are not the site. */
+    @Test
+    void aWarmBuildReportsTheSameSiteSizeAsAColdOne() {
+        first();
+        BuildReport warm = build(site, true);
+        assertTrue(warm.reused().documentsReused() > 0, "the Markdown came from the cache");
+        BuildReport cold = build(dir.resolve("cold"), false);
+        assertEquals(cold.outputBytes(), warm.outputBytes());
+    }
+
     /** A build in a new process takes each search record's analysed text from the cache, and indexes what the text gives. */
     @Test
     void searchRecordsAnalysedBeforeAreNotAnalysedAgain() throws IOException {
