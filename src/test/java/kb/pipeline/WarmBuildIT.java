@@ -3,6 +3,7 @@ package kb.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,10 @@ class WarmBuildIT {
         return FixtureSites.hashes(site).stream().filter(h -> !h.startsWith(".kb/") && !h.contains("/.kb/")).toList();
     }
 
+    private static void append(Path file, String text) throws IOException {
+        Files.writeString(file, Files.readString(file) + text);
+    }
+
     private static int number(String s) {
         return Integer.parseInt(s.replace(",", ""));
     }
@@ -56,7 +61,7 @@ class WarmBuildIT {
         Path site = dir.resolve("site");
         build(content, site);
         Path article = content.resolve("articles/getting-started/how-to-reconnect.md");
-        Files.writeString(article, Files.readString(article) + "\nOne more sentence, to rebuild.\n");
+        append(article, "\nOne more sentence, to rebuild.\n");
 
         String warm = build(content, site);
         Matcher reused = REUSED.matcher(warm);
@@ -81,12 +86,12 @@ class WarmBuildIT {
         Path site = dir.resolve("site");
         build(content, site);
         Path first = content.resolve("articles/getting-started/how-to-reconnect.md");
-        Files.writeString(first, Files.readString(first) + "\nOne more sentence, to rebuild.\n");
+        append(first, "\nOne more sentence, to rebuild.\n");
         build(content, site);
         Path trash = dir.resolve(".site.trash");
         assertEquals(1, sitesIn(trash), "the site the second build replaced waits in the trash");
         Path second = content.resolve("articles/getting-started/contact-support.md");
-        Files.writeString(second, Files.readString(second) + "\nAnd another one.\n");
+        append(second, "\nAnd another one.\n");
 
         String warm = build(content, site);
         Matcher reused = REUSED.matcher(warm);

@@ -1,5 +1,7 @@
 package kb.search;
 
+import static kb.search.TestRecords.article;
+import static kb.search.TestRecords.section;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,14 +13,6 @@ import org.junit.jupiter.api.Test;
 
 /** Words of one kind, mined from a help center's headings, and what they do to its ranking. */
 class KindsTest {
-    private static SearchRecord article(String url, String title, String body) {
-        return new SearchRecord(SearchRecord.Kind.ARTICLE, url, null, title, "", "Help", "", "", body, url.hashCode() & 0xffff);
-    }
-
-    private static SearchRecord section(String url, String title, String anchor, String heading, String body) {
-        return new SearchRecord(SearchRecord.Kind.SECTION, url, anchor, title, heading, "Help", "", "", body, url.hashCode() & 0xffff);
-    }
-
     /** A help center that names Facebook everywhere, and whose LinkedIn page says "how long ... lasts" in a heading. */
     private static List<SearchRecord> tokens(boolean siblingTitles) {
         List<SearchRecord> records = new ArrayList<>(List.of(
@@ -38,8 +32,8 @@ class KindsTest {
     }
 
     private static List<String> kinds(List<SearchRecord> records) {
-        return Kinds.encode(Kinds.mine(records, Chain.EN)).isEmpty() ? List.of()
-                : List.of(Kinds.encode(Kinds.mine(records, Chain.EN)).split(","));
+        String encoded = Kinds.encode(Kinds.mine(records, Chain.EN));
+        return encoded.isEmpty() ? List.of() : List.of(encoded.split(","));
     }
 
     @Test

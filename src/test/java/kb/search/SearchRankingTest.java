@@ -1,5 +1,7 @@
 package kb.search;
 
+import static kb.search.TestRecords.article;
+import static kb.search.TestRecords.section;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,14 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Ranking on a small fixed corpus: what a customer typing into the search box should get. */
 class SearchRankingTest {
     private static SearchIndex index;
-
-    private static SearchRecord article(String url, String title, String body) {
-        return new SearchRecord(SearchRecord.Kind.ARTICLE, url, null, title, "", "Help", "", "", body, url.hashCode() & 0xffff);
-    }
-
-    private static SearchRecord section(String url, String title, String anchor, String heading, String body) {
-        return new SearchRecord(SearchRecord.Kind.SECTION, url, anchor, title, heading, "Help", "", "", body, url.hashCode() & 0xffff);
-    }
 
     @BeforeAll
     static void index() {

@@ -1,5 +1,6 @@
 package kb.search;
 
+import static kb.search.TestRecords.article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,10 +15,6 @@ class SupportTermsTest {
             article("cancel/", "Cancel your subscription", "Stop paying at any time: choose Cancel in Billing."),
             article("emails/", "Stop emails", "Pick which emails reach you, or turn them all off."),
             article("pricing/", "Plans and pricing", "What each plan costs per month."));
-
-    private static SearchRecord article(String url, String title, String body) {
-        return new SearchRecord(SearchRecord.Kind.ARTICLE, url, null, title, "", "Help", "", "", body, url.hashCode() & 0xffff);
-    }
 
     private static List<String> urls(Map<String, List<String>> synonyms, String query) {
         try (SearchIndex index = SearchIndexer.build(PAGES, new ByteBuffersDirectory(), synonyms)) {
