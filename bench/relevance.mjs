@@ -194,6 +194,9 @@ async function main() {
           tune: summarize(rows.filter((r) => r.q.half === 'tune')),
           check: summarize(rows.filter((r) => r.q.half === 'check')),
           byKind: Object.fromEntries([...new Set(queries.map((q) => q.kind))].map((k) => [k, summarize(rows.filter((r) => r.q.kind === k))])),
+          // Each query's own figures, so two runs can be compared query by query (bench/relevance-diff.mjs).
+          queries: rows.map((r) => ({ query: r.q.query, kind: r.q.kind, half: r.q.half, ndcg: r.ndcg, recall1: r.recall1,
+            section: r.section })),
         };
         if (runner === 'cli' && opt('--show')) {
           rows.filter((r) => opt('--show') === 'all' || r.q.kind === opt('--show') || (opt('--show') === 'misses' && (r.recall1 === 0 || r.section === 0)))
