@@ -1,6 +1,6 @@
 // kb against Hugo + Pagefind on the same generated pages: see bench/README.md.
 //
-//   node --experimental-websocket bench/bench.mjs N [runs] [--no-browser] [--no-bounded] [--no-warm] [--profile] [--kb-only] [--small-heap] [--smoke]
+//   node --experimental-websocket bench/bench.mjs N [runs] [--no-browser] [--no-bounded] [--no-warm] [--profile] [--kb-only] [--small-heap] [--rt] [--smoke]
 //
 // Alternates kb's full build (through bin/kb) with `hugo` followed by `pagefind --site` (kb first
 // on odd runs, Hugo first on even ones), each under /usr/bin/time -v for peak memory; then one kb
@@ -42,7 +42,7 @@ const N = Number(positional[0] || (smoke ? 50 : flag('--table') ? 1 : NaN));
 const RUNS = Number(positional[1] || (smoke ? 1 : 5));
 const XMX = process.env.BENCH_XMX || (N <= 10000 ? '512m' : '1g');
 if (!Number.isInteger(N) || N < 1 || !Number.isInteger(RUNS) || RUNS < 1) {
-  console.error('usage: bench/run.sh N [runs] [--no-browser] [--no-bounded] [--no-warm] [--profile] [--kb-only] [--small-heap] | bench/run.sh --smoke | bench/run.sh --table');
+  console.error('usage: bench/run.sh N [runs] [--no-browser] [--no-bounded] [--no-warm] [--profile] [--kb-only] [--small-heap] [--rt] | bench/run.sh --smoke | bench/run.sh --table');
   process.exit(2);
 }
 
@@ -199,8 +199,10 @@ mkdirSync(join(WORK, 'out'), { recursive: true });
 // mvn package does): that build is not one to time, so the shipped help center is built first.
 must('kb build (the shipped help center, untimed)', kbBuild(join(REPO, 'content'), join(WORK, 'out', 'kb-shipped')));
 
+// run.sh --rt re-ran the benchmark under the real-time policy: said in the header, as the load is.
+const realTime = process.env.BENCH_RT === '1';
 console.log(`\nkb vs Hugo + Pagefind, ${N} articles, ${RUNS} run(s); ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, `
-  + `load ${loadavg().map((x) => x.toFixed(1)).join(' ')}; jar ${JAR}`);
+  + `load ${loadavg().map((x) => x.toFixed(1)).join(' ')}${realTime ? ' (real-time scheduling: --rt)' : ''}; jar ${JAR}`);
 const runs = [];
 for (let i = 0; i < RUNS; i++) {
   const kbFirst = i % 2 === 0;
@@ -241,7 +243,7 @@ const hpCpu = med(runs.map((r) => r.hugoCpuMs + r.pagefindCpuMs));
 const hpRss = med(runs.map((r) => Math.max(r.hugoRssMb, r.pagefindRssMb)));
 
 const summary = {
-  articles: N, runs: RUNS, date: new Date().toISOString(), cores: cpus().length, load: loadavg(), jar: JAR,
+  articles: N, runs: RUNS, date: new Date().toISOString(), cores: cpus().length, load: loadavg(), realTime, jar: JAR,
   kb: { wallMs: m('kbWallMs'), cpuMs: m('kbCpuMs'), rssMb: m('kbRssMb'), msPerArticle: m('kbWallMs') / N,
     cpuMsPerArticle: m('kbCpuMs') / N, indexMs: kbIndexMs, outputBytes: kbOut.bytes, htmlFiles: kbOut.html,
     browserIndexBytes: kbBrowserIndex.bytes, browserIndexFiles: kbBrowserIndex.files, luceneBytes: kbLucene.bytes,
