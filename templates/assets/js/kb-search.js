@@ -10,7 +10,7 @@
  */
 (function () {
   'use strict';
-  var FORMAT = 7;
+  var FORMAT = 8;
   var f = Math.fround;
   var KINDS = { a: 'article', s: 'section', f: 'faq', n: 'network' };
 
@@ -139,12 +139,13 @@
   };
 
   /**
-   * Postings in the completion fields of the words starting with a word's first two characters
-   * (stem -> entries), for completing it while it is typed; {} if no word has any.
+   * Postings in the completion fields of the words starting with a word's first two characters,
+   * or three where the two-letter file was cut (BrowserExport.headShards): stem -> entries, for
+   * completing it while it is typed; {} if no word has any, or if only its third letter tells.
    */
   Engine.prototype.heads = function (word) {
-    var key = headKey(word);
     if (!this.headKeys) this.headKeys = new Set(this.m.heads ? this.m.heads.split(',') : []);
+    var key = word.length >= 3 && this.headKeys.has(headKey(word, 3)) ? headKey(word, 3) : headKey(word, 2);
     return this.headKeys.has(key) ? load('h/' + key + '.js', null, this.m.headsVersion) : Promise.resolve({});
   };
 
@@ -184,8 +185,12 @@
     return window.kbAnalyzer.isStopWord(tail) ? tail : last;
   }
 
-  /** A word's head file (BrowserExport.headKey): its first two UTF-16 units, as vocabKey has them. */
-  function headKey(word) { return vocabKey(word) + vocabKey(word.slice(1)); }
+  /** A word's head file key (BrowserExport.headKey): its first UTF-16 units, as vocabKey has them. */
+  function headKey(word, letters) {
+    var key = '';
+    for (var i = 0; i < letters; i++) key += vocabKey(word.slice(i));
+    return key;
+  }
 
   // Rows of the distance table, reused: a typo scan compares one word with thousands.
   var rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];

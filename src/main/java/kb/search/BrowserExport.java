@@ -33,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class BrowserExport {
     /** Format version; the client refuses a manifest of another version. */
-    public static final int VERSION = 7;
+    public static final int VERSION = 8;
     /** Postings per term shard: about 15 KB gzipped each. */
     static final int SHARD_POSTINGS = 6000;
     /**
@@ -41,6 +41,12 @@ public final class BrowserExport {
      * a result page of ten groups loads at most ten small blocks.
      */
     static final int BLOCK_DOCS = 24;
+    /**
+     * Characters of a two-letter head file beyond which it is cut by three letters: about 16 KB
+     * gzipped. No head file of the 10,000-article benchmark site reaches it (its largest,
+     * {@code h/re.js}, has 37,397).
+     */
+    static final int HEAD_CHARS = 40_000;
     /** Text kept per record for the excerpt. */
     static final int TEXT_CHARS = 360;
 
@@ -48,12 +54,19 @@ public final class BrowserExport {
 
     private final SearchIndex index;
     private final BiConsumer<String, byte[]> sink;
+    private final int headChars;
     private long bytes;
 
     /** @param sink receives each file's path (relative to the search data folder) and bytes */
     public BrowserExport(SearchIndex index, BiConsumer<String, byte[]> sink) {
+        this(index, sink, HEAD_CHARS);
+    }
+
+    /** With another size at which head files are cut by three letters (tests cut them all). */
+    BrowserExport(SearchIndex index, BiConsumer<String, byte[]> sink, int headChars) {
         this.index = index;
         this.sink = sink;
+        this.headChars = headChars;
     }
 
     /** Writes everything; returns the bytes written. */
@@ -327,12 +340,14 @@ public final class BrowserExport {
      * Postings in the {@link IndexFields#COMPLETION} fields of every word that can complete a
      * typed prefix, in one file per first two characters ({@code h/re.js}: stem -> entries). While
      * a word is typed its file loads from the second letter on, so completing it from the third
-     * needs no term shard.
+     * needs no term shard. A file past {@link #HEAD_CHARS} is cut by the first three characters
+     * instead ({@code h/rec.js}), loaded from the third letter: at 100,000 articles {@code h/re.js}
+     * was 189 KB gzipped, and every query typed with a word starting "re" loaded it.
      */
     private HeadFiles headShards(TreeMap<String, List<int[]>> terms, List<String> fields, Postings read) throws IOException {
         // The stems of each file first, the postings then file by file: all of them at once took
         // too much of the heap at 100,000 articles.
-        TreeMap<String, java.util.TreeSet<String>> heads = new TreeMap<>();
+        TreeMap<String, TreeMap<String, java.util.TreeSet<String>>> heads = new TreeMap<>();
         for (Vocabulary.Word w : index.vocabulary().words()) {
             if (w.word().length() <= QueryPlan.MIN_PREFIX) {
                 continue; // completes no prefix the plan expands
@@ -340,35 +355,72 @@ public final class BrowserExport {
             boolean completes = terms.getOrDefault(w.stem(), List.of()).stream()
                     .anyMatch(entry -> IndexFields.COMPLETION.contains(fields.get(entry[0])));
             if (completes) {
-                heads.computeIfAbsent(headKey(w.word()), k -> new java.util.TreeSet<>()).add(w.stem());
+                heads.computeIfAbsent(headKey(w.word(), 2), k -> new TreeMap<>())
+                        .computeIfAbsent(headKey(w.word(), 3), k -> new java.util.TreeSet<>()).add(w.stem());
             }
         }
+        List<String> keys = new ArrayList<>();
         StringBuilder hashes = new StringBuilder();
-        for (Map.Entry<String, java.util.TreeSet<String>> e : heads.entrySet()) {
-            TreeMap<String, List<List<Object>>> file = new TreeMap<>();
-            for (String stem : e.getValue()) {
-                List<List<Object>> head = new ArrayList<>();
-                for (int[] entry : terms.get(stem)) {
-                    if (IndexFields.COMPLETION.contains(fields.get(entry[0]))) {
-                        head.add(read.entry(stem, entry));
-                    }
+        for (Map.Entry<String, TreeMap<String, java.util.TreeSet<String>>> two : heads.entrySet()) {
+            Map<String, List<List<Object>>> postings = new java.util.HashMap<>();
+            TreeMap<String, List<List<Object>>> whole = new TreeMap<>();
+            for (java.util.TreeSet<String> stems : two.getValue().values()) {
+                for (String stem : stems) {
+                    whole.put(stem, postings.computeIfAbsent(stem, s -> completionEntries(s, terms, fields, read)));
                 }
-                file.put(stem, head);
             }
-            String json = JSON.writeValueAsString(file);
-            String name = "h/" + e.getKey() + ".js";
-            emitJson(name, name, json);
-            hashes.append(hash(json));
+            String json = JSON.writeValueAsString(whole);
+            if (json.length() <= headChars) {
+                hashes.append(emitHead(two.getKey(), json));
+                keys.add(two.getKey());
+                continue;
+            }
+            for (Map.Entry<String, java.util.TreeSet<String>> three : two.getValue().entrySet()) {
+                TreeMap<String, List<List<Object>>> file = new TreeMap<>();
+                three.getValue().forEach(stem -> file.put(stem, postings.get(stem)));
+                hashes.append(emitHead(three.getKey(), JSON.writeValueAsString(file)));
+                keys.add(three.getKey());
+            }
         }
-        return new HeadFiles(List.copyOf(heads.keySet()), hash(hashes.toString()));
+        return new HeadFiles(keys, hash(hashes.toString()));
+    }
+
+    /** A stem's entries in the completion fields. */
+    private static List<List<Object>> completionEntries(String stem, TreeMap<String, List<int[]>> terms, List<String> fields,
+            Postings read) {
+        List<List<Object>> head = new ArrayList<>();
+        try {
+            for (int[] entry : terms.get(stem)) {
+                if (IndexFields.COMPLETION.contains(fields.get(entry[0]))) {
+                    head.add(read.entry(stem, entry));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return head;
+    }
+
+    /** Writes {@code h/<key>.js}; returns its content's hash. */
+    private String emitHead(String key, String json) {
+        String name = "h/" + key + ".js";
+        emitJson(name, name, json);
+        return hash(json);
     }
 
     /** The head files written: their keys ({@code re} for {@code h/re.js}) and one version for all. */
     private record HeadFiles(List<String> keys, String version) { }
 
-    /** The head file of a word: its first two UTF-16 units, each as {@link #vocabKey} has it (as in JS). */
-    static String headKey(String word) {
-        return vocabKey(word) + vocabKey(word.substring(1));
+    /**
+     * A word's head file key of {@code letters} characters: its first UTF-16 units, each as
+     * {@link #vocabKey} has it (as in JS).
+     */
+    static String headKey(String word, int letters) {
+        StringBuilder key = new StringBuilder(letters);
+        for (int i = 0; i < letters; i++) {
+            key.append(vocabKey(word.substring(i)));
+        }
+        return key.toString();
     }
 
     static String vocabKey(String word) {

@@ -1,6 +1,7 @@
 package kb.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,39 @@ class SearchParityIT {
                 List<String> top = index.search(q, 2, true).stream().map(Hit::url).map(u -> u.replaceAll("#.*", "")).toList();
                 assertTrue(top.contains("account-changes/username-or-password-change/") && top.contains("faq/"), q + ": " + top);
             }
+        }
+    }
+
+    /**
+     * A large site's head files are cut by three letters ({@code h/rec.js} instead of
+     * {@code h/re.js}); here every one is, and words completed while typed rank as Lucene ranks them.
+     */
+    @Test
+    void headFilesCutByThreeLettersRankAlike() throws Exception {
+        Assumptions.assumeTrue(nodeAvailable() || Boolean.getBoolean("kb.requireBrowser"), "skipped: node not installed");
+        Path site = temp.resolve("site");
+        TestSites.build(TestSites.CONTENT, site);
+        Path data = site.resolve("search/data");
+        try (Stream<Path> old = Files.list(data.resolve("h"))) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        try (SearchIndex index = SearchIndex.open(FSDirectory.open(site.resolve(".kb/lucene")), Map.of())) {
+            new BrowserExport(index, (file, bytes) -> write(data.resolve(file), bytes), 0).write();
+        }
+        assertTrue(Files.exists(data.resolve("h/rec.js")), "h/rec.js written");
+        assertFalse(Files.exists(data.resolve("h/re.js")), "no h/re.js");
+        // Every query's last word is completed as typed (node-search.js searches as the search box does).
+        assertTrue(assertSameRanking(site, QUERIES) > 200, "results compared");
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
