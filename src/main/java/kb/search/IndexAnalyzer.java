@@ -13,8 +13,6 @@ import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -64,13 +62,7 @@ final class IndexAnalyzer {
     }
 
     /** "&amp;" between letters joins them ("P&amp;L", "R&amp;D", "Q&amp;A"): the index drops it, as queries do. */
-    static final NormalizeCharMap AMPERSAND = ampersand();
-
-    private static NormalizeCharMap ampersand() {
-        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
-        map.add("&", "");
-        return map.build();
-    }
+    static final RareCharMapping.Keys AMPERSAND = RareCharMapping.Keys.of("&", "");
 
     /** An analyzer that reads its text through {@link #AMPERSAND} first. */
     private static final class Joined extends AnalyzerWrapper {
@@ -88,7 +80,7 @@ final class IndexAnalyzer {
 
         @Override
         protected Reader wrapReader(String fieldName, Reader reader) {
-            return new MappingCharFilter(AMPERSAND, reader);
+            return AMPERSAND.over(reader);
         }
     }
 

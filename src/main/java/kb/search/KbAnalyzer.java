@@ -5,8 +5,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -27,7 +25,7 @@ public final class KbAnalyzer extends Analyzer {
     public static final String VERSION = "kb-en-1";
 
     /** Curly and full-width apostrophes as {@code '}: every chain reads text through this map. */
-    static final NormalizeCharMap APOSTROPHES = apostrophes();
+    static final RareCharMapping.Keys APOSTROPHES = RareCharMapping.Keys.of("\u2019\u2018\u02BC\uFF07", "'");
 
     private final boolean stem;
 
@@ -38,7 +36,7 @@ public final class KbAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new MappingCharFilter(APOSTROPHES, reader);
+        return APOSTROPHES.over(reader);
     }
 
     @Override
@@ -56,13 +54,5 @@ public final class KbAnalyzer extends Analyzer {
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
         return new LowerCaseFilter(in);
-    }
-
-    private static NormalizeCharMap apostrophes() {
-        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
-        for (String quote : new String[] {"\u2019", "\u2018", "\u02BC", "\uFF07"}) {
-            map.add(quote, "'");
-        }
-        return map.build();
     }
 }

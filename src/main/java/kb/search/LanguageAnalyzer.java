@@ -6,7 +6,6 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.core.DecimalDigitFilter;
@@ -41,7 +40,7 @@ final class LanguageAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new MappingCharFilter(KbAnalyzer.APOSTROPHES, reader);
+        return KbAnalyzer.APOSTROPHES.over(reader);
     }
 
     @Override
