@@ -257,6 +257,25 @@ final class BuildCache {
             return null;
         }
         pages.incrementAndGet();
+        Kept kept = reuseFile(path, digest);
+        if (kept == null) {
+            return null;
+        }
+        pagesReused.incrementAndGet();
+        return kept.file();
+    }
+
+    /** A file of the previous site found unchanged, and its bytes. */
+    record Kept(Path file, byte[] bytes) { }
+
+    /**
+     * The file at {@code path} in the previous site and its bytes, as {@link #reuse} finds it, for
+     * a file that is no page (not counted among them); else null.
+     */
+    Kept reuseFile(String path, String digest) {
+        if (digest == null) {
+            return null;
+        }
         Page old = oldPages.get(path);
         if (old == null || !old.digest().equals(digest)) {
             return null;
@@ -271,10 +290,9 @@ final class BuildCache {
                 return null;
             }
             newPages.put(path, old);
-            pagesReused.incrementAndGet();
-            return file;
+            return new Kept(file, bytes);
         } catch (IOException e) {
-            return null; // the page renders again
+            return null; // the file is made again
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import kb.content.WidgetSettings;
 
 /**
@@ -38,10 +39,33 @@ public final class WidgetFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BiConsumer<String, byte[]> sink;
+    private final ArticleFiles articleFiles;
+
+    /**
+     * Where each article's data file comes from: made from the article and given to the sink, or
+     * (a build cache) the file an earlier build made from an equal article, when it has one.
+     */
+    public interface ArticleFiles {
+        /** Puts the data file at {@code path}, made by {@code make} unless an equal one is at hand; returns its bytes. */
+        byte[] put(String path, WidgetArticle article, Supplier<byte[]> make);
+    }
 
     /** @param sink receives each file's path relative to the site root, and its bytes */
     public WidgetFiles(BiConsumer<String, byte[]> sink) {
+        this(sink, null);
+    }
+
+    /**
+     * @param sink receives each file's path relative to the site root, and its bytes
+     * @param articleFiles puts the articles' data files (null: each made and given to {@code sink})
+     */
+    public WidgetFiles(BiConsumer<String, byte[]> sink, ArticleFiles articleFiles) {
         this.sink = sink;
+        this.articleFiles = articleFiles != null ? articleFiles : (path, a, make) -> {
+            byte[] file = make.get();
+            sink.accept(path, file);
+            return file;
+        };
     }
 
     /**
@@ -67,9 +91,8 @@ public final class WidgetFiles {
         all.update(stylesheet.getBytes(StandardCharsets.UTF_8));
         write(STYLESHEET, stylesheet);
         for (WidgetArticle a : articles) {
-            byte[] file = articleFile(a).getBytes(StandardCharsets.UTF_8);
-            all.update(file);
-            sink.accept(DATA + "a/" + a.id() + ".js", file);
+            all.update(articleFiles.put(DATA + "a/" + a.id() + ".js", a,
+                    () -> articleFile(a).getBytes(StandardCharsets.UTF_8)));
         }
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("version", VERSION);

@@ -344,6 +344,28 @@ class BuildCacheTest {
         assertEquals(warm.reused().pages() - 1, warm.reused().pagesReused());
     }
 
+    /** The widget's data file of an article an edit left alone is the previous site's file, not made again. */
+    @Test
+    void widgetFilesOfUntouchedArticlesAreTakenFromThePreviousSite() throws IOException {
+        first();
+        Path untouched = site.resolve("widget/a/3.js");
+        Object before = Files.getAttribute(untouched, "unix:ino");
+        String editedBefore = Files.readString(site.resolve("widget/a/2.js"));
+        edit(content.resolve("articles/getting-started/tokens.md"), "renews them.", "renews them for good.");
+        warmEqualsCold();
+        assertEquals(before, Files.getAttribute(untouched, "unix:ino"), "a hard link to the previous site's file");
+        String edited = Files.readString(site.resolve("widget/a/2.js"));
+        assertTrue(!edited.equals(editedBefore) && edited.contains("renews them for good."), edited);
+    }
+
+    @Test
+    void aWidgetFileChangedInTheSiteIsMadeAgain() throws IOException {
+        first();
+        // Same length, other bytes: someone edited the built data file by hand.
+        edit(site.resolve("widget/a/3.js"), "\"format\":1", "\"format\":7");
+        warmEqualsCold();
+    }
+
     @Test
     void noCacheOptionReadsNoCache() throws IOException {
         first();
