@@ -38,9 +38,12 @@ public final class BrowserExport {
     static final int SHARD_POSTINGS = 6000;
     /**
      * Records per block, at least: a block ends at the first group boundary after this many, so
-     * a result page of ten groups loads at most ten small blocks.
+     * a result page of ten groups loads at most ten small blocks. A result shows a record or
+     * two of its block, and typing a query loads the blocks of every keystroke's results: at
+     * 10,000 articles blocks of 24 records made 169 of the 432 KB that typing "reconnect
+     * facebook" loaded (bench/typed-bytes.mjs), and 8 make a block hold one or two groups.
      */
-    static final int BLOCK_DOCS = 24;
+    static final int BLOCK_DOCS = 8;
     /**
      * Characters of a two-letter head file beyond which it is cut by three letters: about 16 KB
      * gzipped. No head file of the 10,000-article benchmark site reaches it (its largest,
