@@ -66,7 +66,7 @@ public final class SearchIndexer {
     public static SearchIndex build(List<SearchRecord> records, Path dir, Map<String, List<String>> synonyms,
             String language, Analyses analyses) {
         try {
-            return build(records, FSDirectory.open(dir), synonyms, language, analyses);
+            return build(records, new UnsyncedDirectory(FSDirectory.open(dir)), synonyms, language, analyses);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the search index in " + dir, e);
         }
