@@ -34,8 +34,13 @@ import org.apache.lucene.util.BytesRef;
 public final class BrowserExport {
     /** Format version; the client refuses a manifest of another version. */
     public static final int VERSION = 8;
-    /** Postings per term shard: about 15 KB gzipped each. */
-    static final int SHARD_POSTINGS = 6000;
+    /**
+     * Postings per term shard, at least: about 5 KB gzipped each. A query word's shard is loaded
+     * whole for the one term it wants, and most are rare words' shards: at 10,000 articles shards
+     * of 6,000 postings made a query typed key by key load 309.4 KB (median), of 2,000 274.9 KB,
+     * for a directory in the manifest 2.0 KB larger (bench/README, "First-query search bytes").
+     */
+    static final int SHARD_POSTINGS = 2000;
     /**
      * Records per block, at least: a block ends at the first group boundary after this many, so
      * a result page of ten groups loads at most ten small blocks. A result shows a record or
