@@ -31,6 +31,7 @@ import kb.markdown.RenderedMarkdown;
 import kb.markdown.TextSection;
 import kb.output.SiteWriter;
 import kb.search.Analyses;
+import kb.search.RelatedMemo;
 
 /**
  * What a build may take from the build before it instead of doing again: each article's and
@@ -56,6 +57,8 @@ final class BuildCache {
     /** The entries the analyses make, written as they are made (see {@link #stage}); gone once saved. */
     private static final String ANALYSES_MADE = FOLDER + "analyses.made";
     static final String FACTS = FOLDER + "facts.bin";
+    /** Each language's related lists and what they were found from ({@link RelatedMemo}), by its folder. */
+    static final String RELATED = FOLDER + "related.bin";
     /** Stands for the document's file in a stored link's location: the file is the one asked about. */
     private static final Path SOURCE = Path.of("");
 
@@ -74,6 +77,8 @@ final class BuildCache {
     /** Keys of the articles whose typed lifespans were checked without a problem (FactDrift), before and now. */
     private final Set<String> oldFacts;
     private final Set<String> newFacts = ConcurrentHashMap.newKeySet();
+    private final Map<String, RelatedMemo> oldRelated;
+    private final Map<String, RelatedMemo> newRelated = new ConcurrentHashMap<>();
     private final AtomicInteger factsReused = new AtomicInteger();
     private final Map<String, RenderedMarkdown> newMarkdown = new ConcurrentHashMap<>();
     private final Map<String, Page> newPages = new ConcurrentHashMap<>();
@@ -104,6 +109,7 @@ final class BuildCache {
         this.oldPages = on ? readPages(previous.resolve(PAGES), key) : Map.of();
         this.analyses = on ? readAnalyses(previous.resolve(ANALYSES), key) : null;
         this.oldFacts = on ? readKeys(previous.resolve(FACTS), key) : Set.of();
+        this.oldRelated = on ? readRelated(previous.resolve(RELATED), key) : Map.of();
     }
 
     /** A cache that keeps nothing ({@code --no-cache}, {@code kb check}, the preview). */
@@ -296,6 +302,18 @@ final class BuildCache {
         }
     }
 
+    /** What the previous build's related lists of the language in {@code folder} were found from, or null. */
+    RelatedMemo related(String folder) {
+        return oldRelated.get(folder);
+    }
+
+    /** Keeps what this build's related lists of the language in {@code folder} were found from (null: nothing). */
+    void keepRelated(String folder, RelatedMemo memo) {
+        if (on && memo != null) {
+            newRelated.put(folder, memo);
+        }
+    }
+
     /** Records a page just rendered, so the next build can reuse it. */
     void keep(String path, String digest, byte[] bytes) {
         if (digest != null) {
@@ -358,6 +376,8 @@ final class BuildCache {
             CacheFile.write(writer.resolve(ANALYSES), key, List.of(analyses), (out, a) -> writeAnalyses(out, a, spilled));
             Files.deleteIfExists(spilled);
             CacheFile.write(writer.resolve(FACTS), key, new TreeSet<>(newFacts), (out, k) -> out.string(k));
+            CacheFile.write(writer.resolve(RELATED), key, new TreeMap<>(newRelated).entrySet(),
+                    (out, e) -> writeRelated(out, e.getKey(), e.getValue()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build cache", e);
         }
@@ -365,6 +385,7 @@ final class BuildCache {
         newMarkdown.clear();
         newPages.clear();
         newFacts.clear();
+        newRelated.clear();
     }
 
     /**
@@ -439,6 +460,73 @@ final class BuildCache {
                 out.ints(field);
             }
         }
+    }
+
+    private static void writeRelated(CacheFile.Out out, String folder, RelatedMemo memo) throws IOException {
+        out.string(folder);
+        out.data.writeLong(memo.stats().docCount());
+        out.count(memo.stats().numDocs());
+        out.data.writeLong(memo.stats().averageLength());
+        out.ints(memo.articleIds());
+        out.count(memo.records().length);
+        for (Analyses.Key k : memo.records()) {
+            out.data.writeBoolean(k != null);
+            if (k != null) {
+                writeKey(out, k);
+            }
+        }
+        out.count(memo.lists().size());
+        for (Map.Entry<Integer, RelatedMemo.Found> e : new TreeMap<>(memo.lists()).entrySet()) {
+            out.count(e.getKey());
+            writeKey(out, e.getValue().text());
+            out.count(e.getValue().count());
+            out.count(e.getValue().query().size());
+            for (String w : e.getValue().query()) {
+                out.string(w);
+            }
+            out.ints(e.getValue().ids().stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
+
+    private static void writeKey(CacheFile.Out out, Analyses.Key k) throws IOException {
+        out.data.writeLong(k.a());
+        out.data.writeLong(k.b());
+        out.data.writeLong(k.c());
+        out.data.writeLong(k.d());
+    }
+
+    private static Analyses.Key readKey(CacheFile.In in) throws IOException {
+        return new Analyses.Key(in.data.readLong(), in.data.readLong(), in.data.readLong(), in.data.readLong());
+    }
+
+    private static Map<String, RelatedMemo> readRelated(Path file, String key) {
+        Map<String, RelatedMemo> out = new HashMap<>();
+        boolean whole = CacheFile.read(file, key, in -> {
+            String folder = in.string();
+            RelatedMemo.Stats stats = new RelatedMemo.Stats(in.data.readLong(), in.count(), in.data.readLong());
+            int[] articleIds = in.ints();
+            Analyses.Key[] records = new Analyses.Key[in.count()];
+            for (int i = 0; i < records.length; i++) {
+                records[i] = in.data.readBoolean() ? readKey(in) : null;
+            }
+            Map<Integer, RelatedMemo.Found> lists = new HashMap<>();
+            for (int i = in.count(); i > 0; i--) {
+                int id = in.count();
+                Analyses.Key text = readKey(in);
+                int count = in.count();
+                List<String> query = new ArrayList<>();
+                for (int w = in.count(); w > 0; w--) {
+                    query.add(in.string());
+                }
+                lists.put(id, new RelatedMemo.Found(text, count, query, java.util.Arrays.stream(in.ints()).boxed().toList()));
+            }
+            try {
+                out.put(folder, new RelatedMemo(stats, articleIds, records, lists));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("not what a build wrote: " + e.getMessage(), e);
+            }
+        });
+        return whole ? out : Map.of();
     }
 
     private static Set<String> readKeys(Path file, String key) {

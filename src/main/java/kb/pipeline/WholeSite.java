@@ -165,8 +165,12 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         output = Output.to(writer);
         cache.stage(writer);
         index = SearchRecords.index(site, words(), writer, "", cache.analyses());
-        translations.forEach(t -> t.index = SearchRecords.index(t.edition.site(), words(t.edition.code()), writer,
-                t.edition.prefix(), cache.analyses()));
+        index.relatedFrom(cache.related(""));
+        translations.forEach(t -> {
+            t.index = SearchRecords.index(t.edition.site(), words(t.edition.code()), writer, t.edition.prefix(),
+                    cache.analyses());
+            t.index.relatedFrom(cache.related(t.edition.prefix()));
+        });
     }
 
     @Override
@@ -193,6 +197,8 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
             searchBytes += SearchRecords.export(t.index, writer, t.edition.prefix());
         }
         SiteSearch.stamp(writer, options.content());
+        cache.keepRelated("", index.relatedMemo());
+        translations.forEach(t -> cache.keepRelated(t.edition.prefix(), t.index.relatedMemo()));
         cache.save(writer);
         closeIndexes();
     }

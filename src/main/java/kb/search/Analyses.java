@@ -119,8 +119,43 @@ public final class Analyses {
             synchronized (to) {
                 to.add(key, fields);
             }
-            spilled.incrementAndGet();
+            if (spilled.incrementAndGet() <= RECENT) {
+                recent.put(key, fields);
+            }
         }
+    }
+
+    /**
+     * Entries handed to the sink that {@link #fieldWords} still finds: a warm build makes few
+     * (the records an edit changed), and related articles ask which words those hold. A build
+     * that makes more searches every list again rather than hold them all.
+     */
+    private static final int RECENT = 4096;
+    private final Map<Key, int[][]> recent = new ConcurrentHashMap<>();
+
+    /**
+     * The words of field {@code field} (its place among the names the record was analysed with)
+     * of the entry under {@code key}, made by this build or an earlier one; empty when the record
+     * had no such field; null when the entry is not at hand.
+     */
+    java.util.Set<String> fieldWords(Key key, int field) {
+        int[][] fields = kept.get(key);
+        if (fields == null) {
+            fields = before.get(key);
+        }
+        if (fields == null) {
+            fields = recent.get(key);
+        }
+        if (fields == null || field >= fields.length) {
+            return null;
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (fields[field] != null) {
+            for (int e : fields[field]) {
+                out.add(words.get(e & MAX_ID));
+            }
+        }
+        return out;
     }
 
     /**
@@ -130,7 +165,16 @@ public final class Analyses {
      * @param freqs per field, whether it indexes counts (else each word once)
      */
     TokenStream[] fields(String scope, String[] names, String[] texts, boolean[] freqs, Analyzer analyzer) {
-        Key key = key("record", scope, names, texts);
+        return fields(recordKey(scope, names, texts), names, texts, freqs, analyzer);
+    }
+
+    /** The key under which {@link #fields} finds a record's fields. */
+    static Key recordKey(String scope, String[] names, String[] texts) {
+        return key("record", scope, names, texts);
+    }
+
+    /** {@link #fields} for a record whose {@link #recordKey} is {@code key}. */
+    TokenStream[] fields(Key key, String[] names, String[] texts, boolean[] freqs, Analyzer analyzer) {
         int[][] fields = find(key);
         if (fields == null) {
             fields = new int[texts.length][];
@@ -157,7 +201,16 @@ public final class Analyses {
      * null when the text cannot be kept.
      */
     Map<String, int[]> counts(String scope, String field, String text, int limit, Analyzer analyzer) {
-        Key key = key("counts " + limit, scope, new String[] {field}, new String[] {text});
+        return counts(countsKey(scope, field, text, limit), field, text, limit, analyzer);
+    }
+
+    /** The key under which {@link #counts} finds a text's words. */
+    static Key countsKey(String scope, String field, String text, int limit) {
+        return key("counts " + limit, scope, new String[] {field}, new String[] {text});
+    }
+
+    /** {@link #counts} for a text whose {@link #countsKey} is {@code key}. */
+    Map<String, int[]> counts(Key key, String field, String text, int limit, Analyzer analyzer) {
         int[][] found = find(key);
         if (found == null) {
             int[] counted = analyse(analyzer, field, text, limit, false);

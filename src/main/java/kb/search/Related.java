@@ -5,10 +5,12 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -19,6 +21,8 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -36,7 +40,17 @@ import org.apache.lucene.util.PriorityQueue;
  * lists are the ones MoreLikeThis gives; {@code RelatedTest} compares the two. It differs in one
  * place: MoreLikeThis looks each distinct word of each article up in the terms dictionary (a
  * fresh seek per word and segment, 14% of a 200-article build's samples under JFR), where this
- * reads the body field's document frequencies once, on first use.
+ * reads the body field's document frequencies once, on first use. The query is scored with
+ * {@link RoundedBM25} (BM25 with the average length rounded up to a whole word), not the exact
+ * average.
+ *
+ * <p>That rounding lets a build keep the lists of the build before ({@link RelatedMemo}): a list
+ * is a function of the article's text, the document frequencies of its words, the records that
+ * hold its query's words, and the statistics every score uses. A list is taken as it was when
+ * the text and those statistics are the same, the records are the same articles' in the same
+ * order, no changed record holds a word of its query, and none of the text's words changed its
+ * document frequency where it counts; else it is searched again. At 10,000 articles the
+ * searches were 14.7% of a warm one-edit build's samples (JFR).
  */
 final class Related {
     /** Words per query: a dozen rarer words still say what an article is about. */
@@ -48,9 +62,23 @@ final class Related {
 
     private final SearchIndex index;
     private Tables tables;
+    private Analyzer analyzer;
+    private IndexSearcher searcher;
+    /** What the build before found its lists from, or null; and what changed since, once worked out. */
+    private RelatedMemo previous;
+    private Changes changes;
+    /** Each list this index gave, by article id, for the next build. */
+    private final Map<Integer, RelatedMemo.Found> found = new ConcurrentHashMap<>();
 
     /** Document frequencies of the body field, and what the query is scored with. */
-    private record Tables(Map<String, Integer> docFreq, long docCount, int maxDocFreq, Analyzer analyzer) {}
+    private record Tables(Map<String, Integer> docFreq, long docCount, int maxDocFreq) {}
+
+    /**
+     * What changed in the index since the previous build's lists: the words of every record that
+     * changed (as it was and as it is), and of those, the ones whose document frequency changed
+     * on either side of the 2% cap or below it.
+     */
+    private record Changes(Set<String> touched, Set<String> reweighed) {}
 
     Related(SearchIndex index) {
         this.index = index;
@@ -59,23 +87,165 @@ final class Related {
     /** Up to {@code count} article ids most like the given text, never {@code articleId} itself. */
     List<Integer> of(int articleId, String text, int count) {
         try {
-            Tables t = tables();
-            TopDocs top = index.searcher().search(query(t, text), CANDIDATES);
-            int[] articleIds = index.articleIds();
-            Set<Integer> out = new LinkedHashSet<>();
-            for (ScoreDoc sd : top.scoreDocs) {
-                int id = articleIds[sd.doc];
-                if (id != 0 && id != articleId) {
-                    out.add(id);
-                }
-                if (out.size() == count) {
-                    break;
-                }
+            Analyses kept = index.analyses();
+            if (kept == null) {
+                return search(articleId, query(tables(), freqs(analyzer(), text), null), count);
             }
-            return new ArrayList<>(out);
+            Analyses.Key key = Analyses.countsKey(index.analysesScope(), IndexFields.BODY, text, MAX_TOKENS_PARSED);
+            Map<String, int[]> freqs = kept.counts(key, IndexFields.BODY, text, MAX_TOKENS_PARSED, analyzer());
+            if (freqs == null) {
+                return search(articleId, query(tables(), freqs(analyzer(), text), null), count);
+            }
+            RelatedMemo.Found known = previous == null ? null : previous.lists().get(articleId);
+            if (known != null && known.text().equals(key) && known.count() == count && unchanged(known, freqs)) {
+                found.put(articleId, known);
+                return new ArrayList<>(known.ids());
+            }
+            List<String> words = new ArrayList<>();
+            List<Integer> ids = search(articleId, query(tables(), freqs, words), count);
+            found.put(articleId, new RelatedMemo.Found(key, count, words, ids));
+            return ids;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private List<Integer> search(int articleId, BooleanQuery query, int count) throws IOException {
+        TopDocs top = searcher().search(query, CANDIDATES);
+        int[] articleIds = index.articleIds();
+        Set<Integer> out = new LinkedHashSet<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            int id = articleIds[sd.doc];
+            if (id != 0 && id != articleId) {
+                out.add(id);
+            }
+            if (out.size() == count) {
+                break;
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * Whether the search for an article whose text is unchanged would find what it found before.
+     * It would when the index scores alike (same records with a body, same record count, same
+     * rounded average length: {@link RoundedBM25}) and its records are the same articles' in the
+     * same order, when none of the text's words changed its weight (so the query asks for the
+     * same words), and when no changed record holds any of the query's words: then every record
+     * the query matches is unchanged and scores as it did, every changed one matches neither
+     * before nor now, and ties break by the same doc ids.
+     */
+    private boolean unchanged(RelatedMemo.Found known, Map<String, int[]> freqs) throws IOException {
+        Changes c = changes();
+        if (c == null) {
+            return false;
+        }
+        for (String w : known.query()) {
+            if (c.touched().contains(w)) {
+                return false;
+            }
+        }
+        for (String w : c.reweighed()) {
+            if (freqs.containsKey(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What changed since the previous lists, or null when they cannot be compared at all. */
+    private synchronized Changes changes() throws IOException {
+        if (changes == null) {
+            changes = compare();
+        }
+        return changes.touched() == null ? null : changes;
+    }
+
+    private Changes compare() throws IOException {
+        Changes none = new Changes(null, null);
+        Analyses.Key[] keys = index.recordKeys();
+        if (previous == null || keys == null || !previous.stats().equals(stats())
+                || !java.util.Arrays.equals(previous.articleIds(), index.articleIds())) {
+            return none;
+        }
+        Set<String> touched = new HashSet<>();
+        Map<String, Integer> delta = new HashMap<>();
+        for (int doc = 0; doc < keys.length; doc++) {
+            Analyses.Key was = previous.records()[doc];
+            if (java.util.Objects.equals(was, keys[doc])) {
+                continue;
+            }
+            Set<String> before = was == null ? null : index.analyses().fieldWords(was, SearchIndexer.BODY_FIELD);
+            Set<String> now = keys[doc] == null ? null : index.analyses().fieldWords(keys[doc], SearchIndexer.BODY_FIELD);
+            if (before == null || now == null) {
+                return none; // a record whose words are not at hand: every list is searched again
+            }
+            touched.addAll(before);
+            touched.addAll(now);
+            before.forEach(w -> delta.merge(w, -1, Integer::sum));
+            now.forEach(w -> delta.merge(w, 1, Integer::sum));
+        }
+        int maxDocFreq = maxDocFreq();
+        Set<String> reweighed = new HashSet<>();
+        for (Map.Entry<String, Integer> e : delta.entrySet()) {
+            int df = index.reader().docFreq(new Term(IndexFields.BODY, e.getKey()));
+            if (e.getValue() != 0 && (df <= maxDocFreq || df - e.getValue() <= maxDocFreq)) {
+                reweighed.add(e.getKey());
+            }
+        }
+        return new Changes(touched, reweighed);
+    }
+
+    /** What scores every list: see {@link RelatedMemo.Stats}. */
+    private RelatedMemo.Stats stats() throws IOException {
+        CollectionStatistics body = searcher().collectionStatistics(IndexFields.BODY);
+        return new RelatedMemo.Stats(docCount(), index.reader().numDocs(),
+                body == null ? 0 : RoundedBM25.averageLength(body));
+    }
+
+    /** Takes each list from {@code previous} where the search would find the same (see {@link #unchanged}). */
+    synchronized void previous(RelatedMemo previous) {
+        this.previous = previous;
+        this.changes = null;
+    }
+
+    /** What the lists were found from, for the next build; null when the records' analyses were not kept. */
+    RelatedMemo memo() {
+        Analyses.Key[] keys = index.recordKeys();
+        if (keys == null) {
+            return null;
+        }
+        try {
+            return new RelatedMemo(stats(), index.articleIds(), keys, found);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The searcher related lists score with: the index's reader, {@link RoundedBM25}. */
+    synchronized IndexSearcher searcher() {
+        if (searcher == null) {
+            searcher = new IndexSearcher(index.reader());
+            searcher.setSimilarity(new RoundedBM25());
+        }
+        return searcher;
+    }
+
+    private synchronized Analyzer analyzer() {
+        if (analyzer == null) {
+            analyzer = IndexAnalyzer.create(index.chain(), index.synonyms());
+        }
+        return analyzer;
+    }
+
+    private long docCount() throws IOException {
+        long docCount = index.reader().getDocCount(IndexFields.BODY);
+        return docCount == -1 ? index.reader().numDocs() : docCount;
+    }
+
+    /** Never in more than 2% of the records (at least 50): on a 10,000-article site the common words made this step 45% of the build (JFR). */
+    private int maxDocFreq() {
+        return Math.max(50, index.reader().numDocs() / 50);
     }
 
     private synchronized Tables tables() throws IOException {
@@ -92,31 +262,18 @@ final class Related {
                     docFreq.merge(term.utf8ToString(), e.docFreq(), Integer::sum);
                 }
             }
-            long docCount = reader.getDocCount(IndexFields.BODY);
-            // Never in more than 2% of the records (at least 50): on a 10,000-article site the
-            // common words made this step 45% of the build (JFR).
-            int maxDocFreq = Math.max(50, reader.numDocs() / 50);
-            tables = new Tables(docFreq, docCount == -1 ? reader.numDocs() : docCount, maxDocFreq,
-                    IndexAnalyzer.create(index.chain(), index.synonyms()));
+            tables = new Tables(docFreq, docCount(), maxDocFreq());
         }
         return tables;
-    }
-
-    /** MoreLikeThis's query: the best-scoring words of the text, as SHOULD clauses on the body. */
-    private BooleanQuery query(Tables t, String text) throws IOException {
-        Analyses kept = index.analyses();
-        Map<String, int[]> freqs = kept == null ? null
-                : kept.counts(index.analysesScope(), IndexFields.BODY, text, MAX_TOKENS_PARSED, t.analyzer());
-        return query(t, freqs != null ? freqs : freqs(t, text));
     }
 
     /**
      * Word -> frequency in the text, in first-seen order of insertion (as MoreLikeThis fills its
      * HashMap, so the two iterate the same way; Analyses#counts builds its map the same way).
      */
-    private static Map<String, int[]> freqs(Tables t, String text) throws IOException {
+    private static Map<String, int[]> freqs(Analyzer analyzer, String text) throws IOException {
         Map<String, int[]> freqs = new HashMap<>();
-        try (TokenStream ts = t.analyzer().tokenStream(IndexFields.BODY, new StringReader(text))) {
+        try (TokenStream ts = analyzer.tokenStream(IndexFields.BODY, new StringReader(text))) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             TermFrequencyAttribute tf = ts.addAttribute(TermFrequencyAttribute.class);
             ts.reset();
@@ -137,7 +294,12 @@ final class Related {
         return freqs;
     }
 
-    private static BooleanQuery query(Tables t, Map<String, int[]> freqs) {
+    /**
+     * MoreLikeThis's query: the best-scoring words of the text, as SHOULD clauses on the body.
+     *
+     * @param words receives the query's words (null: not needed)
+     */
+    private static BooleanQuery query(Tables t, Map<String, int[]> freqs, List<String> words) {
         ClassicSimilarity similarity = new ClassicSimilarity();
         Queue queue = new Queue(Math.min(MAX_QUERY_TERMS, freqs.size()));
         for (Map.Entry<String, int[]> e : freqs.entrySet()) {
@@ -157,6 +319,9 @@ final class Related {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (Scored s = queue.pop(); s != null; s = queue.pop()) {
             query.add(new TermQuery(new Term(IndexFields.BODY, s.word)), BooleanClause.Occur.SHOULD);
+            if (words != null) {
+                words.add(s.word);
+            }
         }
         return query.build();
     }

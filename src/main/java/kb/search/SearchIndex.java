@@ -41,6 +41,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Where related articles take each article's analysed words from, or null; and what else they depend on. */
     private Analyses analyses;
     private String analysesScope;
+    private Analyses.Key[] recordKeys;
     private final int rowsFrom;
 
     private SearchIndex(Directory directory, DirectoryReader reader, Map<String, List<String>> synonyms) throws IOException {
@@ -85,10 +86,32 @@ public final class SearchIndex implements AutoCloseable {
         return new SearchIndex(directory, DirectoryReader.open(directory), synonyms);
     }
 
-    /** Lets related articles take each article's analysed words from {@code analyses} (null: analyse each time). */
-    void analyses(Analyses analyses, String scope) {
+    /**
+     * Lets related articles take each article's analysed words from {@code analyses} (null:
+     * analyse each time), and tell from {@code recordKeys} (each record's analysis key by doc id,
+     * or null) which records changed since a build whose lists they are given ({@link #relatedFrom}).
+     */
+    void analyses(Analyses analyses, String scope, Analyses.Key[] recordKeys) {
         this.analyses = analyses;
         this.analysesScope = scope;
+        this.recordKeys = recordKeys;
+    }
+
+    Analyses.Key[] recordKeys() {
+        return recordKeys;
+    }
+
+    /**
+     * Gives related articles what the build before found them from: a list whose search would
+     * find the same is taken from it rather than searched again (see {@link Related}).
+     */
+    public void relatedFrom(RelatedMemo previous) {
+        related.previous(previous);
+    }
+
+    /** What this index's related lists were found from, for the next build; null when there is nothing to keep. */
+    public RelatedMemo relatedMemo() {
+        return related.memo();
     }
 
     Analyses analyses() {
@@ -97,6 +120,11 @@ public final class SearchIndex implements AutoCloseable {
 
     String analysesScope() {
         return analysesScope;
+    }
+
+    /** What related articles search with ({@link RoundedBM25}). */
+    IndexSearcher relatedSearcher() {
+        return related.searcher();
     }
 
     DirectoryReader reader() {

@@ -114,17 +114,20 @@ public final class SearchIndexer {
                     .setMergePolicy(new LogByteSizeMergePolicy())
                     .setIndexSort(new Sort(new SortField(IndexFields.ORDER, SortField.Type.INT)))
                     .setCommitOnClose(true);
+            // Each record's analysis key by doc id (the index is sorted by record order): related
+            // articles tell from them which records changed since the build before.
+            Analyses.Key[] keys = new Analyses.Key[records.size()];
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 IntStream range = IntStream.range(0, records.size());
                 (records.size() >= PARALLEL_FROM ? range.parallel() : range)
-                        .forEach(i -> add(writer, records.get(i), i, analyses, scope, analyzer));
+                        .forEach(i -> keys[i] = add(writer, records.get(i), i, analyses, scope, analyzer));
                 writer.forceMerge(1);
                 writer.setLiveCommitData(Map.of(SearchIndex.CHAIN, chain.version(),
                         SearchIndex.KINDS, Kinds.encode(Kinds.mine(records, chain))).entrySet());
                 writer.commit();
             }
             SearchIndex index = SearchIndex.open(directory, synonyms);
-            index.analyses(analyses, chain.version() + "\n" + new TreeMap<>(synonyms));
+            index.analyses(analyses, chain.version() + "\n" + new TreeMap<>(synonyms), analyses == null ? null : keys);
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the search index", e);
@@ -148,11 +151,14 @@ public final class SearchIndexer {
         return texts;
     }
 
-    private static void add(IndexWriter writer, SearchRecord r, int order, Analyses analyses, String scope, Analyzer analyzer) {
+    /** Adds one record; returns its analysis key, or null when its analysis was not kept. */
+    private static Analyses.Key add(IndexWriter writer, SearchRecord r, int order, Analyses analyses, String scope,
+            Analyzer analyzer) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(IndexFields.ORDER, order));
         String[] texts = texts(r);
-        TokenStream[] kept = analyses == null ? null : analyses.fields(scope, ANALYSED, texts, COUNTED, analyzer);
+        Analyses.Key key = analyses == null ? null : Analyses.recordKey(scope, ANALYSED, texts);
+        TokenStream[] kept = key == null ? null : analyses.fields(key, ANALYSED, texts, COUNTED, analyzer);
         for (int i = 0; i < texts.length; i++) {
             if (texts[i] != null) {
                 FieldType type = COUNTED[i] ? SCORED : TERMS_ONLY;
@@ -175,7 +181,11 @@ public final class SearchIndexer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return kept == null ? null : key;
     }
+
+    /** Where the body is among the fields a record's analysis keeps ({@link Analyses#fieldWords}). */
+    static final int BODY_FIELD = java.util.Arrays.asList(ANALYSED).indexOf(IndexFields.BODY);
 
     private static FieldType scored() {
         FieldType t = new FieldType(TextField.TYPE_NOT_STORED);

@@ -286,7 +286,7 @@ class BuildCacheTest {
     @Test
     void missingCacheBuildsCold() throws IOException {
         first();
-        for (String file : List.of(BuildCache.MARKDOWN, BuildCache.PAGES, BuildCache.ANALYSES)) {
+        for (String file : List.of(BuildCache.MARKDOWN, BuildCache.PAGES, BuildCache.ANALYSES, BuildCache.RELATED)) {
             Files.delete(site.resolve(file));
         }
         BuildReport warm = warmEqualsCold();
@@ -298,7 +298,7 @@ class BuildCacheTest {
     void truncatedCacheIsIgnored() throws IOException {
         first();
         poison(site.resolve(BuildCache.MARKDOWN), "rests on a token", "RESTS ON A TOKEN");
-        for (String file : List.of(BuildCache.MARKDOWN, BuildCache.PAGES, BuildCache.ANALYSES)) {
+        for (String file : List.of(BuildCache.MARKDOWN, BuildCache.PAGES, BuildCache.ANALYSES, BuildCache.RELATED)) {
             byte[] bytes = Files.readAllBytes(site.resolve(file));
             Files.write(site.resolve(file), java.util.Arrays.copyOf(bytes, bytes.length - 9));
         }
@@ -364,6 +364,25 @@ class BuildCacheTest {
         // Same length, other bytes: someone edited the built data file by hand.
         edit(site.resolve("widget/a/3.js"), "\"format\":1", "\"format\":7");
         warmEqualsCold();
+    }
+
+    /**
+     * Related lists are kept from the build before only where a search would find them again: an
+     * edit that gives one article another's words changes the other's list, which the warm build
+     * shows as the cold one does.
+     */
+    @Test
+    void anEditChangesTheRelatedListsOfOtherArticles() throws IOException {
+        first();
+        List<String> before = related("getting-started/tokens/");
+        edit(content.resolve("articles/troubleshooting/reconnect.md"), "Sign in.", "Sign in. Reconnecting renews the tokens.");
+        warmEqualsCold();
+        List<String> after = related("getting-started/tokens/");
+        assertTrue(!after.equals(before) && after.contains("Reconnect an account"), before + " then " + after);
+    }
+
+    private List<String> related(String url) throws IOException {
+        return Jsoup.parse(Files.readString(site.resolve(url + "index.html"))).select("aside.related a").eachText();
     }
 
     @Test

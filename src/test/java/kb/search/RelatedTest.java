@@ -77,10 +77,69 @@ class RelatedTest {
         }
     }
 
+    /**
+     * A list kept from the build before is the list a search finds now: one article edited
+     * (words added that other articles hold, so other lists change too), then an article added
+     * (the statistics of every list change). Each time every list equals a search over an index
+     * built without the previous lists, and after the edit most lists were taken, not searched.
+     */
+    @Test
+    void listsKeptFromTheBuildBeforeAreTheListsASearchFinds() {
+        List<SearchRecord> records = records(400);
+        Analyses analyses = new Analyses();
+        RelatedMemo memo;
+        Map<Integer, List<Integer>> before;
+        try (SearchIndex index = indexed(records, analyses, null)) {
+            before = lists(index, records);
+            memo = index.relatedMemo();
+        }
+        // Article 7 gains words of article 8's, as a writer's edit would.
+        List<SearchRecord> edited = new ArrayList<>(records);
+        SearchRecord a7 = edited.get(12);
+        SearchRecord a8 = edited.get(14);
+        assertEquals(7, a7.articleId());
+        edited.set(12, new SearchRecord(a7.kind(), a7.url(), a7.anchor(), a7.title(), a7.heading(), a7.context(), a7.summary(),
+                a7.tags(), a7.body() + " " + a8.body(), a7.articleId()));
+        RelatedMemo afterEdit;
+        try (SearchIndex warm = indexed(edited, analyses, memo); SearchIndex cold = indexed(edited, null, null)) {
+            Map<Integer, List<Integer>> fresh = lists(cold, edited);
+            assertEquals(fresh, lists(warm, edited), "every list as a search finds it");
+            long changed = fresh.entrySet().stream().filter(e -> e.getKey() != 7 && !e.getValue().equals(before.get(e.getKey())))
+                    .count();
+            assertTrue(changed > 0, "the edit changed other articles' lists too: a stale list would show");
+            afterEdit = warm.relatedMemo();
+            long taken = afterEdit.lists().entrySet().stream().filter(e -> e.getValue() == memo.lists().get(e.getKey())).count();
+            assertTrue(taken > 300 && taken < 400, taken + " of 400 lists taken from the build before");
+        }
+        List<SearchRecord> added = new ArrayList<>(edited);
+        added.add(new SearchRecord(SearchRecord.Kind.ARTICLE, "s/new/", null, "billing invoice", "", "Help", "", "",
+                "invoice receipt billing invoice export report", 401));
+        try (SearchIndex warm = indexed(added, analyses, afterEdit); SearchIndex cold = indexed(added, null, null)) {
+            assertEquals(lists(cold, added), lists(warm, added), "every list as a search finds it");
+        }
+    }
+
+    private static SearchIndex indexed(List<SearchRecord> records, Analyses analyses, RelatedMemo previous) {
+        SearchIndex index = SearchIndexer.build(records, new org.apache.lucene.store.ByteBuffersDirectory(), Map.of(), "en",
+                analyses);
+        index.relatedFrom(previous);
+        return index;
+    }
+
+    private static Map<Integer, List<Integer>> lists(SearchIndex index, List<SearchRecord> records) {
+        Map<Integer, List<Integer>> out = new java.util.TreeMap<>();
+        for (SearchRecord r : records) {
+            if (r.kind() == SearchRecord.Kind.ARTICLE) {
+                out.put(r.articleId(), index.related(r.articleId(), r.title() + "\n" + r.body(), 5));
+            }
+        }
+        return out;
+    }
+
     /** What Related did before it kept its own document frequencies. */
     private static List<Integer> moreLikeThis(SearchIndex index, MoreLikeThis mlt, int articleId, String text, int count)
             throws Exception {
-        ScoreDoc[] top = index.searcher().search(mlt.like(IndexFields.BODY, new StringReader(text)), 30).scoreDocs;
+        ScoreDoc[] top = index.relatedSearcher().search(mlt.like(IndexFields.BODY, new StringReader(text)), 30).scoreDocs;
         Set<Integer> out = new LinkedHashSet<>();
         for (ScoreDoc sd : top) {
             NumericDocValues ids = org.apache.lucene.index.MultiDocValues.getNumericValues(index.reader(), IndexFields.ARTICLE_ID);
