@@ -66,7 +66,7 @@ public record QueryPlan(List<Slot> slots) {
     }
 
     /**
-     * Words customers wrap a question in ("how do I", "can I", "again", "keep"): matched, but at
+     * Words customers wrap a question in ("how do I", "can I", "do I have to", "again", "keep"): matched, but at
      * {@link #FILLER_WEIGHT}, and never counted as words found together, so they neither pull in
      * pages that merely share them (an FAQ "How do I contact support?") nor dilute the words
      * that carry the question. Exported for the browser.
@@ -75,7 +75,7 @@ public record QueryPlan(List<Slot> slots) {
             "how", "what", "why", "when", "where", "which", "who", "do", "does", "did", "done", "can", "could",
             "should", "would", "i", "i'm", "me", "my", "we", "our", "us", "you", "your", "keep", "keeps", "again",
             "long", "get", "got", "still", "need", "want", "ok", "okay", "please", "anyway", "now", "happens",
-            "happen", "possible", "way", "there", "am", "so"));
+            "happen", "possible", "way", "there", "am", "so", "have", "has", "had"));
     /**
      * The same for Spanish, as customers type it: with and without accents, since "cómo" and
      * "cuánto" are no stop words while "como" and "cuando" are (the stop filter drops those before

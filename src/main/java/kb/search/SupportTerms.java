@@ -19,7 +19,8 @@ import java.util.Set;
  * "turn on") would stand for its other word alone, and is left out. Words
  * with a second common meaning that would pull in other pages are left out ("plan", "settings",
  * "issue", "sign"), and so are words whose stem is another word's ("instalment" is Porter's "instal",
- * as "install" is), question words and filler, which count for little anyway.
+ * as "install" is), question words and filler, which count for little anyway (a noun's group may
+ * hold one: "reason" stands for "why", which titles pages; never the other way round).
  */
 final class SupportTerms {
     /**
@@ -45,12 +46,16 @@ final class SupportTerms {
             "missing disappeared vanished",
             // billing
             "charge payment", "invoice bill", "refund reimburse reimbursement money_back", "vat tax gst",
-            "subscription membership", "price pricing cost fee", "discount coupon promo voucher",
+            "subscription membership", "price pricing cost fee how_much", "discount coupon promo voucher",
             "overdue late", "autopay autocharge autobill",
             "deposit upfront", "receipt proof",
             // people and content
             "teammate colleague coworker", "customer client", "publish post", "photo image picture",
-            "analytics stats statistics insights metrics", "limit quota cap", "error bug glitch");
+            "analytics stats statistics insights metrics", "limit quota cap", "error bug glitch",
+            // What a question asks for, as the pages name it: a "Cause" section or a "Why ..." page
+            // for "reasons", a "Lifespan" for "how long". The question words themselves are filler
+            // and stand for nothing (QueryPlan), so only the noun, or the two words in a row, do.
+            "cause reason why", "lifespan duration how_long", "frequency how_often");
 
     /**
      * Spanish, the same way: every verb form the light stemmer keeps apart is written out

@@ -59,6 +59,20 @@ class SupportTermsTest {
     }
 
     @Test
+    void whatAQuestionAsksForFindsThePageThatNamesIt() {
+        List<SearchRecord> pages = List.of(
+                article("why/", "Why payments fail", "A card can be declined by the bank or be out of date."),
+                article("cards/", "Card payments", "Clients pay by card; each payment shows on the invoice."),
+                article("tokens/", "Token lifespans", "Each token lasts a set time before you sign in again."),
+                article("sessions/", "Sessions", "A session ends when you close the browser; a long one is no risk."));
+        try (SearchIndex index = SearchIndexer.build(pages, new ByteBuffersDirectory(), Map.of())) {
+            assertEquals("why/", index.search("payment failure reasons", 5, false).get(0).url(), "reasons: why");
+            assertEquals("tokens/", index.search("how long does a session token last", 5, false).get(0).url(),
+                    "how long: lifespan");
+        }
+    }
+
+    @Test
     void spanishHasItsOwnGroups() {
         Forms terms = Chain.ES.supportTerms();
         assertTrue(terms.of(Chain.ES.stem("expirado")).contains(Chain.ES.stem("caducado")));
