@@ -88,6 +88,15 @@ public final class SiteWriter implements AutoCloseable {
         bytes.addAndGet(data.length);
     }
 
+    /**
+     * Writes one of kb's own files of the site (under {@code .kb/}) as {@link #write} does,
+     * without counting it in {@link #bytesWritten}, as {@link #reuseOwn} does not: the summary's
+     * site size is what readers are served.
+     */
+    public void writeOwn(String relativePath, String text) {
+        writeFile(relativePath, text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private void writeFile(String relativePath, byte[] data) {
         Path file = resolve(relativePath);
         try {
