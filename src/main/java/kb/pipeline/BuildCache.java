@@ -80,6 +80,8 @@ final class BuildCache {
     private final Map<String, RelatedMemo> oldRelated;
     private final Map<String, RelatedMemo> newRelated = new ConcurrentHashMap<>();
     private final AtomicInteger factsReused = new AtomicInteger();
+    private final AtomicInteger related = new AtomicInteger();
+    private final AtomicInteger relatedReused = new AtomicInteger();
     private final Map<String, RenderedMarkdown> newMarkdown = new ConcurrentHashMap<>();
     private final Map<String, Page> newPages = new ConcurrentHashMap<>();
     private final AtomicInteger documents = new AtomicInteger();
@@ -142,7 +144,7 @@ final class BuildCache {
     BuildReport.Reuse reused() {
         int[] analysed = analyses == null ? new int[2] : analyses.reuse();
         return new BuildReport.Reuse(documents.get(), documentsReused.get(), pages.get(), pagesReused.get(), analysed[1],
-                analysed[0], factsReused.get());
+                analysed[0], factsReused.get(), related.get(), relatedReused.get());
     }
 
     /**
@@ -311,6 +313,11 @@ final class BuildCache {
     void keepRelated(String folder, RelatedMemo memo) {
         if (on && memo != null) {
             newRelated.put(folder, memo);
+            RelatedMemo old = oldRelated.get(folder);
+            related.addAndGet(memo.lists().size());
+            // A list taken from the build before is that build's very entry.
+            relatedReused.addAndGet((int) memo.lists().entrySet().stream()
+                    .filter(e -> old != null && old.lists().get(e.getKey()) == e.getValue()).count());
         }
     }
 

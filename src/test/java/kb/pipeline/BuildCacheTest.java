@@ -123,6 +123,8 @@ class BuildCacheTest {
         assertEquals(warm.reused().documents(), warm.reused().documentsReused());
         assertEquals(warm.reused().pages(), warm.reused().pagesReused());
         assertTrue(warm.reused().pages() > 10, warm.reused().toString());
+        assertEquals(warm.reused().related(), warm.reused().relatedReused());
+        assertTrue(warm.reused().related() > 0, warm.reused().toString());
     }
 
     @Test
@@ -395,7 +397,9 @@ class BuildCacheTest {
         first();
         List<String> before = related("getting-started/tokens/");
         edit(content.resolve("articles/troubleshooting/reconnect.md"), "Sign in.", "Sign in. Reconnecting renews the tokens.");
-        warmEqualsCold();
+        BuildReport warm = warmEqualsCold();
+        assertTrue(warm.reused().relatedReused() < warm.reused().related(), "the lists the edit touches are searched again: "
+                + warm.reused());
         List<String> after = related("getting-started/tokens/");
         assertTrue(!after.equals(before) && after.contains("Reconnect an account"), before + " then " + after);
     }
