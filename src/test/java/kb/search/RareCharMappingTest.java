@@ -28,6 +28,8 @@ class RareCharMappingTest {
             "\u2018quoted\u2019 at both ends\uFF07",
             "P&L and R&D, Q&A; a lone & too",
             "&&& then text",
+            "abcdef\u2019ghijklm&nop", // a key last in a read of 7, and first in one
+            "abcdefg&&\u2019hijkl&",
             LONG + "the last word\u2019s apostrophe", // past the first chunk of a read
             LONG + "a & b " + LONG);
 
