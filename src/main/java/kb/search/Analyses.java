@@ -220,9 +220,19 @@ public final class Analyses {
             found = new int[][] {counted};
             keep(key, found);
         }
+        // Filled by get and put, as Related#freqs fills its map: computeIfAbsent grows a HashMap
+        // one insertion later than put, so the same words came out in another order, and among
+        // words of equal weight another one made the related-articles query (a cached build's
+        // related lists differed from --no-cache's on 12 of 10,000 articles).
         Map<String, int[]> out = new HashMap<>();
         for (int e : found[0]) {
-            out.computeIfAbsent(words.get(e & MAX_ID), w -> new int[1])[0] += e >>> 24;
+            String word = words.get(e & MAX_ID);
+            int[] n = out.get(word);
+            if (n == null) {
+                out.put(word, new int[] {e >>> 24});
+            } else {
+                n[0] += e >>> 24;
+            }
         }
         return out;
     }

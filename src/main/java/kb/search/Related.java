@@ -271,7 +271,7 @@ final class Related {
      * Word -> frequency in the text, in first-seen order of insertion (as MoreLikeThis fills its
      * HashMap, so the two iterate the same way; Analyses#counts builds its map the same way).
      */
-    private static Map<String, int[]> freqs(Analyzer analyzer, String text) throws IOException {
+    static Map<String, int[]> freqs(Analyzer analyzer, String text) throws IOException {
         Map<String, int[]> freqs = new HashMap<>();
         try (TokenStream ts = analyzer.tokenStream(IndexFields.BODY, new StringReader(text))) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
