@@ -2,6 +2,7 @@ package kb.search;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import org.apache.lucene.analysis.CharFilter;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
@@ -11,8 +12,8 @@ import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
  * at almost no cost on text that holds none of the keys. Lucene's filter looks every character up
  * in its map through a rolling buffer: in a cold 1,000-article build that was about 6% of the
  * CPU samples (JFR), for keys (curly apostrophes, an ampersand) that most texts do not hold. This
- * filter hands the characters on as they are read until the first key, and from that key on
- * reads through a {@code MappingCharFilter}, whose offsets it shifts by what it handed on.
+ * filter reads its text whole on the first read (one field's text) and hands it to a
+ * {@code MappingCharFilter} only when one of the keys occurs in it.
  */
 final class RareCharMapping extends CharFilter {
     /** Characters that each read as {@code replacement}; {@link #over} reads a text through them. */
@@ -29,9 +30,9 @@ final class RareCharMapping extends CharFilter {
     }
 
     private final Keys keys;
-    /** Characters handed on so far, each as read, while no key has been met. */
-    private int passed;
-    /** Non-null from the first key on: Lucene's filter over the rest of the text, from that key. */
+    /** The text as read whole, then either itself or the mapping filter over it; null before the first read. */
+    private Reader text;
+    /** Non-null when the text held a key: its offsets are the ones to correct. */
     private MappingCharFilter mapped;
 
     private RareCharMapping(Keys keys, Reader input) {
@@ -41,66 +42,38 @@ final class RareCharMapping extends CharFilter {
 
     @Override
     public int read(char[] buffer, int offset, int length) throws IOException {
-        if (mapped != null) {
-            return mapped.read(buffer, offset, length);
+        if (text == null) {
+            String all = readAll(input);
+            if (holdsAny(all)) {
+                mapped = new MappingCharFilter(keys.map(), new StringReader(all));
+                text = mapped;
+            } else {
+                text = new StringReader(all);
+            }
         }
-        int n = input.read(buffer, offset, length);
-        if (n <= 0) {
-            return n;
-        }
-        int key = firstKey(buffer, offset, n);
-        if (key < 0) {
-            passed += n;
-            return n;
-        }
-        // The characters before the key go as they are; from it on, the mapping filter reads.
-        String rest = new String(buffer, key, offset + n - key);
-        mapped = new MappingCharFilter(keys.map(), new Prefixed(rest, input));
-        int plain = key - offset;
-        passed += plain;
-        return plain > 0 ? plain : mapped.read(buffer, offset, length);
+        return text.read(buffer, offset, length);
     }
 
     @Override
     protected int correct(int currentOff) {
-        return mapped == null || currentOff < passed ? currentOff : passed + mapped.correctOffset(currentOff - passed);
+        return mapped == null ? currentOff : mapped.correctOffset(currentOff);
     }
 
-    private int firstKey(char[] buffer, int offset, int n) {
-        String chars = keys.chars();
-        for (int i = offset, end = offset + n; i < end; i++) {
-            if (chars.indexOf(buffer[i]) >= 0) {
-                return i;
+    private boolean holdsAny(String all) {
+        for (int i = 0; i < keys.chars().length(); i++) {
+            if (all.indexOf(keys.chars().charAt(i)) >= 0) {
+                return true;
             }
         }
-        return -1;
+        return false;
     }
 
-    /** {@code prefix}, then what is left of {@code rest}. */
-    private static final class Prefixed extends Reader {
-        private final String prefix;
-        private final Reader rest;
-        private int at;
-
-        Prefixed(String prefix, Reader rest) {
-            this.prefix = prefix;
-            this.rest = rest;
+    private static String readAll(Reader reader) throws IOException {
+        StringBuilder all = new StringBuilder();
+        char[] chunk = new char[4096];
+        for (int n; (n = reader.read(chunk)) != -1; ) {
+            all.append(chunk, 0, n);
         }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
-            if (at < prefix.length()) {
-                int n = Math.min(length, prefix.length() - at);
-                prefix.getChars(at, at + n, buffer, offset);
-                at += n;
-                return n;
-            }
-            return rest.read(buffer, offset, length);
-        }
-
-        @Override
-        public void close() {
-            // the rest is the filter's input, which CharFilter#close closes
-        }
+        return all.toString();
     }
 }
