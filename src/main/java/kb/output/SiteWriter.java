@@ -101,8 +101,8 @@ public final class SiteWriter implements AutoCloseable {
 
     /**
      * Writes one of kb's own files of the site (under {@code .kb/}) as {@link #write} does,
-     * without counting it in {@link #bytesWritten}, as {@link #reuseOwn} does not: the summary's
-     * site size is what readers are served.
+     * without counting it in {@link #bytesWritten}, like {@link #reuseOwn}: the summary's site
+     * size is what readers are served.
      */
     public void writeOwn(String relativePath, String text) {
         writeFile(relativePath, text.getBytes(StandardCharsets.UTF_8));
@@ -411,15 +411,19 @@ public final class SiteWriter implements AutoCloseable {
                 realStaging = staging.toRealPath();
             }
             if (!folder.toRealPath().startsWith(realStaging)) {
-                throw new IOException("refusing to write through a symbolic link: " + staging.relativize(file));
+                throw throughLink(file);
             }
             if (!staging.equals(out)) {
                 checkedFolders.add(folder);
             }
         }
         if (Files.isSymbolicLink(file)) {
-            throw new IOException("refusing to write through a symbolic link: " + staging.relativize(file));
+            throw throughLink(file);
         }
+    }
+
+    private IOException throughLink(Path file) {
+        return new IOException("refusing to write through a symbolic link: " + staging.relativize(file));
     }
 
     /**

@@ -220,19 +220,9 @@ public final class Analyses {
             found = new int[][] {counted};
             keep(key, found);
         }
-        // Filled by get and put, as Related#freqs fills its map: computeIfAbsent grows a HashMap
-        // one insertion later than put, so the same words came out in another order, and among
-        // words of equal weight another one made the related-articles query (a cached build's
-        // related lists differed from --no-cache's on 12 of 10,000 articles).
-        Map<String, int[]> out = new HashMap<>();
+        Map<String, int[]> out = new HashMap<>(); // filled as the text's own map is (Related#count)
         for (int e : found[0]) {
-            String word = words.get(e & MAX_ID);
-            int[] n = out.get(word);
-            if (n == null) {
-                out.put(word, new int[] {e >>> 24});
-            } else {
-                n[0] += e >>> 24;
-            }
+            Related.count(out, words.get(e & MAX_ID), e >>> 24);
         }
         return out;
     }
