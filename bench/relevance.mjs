@@ -6,7 +6,8 @@
 //   bench/relevance.sh [--no-browser] [--no-build] [--corpus NAME,...] [--json FILE] [--show KIND|all]
 //
 // Corpora: the shipped help center (content/, judged in bench/relevance/lofty.queries) and a
-// fixture help center for another product (bench/relevance/ledgerly/, ledgerly.queries), and the
+// fixture help center for another product (bench/relevance/ledgerly/, ledgerly.queries), a third
+// one for yet another product (bench/relevance/shiftwise/, shiftwise.queries), and the
 // shipped help center's Spanish pages (lofty-es.queries, `kb search --lang es`). See
 // bench/README.md, "Relevance", for the judgment format and the exact metric definitions.
 
@@ -25,6 +26,8 @@ const LIMIT = 10;
 const CORPORA = [
   { name: 'lofty', content: join(repo, 'content'), queries: join(here, 'relevance', 'lofty.queries') },
   { name: 'ledgerly', content: join(here, 'relevance', 'ledgerly'), queries: join(here, 'relevance', 'ledgerly.queries') },
+  // A third product, written after the ranking was tuned on the other two.
+  { name: 'shiftwise', content: join(here, 'relevance', 'shiftwise'), queries: join(here, 'relevance', 'shiftwise.queries') },
   // The shipped help center's Spanish pages: the same build as 'lofty', searched in site/es/ and
   // with `kb search --lang es`.
   { name: 'lofty-es', content: join(repo, 'content'), lang: 'es', queries: join(here, 'relevance', 'lofty-es.queries') },
