@@ -10,7 +10,7 @@
  */
 (function () {
   'use strict';
-  var FORMAT = 8;
+  var FORMAT = 9;
   var f = Math.fround;
   var KINDS = { a: 'article', s: 'section', f: 'faq', n: 'network' };
 
@@ -119,12 +119,17 @@
     var self = this, files = {};
     list.forEach(function (t) { var file = self.shardOf(t); if (file) files[file] = true; });
     return Promise.all(Object.keys(files).map(function (file) { return load(file); })).then(function () {
-      var out = {};
+      var out = {}, shared = {};
       list.forEach(function (t) {
         var file = self.shardOf(t);
         out[t] = file && loaded[file].hasOwnProperty(t) ? loaded[file][t] : [];
+        out[t].forEach(function (e) { if (e[2].charAt(0) === '@') (shared[e[2]] = shared[e[2]] || []).push(e); });
       });
-      return out;
+      // Postings another term has too (a synonym's) are in a file of their own, loaded once
+      // for all the entries that name it (BrowserExport.termShards).
+      return Promise.all(Object.keys(shared).map(function (ref) {
+        return load('p/' + ref.slice(1) + '.js').then(function (text) { shared[ref].forEach(function (e) { e[2] = text; }); });
+      })).then(function () { return out; });
     });
   };
 

@@ -33,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class BrowserExport {
     /** Format version; the client refuses a manifest of another version. */
-    public static final int VERSION = 8;
+    public static final int VERSION = 9;
     /**
      * Postings per term shard, at least: about 5 KB gzipped each. A query word's shard is loaded
      * whole for the one term it wants, and most are rare words' shards: at 10,000 articles shards
@@ -55,6 +55,14 @@ public final class BrowserExport {
      * {@code h/re.js}, has 37,397).
      */
     static final int HEAD_CHARS = 40_000;
+    /**
+     * Postings from which a list that another term has too, posting for posting, is written once,
+     * in a file of its own ({@code p/<hash>.js}), and each term's entry names it: a synonym group of
+     * kb.yaml indexes the same postings under each of its stems, and a query asks for several of
+     * them (reconnect and the support desk's reauth, reauthorize, relink). At 10,000 articles typing
+     * "reconnect facebook" loaded that body list five times, 100 KB of its 163 KB of term shards.
+     */
+    static final int SHARED_POSTINGS = 1000;
     /** Text kept per record for the excerpt. */
     static final int TEXT_CHARS = 360;
 
@@ -63,18 +71,23 @@ public final class BrowserExport {
     private final SearchIndex index;
     private final BiConsumer<String, byte[]> sink;
     private final int headChars;
+    private final int sharedPostings;
     private long bytes;
 
     /** @param sink receives each file's path (relative to the search data folder) and bytes */
     public BrowserExport(SearchIndex index, BiConsumer<String, byte[]> sink) {
-        this(index, sink, HEAD_CHARS);
+        this(index, sink, HEAD_CHARS, SHARED_POSTINGS);
     }
 
-    /** With another size at which head files are cut by three letters (tests cut them all). */
-    BrowserExport(SearchIndex index, BiConsumer<String, byte[]> sink, int headChars) {
+    /**
+     * With another size at which head files are cut by three letters, and from which repeated
+     * postings are shared (tests cut and share them all, as a large site's are).
+     */
+    BrowserExport(SearchIndex index, BiConsumer<String, byte[]> sink, int headChars, int sharedPostings) {
         this.index = index;
         this.sink = sink;
         this.headChars = headChars;
+        this.sharedPostings = sharedPostings;
     }
 
     /** Writes everything; returns the bytes written. */
@@ -175,9 +188,10 @@ public final class BrowserExport {
     }
 
     /**
-     * Every term of every scored field, sorted: per term, [field index, df] of each field that has
-     * it. Only these: the postings themselves are read when their shard is written (see
-     * {@link Postings}), as holding them all took hundreds of megabytes at 100,000 articles.
+     * Every term of every scored field, sorted: per term, [field index, df, total term frequency]
+     * of each field that has it. Only these: the postings themselves are read when their shard is
+     * written (see {@link Postings}), as holding them all took hundreds of megabytes at 100,000
+     * articles.
      */
     private static TreeMap<String, List<int[]>> termsByField(LeafReader leaf, List<String> fields) throws IOException {
         TreeMap<String, List<int[]>> terms = new TreeMap<>();
@@ -188,7 +202,8 @@ public final class BrowserExport {
             }
             TermsEnum te = t.iterator();
             for (BytesRef term = te.next(); term != null; term = te.next()) {
-                terms.computeIfAbsent(term.utf8ToString(), k -> new ArrayList<>(1)).add(new int[] {f, te.docFreq()});
+                terms.computeIfAbsent(term.utf8ToString(), k -> new ArrayList<>(1))
+                        .add(new int[] {f, te.docFreq(), (int) Math.min(te.totalTermFreq(), Integer.MAX_VALUE)});
             }
         }
         return terms;
@@ -230,8 +245,14 @@ public final class BrowserExport {
         }
     }
 
-    /** Term shards: the terms in sorted runs of about {@link #SHARD_POSTINGS} postings each. */
+    /**
+     * Term shards: the terms in sorted runs of about {@link #SHARD_POSTINGS} postings each. A list
+     * of postings that more than one entry has ({@link #repeated}) is written once, in
+     * {@code p/<hash>.js}, and each entry holds {@code "@<hash>"} instead.
+     */
     private List<List<String>> termShards(TreeMap<String, List<int[]>> terms, Postings read) throws IOException {
+        java.util.Set<String> repeated = repeated(terms, read);
+        java.util.Set<String> written = new java.util.HashSet<>();
         List<List<String>> shards = new ArrayList<>();
         Map<String, Object> shard = new LinkedHashMap<>();
         String first = null;
@@ -242,7 +263,14 @@ public final class BrowserExport {
             }
             List<List<Object>> entries = new ArrayList<>(e.getValue().size());
             for (int[] fieldAndDf : e.getValue()) {
-                entries.add(read.entry(e.getKey(), fieldAndDf));
+                List<Object> entry = read.entry(e.getKey(), fieldAndDf);
+                String list = (String) entry.get(2);
+                String shared = fieldAndDf[1] >= sharedPostings && repeated.contains(list.length() + ":" + hash(list))
+                        ? sharedName(list, written) : null;
+                entries.add(shared == null ? entry : List.of(entry.get(0), entry.get(1), "@" + shared));
+                // Counted all the same: the shard ends where it did, and holds only the small
+                // terms beside it (not counted, "re" and its neighbours' shard took in 2,000 more
+                // postings of rare words, and "password reset" loaded 9 KB more at 10,000 articles).
                 postings += fieldAndDf[1];
             }
             shard.put(e.getKey(), entries);
@@ -257,6 +285,49 @@ public final class BrowserExport {
             shards.add(List.of(first, emitHashed("t/", shard)));
         }
         return shards;
+    }
+
+    /**
+     * The postings lists (as length and hash) that more than one term of {@code terms} has, of
+     * {@link #sharedPostings} postings or more. Only entries alike in document and total term
+     * frequency can be, so only those are read here, and the export does not read every long
+     * list twice.
+     */
+    private java.util.Set<String> repeated(TreeMap<String, List<int[]>> terms, Postings read) throws IOException {
+        Map<Long, Integer> alike = new java.util.HashMap<>();
+        for (List<int[]> entries : terms.values()) {
+            for (int[] entry : entries) {
+                if (entry[1] >= sharedPostings) {
+                    alike.merge(((long) entry[1] << 32) | entry[2], 1, Integer::sum);
+                }
+            }
+        }
+        // Each list's first term; another term's makes it repeated. One term's lists alike (its
+        // title's and exact title's) are in one file already, where gzip shrinks the second.
+        Map<String, String> lists = new java.util.HashMap<>();
+        java.util.Set<String> repeated = new java.util.HashSet<>();
+        for (Map.Entry<String, List<int[]>> e : terms.entrySet()) {
+            for (int[] entry : e.getValue()) {
+                if (entry[1] >= sharedPostings && alike.get(((long) entry[1] << 32) | entry[2]) > 1) {
+                    String list = (String) read.entry(e.getKey(), entry).get(2);
+                    String key = list.length() + ":" + hash(list);
+                    if (!lists.computeIfAbsent(key, k -> e.getKey()).equals(e.getKey())) {
+                        repeated.add(key);
+                    }
+                }
+            }
+        }
+        return repeated;
+    }
+
+    /** Writes a shared postings list once, as {@code p/<hash>.js}; returns its hash. */
+    private String sharedName(String list, java.util.Set<String> written) throws IOException {
+        String json = JSON.writeValueAsString(list);
+        String name = hash(json);
+        if (written.add(name)) {
+            emitJson("p/" + name + ".js", "p/" + name + ".js", json);
+        }
+        return name;
     }
 
     /**

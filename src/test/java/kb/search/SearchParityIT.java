@@ -89,10 +89,12 @@ class SearchParityIT {
 
     /**
      * A large site's head files are cut by three letters ({@code h/rec.js} instead of
-     * {@code h/re.js}); here every one is, and words completed while typed rank as Lucene ranks them.
+     * {@code h/re.js}), and the postings that synonyms share are written once ({@code p/}); here
+     * every head file is cut and every shared list written once, and words completed while typed
+     * and synonyms asked for together rank as Lucene ranks them.
      */
     @Test
-    void headFilesCutByThreeLettersRankAlike() throws Exception {
+    void aLargeSitesLayoutRanksAlike() throws Exception {
         Assumptions.assumeTrue(nodeAvailable() || Boolean.getBoolean("kb.requireBrowser"), "skipped: node not installed");
         Path site = temp.resolve("site");
         TestSites.build(TestSites.CONTENT, site);
@@ -103,10 +105,13 @@ class SearchParityIT {
             }
         }
         try (SearchIndex index = SearchIndex.open(FSDirectory.open(site.resolve(".kb/lucene")), Map.of())) {
-            new BrowserExport(index, (file, bytes) -> write(data.resolve(file), bytes), 0).write();
+            new BrowserExport(index, (file, bytes) -> write(data.resolve(file), bytes), 0, 1).write();
         }
         assertTrue(Files.exists(data.resolve("h/rec.js")), "h/rec.js written");
         assertFalse(Files.exists(data.resolve("h/re.js")), "no h/re.js");
+        try (Stream<Path> shared = Files.list(data.resolve("p"))) {
+            assertTrue(shared.count() > 0, "shared postings written");
+        }
         // Every query's last word is completed as typed (node-search.js searches as the search box does).
         assertTrue(assertSameRanking(site, QUERIES) > 200, "results compared");
     }
