@@ -82,6 +82,8 @@ final class BuildCache {
     private final AtomicInteger factsReused = new AtomicInteger();
     private final AtomicInteger related = new AtomicInteger();
     private final AtomicInteger relatedReused = new AtomicInteger();
+    private final AtomicInteger searchDocuments = new AtomicInteger();
+    private final AtomicInteger searchDocumentsReused = new AtomicInteger();
     private final Map<String, RenderedMarkdown> newMarkdown = new ConcurrentHashMap<>();
     private final Map<String, Page> newPages = new ConcurrentHashMap<>();
     private final AtomicInteger documents = new AtomicInteger();
@@ -135,6 +137,23 @@ final class BuildCache {
         return on;
     }
 
+    /**
+     * The search index of the language in {@code folder} ({@code ""} for the default) that the
+     * site being replaced holds, from which the new one takes its unchanged records' documents
+     * when it was built with this cache's key; null when the cache is off.
+     */
+    kb.search.PreviousIndex previousIndex(String folder) {
+        return on ? new kb.search.PreviousIndex(previous.resolve(folder + SearchRecords.LUCENE), key) : null;
+    }
+
+    /** Counts a language's search index: its documents, and how many it took from the build before's. */
+    void indexed(kb.search.SearchIndex index) {
+        if (on) {
+            searchDocuments.addAndGet(index.documents());
+            searchDocumentsReused.addAndGet(index.documentsTaken());
+        }
+    }
+
     /** Where the search index takes and keeps each record's analysed text; null when the cache is off. */
     Analyses analyses() {
         return analyses;
@@ -144,7 +163,8 @@ final class BuildCache {
     BuildReport.Reuse reused() {
         int[] analysed = analyses == null ? new int[2] : analyses.reuse();
         return new BuildReport.Reuse(documents.get(), documentsReused.get(), pages.get(), pagesReused.get(), analysed[1],
-                analysed[0], factsReused.get(), related.get(), relatedReused.get());
+                analysed[0], factsReused.get(), related.get(), relatedReused.get(), searchDocuments.get(),
+                searchDocumentsReused.get());
     }
 
     /**

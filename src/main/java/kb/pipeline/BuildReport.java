@@ -22,10 +22,11 @@ public record BuildReport(int articles, int sections, int questions, int network
      * @param documents Markdown documents (articles, FAQ answers) rendered or reused, of every language
      * @param pages pages through the theme, rendered or reused
      * @param related related lists found by a search or taken from the build before, of every language
+     * @param searchDocuments the search indexes' documents, indexed or taken from the build before's indexes
      */
     public record Reuse(int documents, int documentsReused, int pages, int pagesReused, int analyses, int analysesReused,
-            int factsReused, int related, int relatedReused) {
-        public static final Reuse NONE = new Reuse(0, 0, 0, 0, 0, 0, 0, 0, 0);
+            int factsReused, int related, int relatedReused, int searchDocuments, int searchDocumentsReused) {
+        public static final Reuse NONE = new Reuse(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** One step of the build and how long it took. */

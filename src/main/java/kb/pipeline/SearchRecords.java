@@ -99,11 +99,13 @@ final class SearchRecords {
     /**
      * Indexes one language's pages into its folder of the site ({@code folder} is {@code ""} for
      * the default language, else {@code "<code>/"}), with that language's synonyms, taking what
-     * {@code analyses} kept of the records' analysed text (null: none).
+     * {@code analyses} kept of the records' analysed text (null: none) and the documents of the
+     * records that did not change from the index the build before left (null: none).
      */
-    static SearchIndex index(RenderedSite site, Words words, SiteWriter writer, String folder, kb.search.Analyses analyses) {
+    static SearchIndex index(RenderedSite site, Words words, SiteWriter writer, String folder, kb.search.Analyses analyses,
+            kb.search.PreviousIndex previous) {
         return SearchIndexer.build(of(site, words), writer.resolve(folder + LUCENE), site.content().config().synonyms(),
-                site.content().config().language(), analyses);
+                site.content().config().language(), analyses, previous);
     }
 
     /** One language's index in memory, for {@code kb check} and {@code kb search} without a current build. */

@@ -164,12 +164,14 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         }
         output = Output.to(writer);
         cache.stage(writer);
-        index = SearchRecords.index(site, words(), writer, "", cache.analyses());
+        index = SearchRecords.index(site, words(), writer, "", cache.analyses(), cache.previousIndex(""));
         index.relatedFrom(cache.related(""));
+        cache.indexed(index);
         translations.forEach(t -> {
             t.index = SearchRecords.index(t.edition.site(), words(t.edition.code()), writer, t.edition.prefix(),
-                    cache.analyses());
+                    cache.analyses(), cache.previousIndex(t.edition.prefix()));
             t.index.relatedFrom(cache.related(t.edition.prefix()));
+            cache.indexed(t.index);
         });
     }
 

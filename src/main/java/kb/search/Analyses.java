@@ -227,6 +227,14 @@ public final class Analyses {
         return out;
     }
 
+    /**
+     * Whether the entry under {@code key} is at hand, made by this build or an earlier one; it
+     * is then kept for the next build as if this one had used it.
+     */
+    boolean retain(Key key) {
+        return find(key) != null;
+    }
+
     private int[][] find(Key key) {
         int[][] found = kept.get(key);
         if (found == null) {

@@ -35,6 +35,11 @@ final class IndexFields {
     static final String ARTICLE_ID = "article_id";
     /** Doc-values order key: keeps doc ids in record order though records are indexed in parallel. */
     static final String ORDER = "order";
+    /**
+     * Doc values only, written by a build with the build cache: a digest of everything the
+     * document holds, by which the next build finds it again (PreviousIndex).
+     */
+    static final String KEY = "key";
 
     /** Scored fields and their boosts, in the order the export lists them. */
     static final Map<String, Float> BOOSTS = boosts();

@@ -43,6 +43,7 @@ public final class SearchIndex implements AutoCloseable {
     private String analysesScope;
     private Analyses.Key[] recordKeys;
     private final int rowsFrom;
+    private int documentsTaken;
 
     private SearchIndex(Directory directory, DirectoryReader reader, Map<String, List<String>> synonyms) throws IOException {
         this.directory = directory;
@@ -95,6 +96,20 @@ public final class SearchIndex implements AutoCloseable {
         this.analyses = analyses;
         this.analysesScope = scope;
         this.recordKeys = recordKeys;
+    }
+
+    /** How many documents the index took from the build before's ({@link PreviousIndex}) rather than indexed. */
+    public int documentsTaken() {
+        return documentsTaken;
+    }
+
+    void documentsTaken(int taken) {
+        this.documentsTaken = taken;
+    }
+
+    /** How many documents the index holds, one per search record. */
+    public int documents() {
+        return reader.maxDoc();
     }
 
     Analyses.Key[] recordKeys() {

@@ -9,16 +9,20 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LogByteSizeMergePolicy;
+import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
@@ -65,8 +69,18 @@ public final class SearchIndexer {
      */
     public static SearchIndex build(List<SearchRecord> records, Path dir, Map<String, List<String>> synonyms,
             String language, Analyses analyses) {
+        return build(records, dir, synonyms, language, analyses, null);
+    }
+
+    /**
+     * As {@link #build(List, Path, Map, String, Analyses)}, taking the documents of the records
+     * that did not change from {@code previous} (null: none) when it can be trusted, and leaving
+     * in this index what the next build needs to do the same (when {@code analyses} is kept).
+     */
+    public static SearchIndex build(List<SearchRecord> records, Path dir, Map<String, List<String>> synonyms,
+            String language, Analyses analyses, PreviousIndex previous) {
         try {
-            return build(records, new UnsyncedDirectory(FSDirectory.open(dir)), synonyms, language, analyses);
+            return build(records, new UnsyncedDirectory(FSDirectory.open(dir)), synonyms, language, analyses, previous);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the search index in " + dir, e);
         }
@@ -99,40 +113,136 @@ public final class SearchIndexer {
 
     static SearchIndex build(List<SearchRecord> records, Directory directory, Map<String, List<String>> synonyms,
             String language, Analyses analyses) {
+        return build(records, directory, synonyms, language, analyses, null);
+    }
+
+    static SearchIndex build(List<SearchRecord> records, Directory directory, Map<String, List<String>> synonyms,
+            String language, Analyses analyses, PreviousIndex previous) {
         Chain chain = Chain.of(language);
         Map<String, String> acronyms = Acronyms.mine(records, chain);
         Analyzer analyzer = IndexAnalyzer.create(chain, synonyms, acronyms);
         // Everything a record's analysis reads besides its text.
         String scope = String.join("\n", chain.version(), new TreeMap<>(synonyms).toString(), new TreeMap<>(acronyms).toString());
+        // With the cache, each document carries its key and the index the tag the next build's
+        // PreviousIndex looks for.
+        boolean keyed = analyses != null && previous != null;
         try {
-            IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                    .setRAMBufferSizeMB(48)
-                    // The merged segment is never a compound file (too large a share of the index for
-                    // the merge policy): a flushed one written as one would be rewritten just for that.
-                    .setUseCompoundFile(false)
-                    .setMergePolicy(new LogByteSizeMergePolicy())
-                    .setIndexSort(new Sort(new SortField(IndexFields.ORDER, SortField.Type.INT)))
-                    .setCommitOnClose(true);
             // Each record's analysis key by doc id (the index is sorted by record order): related
             // articles tell from them which records changed since the build before.
             Analyses.Key[] keys = new Analyses.Key[records.size()];
-            try (IndexWriter writer = new IndexWriter(directory, config)) {
-                IntStream range = IntStream.range(0, records.size());
-                (records.size() >= PARALLEL_FROM ? range.parallel() : range)
-                        .forEach(i -> keys[i] = add(writer, records.get(i), i, analyses, scope, analyzer));
+            int taken;
+            try (IndexWriter writer = new IndexWriter(directory, config(analyzer))) {
+                taken = keyed ? fromPrevious(writer, records, previous, analyses, scope, analyzer, keys) : -1;
+                if (taken < 0) {
+                    IntStream range = IntStream.range(0, records.size());
+                    (records.size() >= PARALLEL_FROM ? range.parallel() : range)
+                            .forEach(i -> keys[i] = add(writer, records.get(i), i, analyses, scope, analyzer, keyed));
+                }
                 writer.forceMerge(1);
-                writer.setLiveCommitData(Map.of(SearchIndex.CHAIN, chain.version(),
-                        SearchIndex.KINDS, Kinds.encode(Kinds.mine(records, chain))).entrySet());
+                Map<String, String> data = new java.util.HashMap<>(Map.of(SearchIndex.CHAIN, chain.version(),
+                        SearchIndex.KINDS, Kinds.encode(Kinds.mine(records, chain))));
+                if (keyed) {
+                    data.put(PreviousIndex.TAG, previous.tag() + "\n" + scope);
+                }
+                writer.setLiveCommitData(data.entrySet());
                 writer.commit();
             }
             SearchIndex index = SearchIndex.open(directory, synonyms);
             index.analyses(analyses, chain.version() + "\n" + new TreeMap<>(synonyms), analyses == null ? null : keys);
+            index.documentsTaken(Math.max(taken, 0));
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the search index", e);
         }
     }
+
+    private static IndexWriterConfig config(Analyzer analyzer) {
+        return new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(48)
+                // The merged segment is never a compound file (too large a share of the index for
+                // the merge policy): a flushed one written as one would be rewritten just for that.
+                .setUseCompoundFile(false)
+                .setMergePolicy(new OneMerge())
+                .setIndexSort(new Sort(new SortField(IndexFields.ORDER, SortField.Type.INT)))
+                .setCommitOnClose(true);
+    }
+
+    /** Adding readers merges them all into one segment (Lucene's default: one segment per reader, merged again after). */
+    private static final class OneMerge extends LogByteSizeMergePolicy {
+        @Override
+        public MergeSpecification findMerges(CodecReader... readers) {
+            MergeSpecification spec = new MergeSpecification();
+            spec.add(new MergePolicy.OneMerge(readers));
+            return spec;
+        }
+    }
+
+    /**
+     * Adds the records to {@code writer} with the documents of those that did not change taken
+     * from {@code previous} ({@link PreviousIndex}): one merge of those and the new ones. Returns
+     * how many it took; -1, with nothing added, when the previous index cannot be trusted, most
+     * records changed, or the records that stayed changed their order.
+     */
+    private static int fromPrevious(IndexWriter writer, List<SearchRecord> records, PreviousIndex previous,
+            Analyses analyses, String scope, Analyzer analyzer, Analyses.Key[] keys) throws IOException {
+        try (PreviousIndex.Opened old = previous.open(scope)) {
+            if (old == null) {
+                return -1;
+            }
+            // The digests on as many threads as indexing every record would take.
+            Analyses.Key[] recordKeys = new Analyses.Key[records.size()];
+            Analyses.Key[] documentKeys = new Analyses.Key[records.size()];
+            IntStream range = IntStream.range(0, records.size());
+            (records.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> {
+                SearchRecord r = records.get(i);
+                recordKeys[i] = Analyses.recordKey(scope, ANALYSED, texts(r));
+                documentKeys[i] = documentKey(recordKeys[i], r);
+            });
+            int[] orders = new int[old.maxDoc()];
+            java.util.Arrays.fill(orders, -1);
+            List<Integer> fresh = new java.util.ArrayList<>();
+            for (int i = 0; i < records.size(); i++) {
+                int doc = old.take(documentKeys[i]);
+                // Only where the analysis is kept too: related articles read a record's words from it.
+                if (doc >= 0 && analyses.retain(recordKeys[i])) {
+                    orders[doc] = i;
+                    keys[i] = recordKeys[i];
+                } else {
+                    fresh.add(i);
+                }
+            }
+            CodecReader kept = fresh.size() > records.size() / 2 ? null : old.renumbered(orders);
+            if (kept == null) {
+                return -1;
+            }
+            try (Directory memory = new org.apache.lucene.store.ByteBuffersDirectory()) {
+                try (IndexWriter added = new IndexWriter(memory, config(analyzer))) {
+                    for (int i : fresh) {
+                        keys[i] = add(added, records.get(i), i, analyses, scope, analyzer, true);
+                    }
+                    added.forceMerge(1);
+                }
+                try (DirectoryReader added = DirectoryReader.open(memory)) {
+                    List<CodecReader> readers = new java.util.ArrayList<>(List.of(kept));
+                    added.leaves().forEach(leaf -> readers.add((CodecReader) leaf.reader()));
+                    writer.addIndexes(readers.toArray(CodecReader[]::new));
+                }
+            }
+            return records.size() - fresh.size();
+        }
+    }
+
+    /**
+     * The key of a record's document: its analysis key (every analysed text, the raw title,
+     * heading, tags, summary and body among them in the surface field) and what is stored beside.
+     */
+    static Analyses.Key documentKey(Analyses.Key record, SearchRecord r) {
+        return Analyses.key("document", record.toString(), STORED, new String[] {r.kind().name(), r.url(), r.anchor(),
+            r.title(), r.heading(), r.context(), r.tags(), r.summary(), Integer.toString(r.articleId())});
+    }
+
+    private static final String[] STORED = {"kind", "url", "anchor", "title", "heading", "context", "tags", "summary", "id"};
 
     /** The analysed fields, in the order {@link #texts} gives their text. */
     private static final String[] ANALYSED = {IndexFields.TITLE, IndexFields.TITLE_EXACT, IndexFields.HEADING,
@@ -153,11 +263,14 @@ public final class SearchIndexer {
 
     /** Adds one record; returns its analysis key, or null when its analysis was not kept. */
     private static Analyses.Key add(IndexWriter writer, SearchRecord r, int order, Analyses analyses, String scope,
-            Analyzer analyzer) {
+            Analyzer analyzer, boolean keyed) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(IndexFields.ORDER, order));
         String[] texts = texts(r);
         Analyses.Key key = analyses == null ? null : Analyses.recordKey(scope, ANALYSED, texts);
+        if (keyed) {
+            doc.add(new BinaryDocValuesField(IndexFields.KEY, PreviousIndex.bytes(documentKey(key, r))));
+        }
         TokenStream[] kept = key == null ? null : analyses.fields(key, ANALYSED, texts, COUNTED, analyzer);
         for (int i = 0; i < texts.length; i++) {
             if (texts[i] != null) {

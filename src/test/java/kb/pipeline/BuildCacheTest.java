@@ -125,6 +125,39 @@ class BuildCacheTest {
         assertTrue(warm.reused().pages() > 10, warm.reused().toString());
         assertEquals(warm.reused().related(), warm.reused().relatedReused());
         assertTrue(warm.reused().related() > 0, warm.reused().toString());
+        assertEquals(warm.reused().searchDocuments(), warm.reused().searchDocumentsReused(), "every search document is taken");
+        assertTrue(warm.reused().searchDocuments() > 10, warm.reused().toString());
+    }
+
+    /** The search index takes the documents of the records an edit did not touch from the index in the site it replaces. */
+    @Test
+    void anEditIndexesItsRecordsAndTakesTheOthersDocuments() throws IOException {
+        first();
+        edit(content.resolve("articles/getting-started/how-it-works.md"), "rests on a token", "rests on one token");
+        BuildReport warm = warmEqualsCold();
+        BuildReport.Reuse reused = warm.reused();
+        assertTrue(reused.searchDocumentsReused() >= reused.searchDocuments() - 2
+                && reused.searchDocumentsReused() < reused.searchDocuments(), reused.toString());
+        // The next build takes them from this build's index in turn.
+        edit(content.resolve("articles/getting-started/tokens.md"), "renews them.", "renews them for good.");
+        BuildReport next = warmEqualsCold();
+        assertTrue(next.reused().searchDocumentsReused() >= next.reused().searchDocuments() - 2, next.reused().toString());
+    }
+
+    /** A search index in the site whose files fail Lucene's checksums is not taken from: every record is indexed. */
+    @Test
+    void aDamagedSearchIndexIsNotTakenFrom() throws IOException {
+        first();
+        Path largest;
+        try (var files = Files.list(site.resolve(SearchRecords.LUCENE))) {
+            largest = files.max(java.util.Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(largest);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(largest, bytes);
+        BuildReport warm = warmEqualsCold();
+        assertEquals(0, warm.reused().searchDocumentsReused(), warm.reused().toString());
+        assertTrue(warm.reused().pagesReused() > 0, "the rest of the cache is taken: " + warm.reused());
     }
 
     @Test
@@ -218,6 +251,8 @@ class BuildCacheTest {
         BuildReport warm = warmEqualsCold();
         assertEquals(warm.reused().documents() - 1, warm.reused().documentsReused(), "only the edited article renders");
         assertTrue(articleText("es/account-changes/lost-admin-or-page-access/").contains("a través de una sola persona"));
+        // Both languages' indexes take their documents: all but the edited article's few.
+        assertTrue(warm.reused().searchDocumentsReused() > warm.reused().searchDocuments() - 10, warm.reused().toString());
     }
 
     @Test
@@ -242,7 +277,8 @@ class BuildCacheTest {
         first();
         edit(content.resolve("kb.yaml"), "name: Small Help", "name: Smaller Help");
         BuildReport warm = warmEqualsCold();
-        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused() + warm.reused().analysesReused());
+        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused() + warm.reused().analysesReused()
+                + warm.reused().searchDocumentsReused());
     }
 
     @Test

@@ -28,6 +28,7 @@ class WarmBuildIT {
     private static final Path JAR = KbJar.JAR;
     private static final Pattern REUSED = Pattern.compile("from the build cache: ([\\d,]+) of ([\\d,]+) Markdown documents, "
             + "([\\d,]+) of ([\\d,]+) pages");
+    private static final Pattern DOCUMENTS = Pattern.compile("([\\d,]+) of ([\\d,]+) search documents");
 
     @TempDir
     Path dir;
@@ -71,6 +72,11 @@ class WarmBuildIT {
         int pagesReused = number(reused.group(3));
         // The article's page, its neighbours' (its summary in their navigation) and the section's page render again.
         assertTrue(pagesReused > pages / 2 && pagesReused < pages, warm);
+        // The search index takes every other record's document from the index the first process left.
+        Matcher documents = DOCUMENTS.matcher(warm);
+        assertTrue(documents.find(), warm);
+        int taken = number(documents.group(1));
+        assertTrue(taken >= number(documents.group(2)) - 10 && taken < number(documents.group(2)), warm);
 
         Path cold = dir.resolve("cold");
         build(content, cold, "--no-cache");

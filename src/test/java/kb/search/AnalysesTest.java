@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
  * a previous process, or mixed with records edited since.
  */
 class AnalysesTest {
-    private static final Map<String, List<String>> SYNONYMS = Map.of("log out", List.of("sign out", "disconnect"),
+    static final Map<String, List<String>> SYNONYMS = Map.of("log out", List.of("sign out", "disconnect"),
             "facebook", List.of("fb"));
 
-    private static List<SearchRecord> records(int articles, int edited) {
+    static List<SearchRecord> records(int articles, int edited) {
         String[] words = ("token account connect facebook page admin password expire reconnect access profit and loss "
                 + "business invoice billing login cookie youtube channel review log out sign out the a of p&l R&D café "
                 + "naïve 東京 schedule post report export team owner").split(" ");
@@ -126,7 +126,7 @@ class AnalysesTest {
         assertEquals(reuse[1] - 3, reuse[0], "entries reused");
     }
 
-    private static void assertSame(SearchIndex expected, SearchIndex actual, List<SearchRecord> records) throws Exception {
+    static void assertSame(SearchIndex expected, SearchIndex actual, List<SearchRecord> records) throws Exception {
         List<String> want = contents(expected);
         List<String> got = contents(actual);
         for (int i = 0; i < Math.min(want.size(), got.size()); i++) {

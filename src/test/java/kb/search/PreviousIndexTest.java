@@ -1,0 +1,121 @@
+package kb.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build with the cache takes the documents of the records that did not change from the index
+ * the build before left, and makes the index that indexing every record makes: the same words,
+ * counts, norms and statistics, the same browser export byte for byte and the same related
+ * articles ({@link AnalysesTest#assertSame}). An index that is damaged, was written with another
+ * tag or holds the records in another order is not taken from.
+ */
+class PreviousIndexTest {
+    private static final String TAG = "kb test\ntheme 1";
+
+    @TempDir
+    Path dir;
+
+    /** Builds {@code records} into {@code folder}, as a build with the cache does. */
+    private SearchIndex build(List<SearchRecord> records, String folder, Analyses analyses, PreviousIndex previous) {
+        return SearchIndexer.build(records, dir.resolve(folder), AnalysesTest.SYNONYMS, "en", analyses, previous);
+    }
+
+    /** The first build: nothing before it. Returns what it kept of the analyses. */
+    private Analyses first(List<SearchRecord> records, String folder) throws Exception {
+        Analyses analyses = new Analyses();
+        try (SearchIndex index = build(records, folder, analyses, new PreviousIndex(dir.resolve("none"), TAG))) {
+            assertEquals(0, index.documentsTaken());
+        }
+        return new Analyses(analyses.words(), analyses.entries());
+    }
+
+    /** Builds {@code after} from {@code before}'s index; checks it against a build without the cache; returns how many documents it took. */
+    private int next(List<SearchRecord> after, Analyses analyses, String before, String tag, String into) throws Exception {
+        try (SearchIndex cold = SearchIndexer.build(after, new org.apache.lucene.store.ByteBuffersDirectory(), AnalysesTest.SYNONYMS);
+                SearchIndex warm = build(after, into, analyses, new PreviousIndex(dir.resolve(before), tag))) {
+            AnalysesTest.assertSame(cold, warm, after);
+            return warm.documentsTaken();
+        }
+    }
+
+    @Test
+    void anEditedArticlesRecordsAreIndexedAndEveryOtherDocumentIsTaken() throws Exception {
+        Analyses analyses = first(AnalysesTest.records(120, 0), "a");
+        List<SearchRecord> after = AnalysesTest.records(120, 40);
+        // The edited article's record and its section's (half its body) are indexed again.
+        assertEquals(after.size() - 2, next(after, analyses, "a", TAG, "b"));
+        // and a third build takes from what the second left
+        Analyses third = new Analyses(analyses.words(), analyses.entries());
+        // (article 40 back as it was and article 41 edited: four records)
+        assertEquals(after.size() - 4, next(AnalysesTest.records(120, 41), third, "b", TAG, "c"));
+    }
+
+    @Test
+    void recordsAddedAndRemovedShiftTheOthersPositions() throws Exception {
+        List<SearchRecord> before = AnalysesTest.records(120, 0);
+        Analyses analyses = first(before, "a");
+        List<SearchRecord> after = new ArrayList<>(before);
+        after.remove(10);
+        after.remove(10);
+        SearchRecord copy = before.get(60);
+        after.add(50, new SearchRecord(copy.kind(), "s/new/", copy.anchor(), "A new article", copy.heading(), copy.context(),
+                copy.summary(), copy.tags(), copy.body() + " and more", 500));
+        // Each record's document holds its stored fields too: another URL is another document.
+        after.set(80, new SearchRecord(after.get(80).kind(), "s/moved/", after.get(80).anchor(), after.get(80).title(),
+                after.get(80).heading(), after.get(80).context(), after.get(80).summary(), after.get(80).tags(),
+                after.get(80).body(), after.get(80).articleId()));
+        assertEquals(after.size() - 2, next(after, analyses, "a", TAG, "b"));
+    }
+
+    @Test
+    void aDamagedIndexIsNotTakenFrom() throws Exception {
+        Analyses analyses = first(AnalysesTest.records(120, 0), "a");
+        Path largest;
+        try (Stream<Path> files = Files.list(dir.resolve("a"))) {
+            largest = files.max(Comparator.comparingLong(PreviousIndexTest::size)).orElseThrow();
+        }
+        try (FileChannel file = FileChannel.open(largest, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
+            file.read(b, file.size() / 2);
+            b.flip();
+            b.put(0, (byte) (b.get(0) ^ 0x5a));
+            file.write(b, file.size() / 2);
+        }
+        assertEquals(0, next(AnalysesTest.records(120, 40), analyses, "a", TAG, "b"));
+    }
+
+    @Test
+    void anIndexWrittenWithAnotherTagIsNotTakenFrom() throws Exception {
+        Analyses analyses = first(AnalysesTest.records(120, 0), "a");
+        assertEquals(0, next(AnalysesTest.records(120, 40), analyses, "a", "kb test\ntheme 2", "b"));
+    }
+
+    @Test
+    void recordsInAnotherOrderAreAllIndexedAgain() throws Exception {
+        List<SearchRecord> before = AnalysesTest.records(120, 0);
+        Analyses analyses = first(before, "a");
+        List<SearchRecord> after = new ArrayList<>(before);
+        after.add(200, after.remove(4));
+        assertEquals(0, next(after, analyses, "a", TAG, "b"));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
