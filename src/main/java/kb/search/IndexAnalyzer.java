@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -200,7 +199,7 @@ final class IndexAnalyzer {
 
         @Override
         protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents chain) {
-            TokenStream out = new FlattenGraphFilter(new SynonymGraphFilter(chain.getTokenStream(), map, true));
+            TokenStream out = new StackedSynonyms(new SynonymGraphFilter(chain.getTokenStream(), map, true));
             return new TokenStreamComponents(chain.getSource(), out);
         }
     }
