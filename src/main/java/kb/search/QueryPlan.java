@@ -69,13 +69,17 @@ public record QueryPlan(List<Slot> slots) {
      * Words customers wrap a question in ("how do I", "can I", "do I have to", "again", "keep"): matched, but at
      * {@link #FILLER_WEIGHT}, and never counted as words found together, so they neither pull in
      * pages that merely share them (an FAQ "How do I contact support?") nor dilute the words
-     * that carry the question. Exported for the browser.
+     * that carry the question. Also the verbs customers report a symptom with ("LinkedIn says my
+     * account is restricted", "the app shows", "my logo looks tiny", "Facebook wants me to"): rare
+     * in help pages, so at full weight they outweighed the words that name the problem, and a page
+     * that happens to quote what a network says came first. Exported for the browser.
      */
     static final java.util.SortedSet<String> FILLER = new java.util.TreeSet<>(List.of(
             "how", "what", "why", "when", "where", "which", "who", "do", "does", "did", "done", "can", "could",
             "should", "would", "i", "i'm", "me", "my", "we", "our", "us", "you", "your", "keep", "keeps", "again",
             "long", "get", "got", "still", "need", "want", "ok", "okay", "please", "anyway", "now", "happens",
-            "happen", "possible", "way", "there", "am", "so", "have", "has", "had"));
+            "happen", "possible", "way", "there", "am", "so", "have", "has", "had", "say", "says", "said", "wants", "wanted",
+            "seem", "seems", "looks", "shows", "tells", "told"));
     /**
      * The same for Spanish, as customers type it: with and without accents, since "cómo" and
      * "cuánto" are no stop words while "como" and "cuando" are (the stop filter drops those before

@@ -215,6 +215,24 @@ class SearchRankingTest {
     }
 
     @Test
+    void whatTheNetworkSaysIsNotWhatTheCustomerAsksAbout() {
+        // "says" is rare in help pages, so it weighed more than "restricted" in the share of the
+        // query matched, and a page that quotes what LinkedIn says came first.
+        List<SearchRecord> records = List.of(
+                article("restricted/", "Restricted LinkedIn profile",
+                        "LinkedIn restricts a profile after unusual activity; the account then disconnects."),
+                article("avoid/", "Avoid LinkedIn restrictions", "Keep to LinkedIn's limits."),
+                section("avoid/", "Avoid LinkedIn restrictions", "another-browser", "Sign in from another browser",
+                        "If LinkedIn says it noticed something odd on your account, sign in from another browser."),
+                article("pages/", "LinkedIn Pages", "Connect a LinkedIn Page to your account."),
+                article("facebook/", "Restricted Facebook Page", "Facebook restricts a Page that breaks its rules."),
+                article("twitter/", "Twitter connections", "Twitter tokens never expire."));
+        try (SearchIndex said = SearchIndexer.build(records, new ByteBuffersDirectory(), Map.of())) {
+            assertEquals("restricted/", said.search("linkedin says my account is restricted", 5, false).get(0).url());
+        }
+    }
+
+    @Test
     void aQuestionThatAHeadingHoldsLandsOnThatSectionThoughThePageTitleNamesTheRest() {
         // The page's own record (title, summary, tags, introduction) outscores its sections.
         List<SearchRecord> records = List.of(
