@@ -40,6 +40,8 @@ final class IndexFields {
      * document holds, by which the next build finds it again (PreviousIndex).
      */
     static final String KEY = "key";
+    /** Doc values only, with the build cache: what the browser export shows of the record (BrowserExport#shown). */
+    static final String SHOWN = "shown";
 
     /** Scored fields and their boosts, in the order the export lists them. */
     static final Map<String, Float> BOOSTS = boosts();

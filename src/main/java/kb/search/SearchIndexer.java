@@ -270,6 +270,7 @@ public final class SearchIndexer {
         Analyses.Key key = analyses == null ? null : Analyses.recordKey(scope, ANALYSED, texts);
         if (keyed) {
             doc.add(new BinaryDocValuesField(IndexFields.KEY, PreviousIndex.bytes(documentKey(key, r))));
+            doc.add(new BinaryDocValuesField(IndexFields.SHOWN, BrowserExport.shown(r)));
         }
         TokenStream[] kept = key == null ? null : analyses.fields(key, ANALYSED, texts, COUNTED, analyzer);
         for (int i = 0; i < texts.length; i++) {

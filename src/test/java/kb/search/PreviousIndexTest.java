@@ -111,6 +111,36 @@ class PreviousIndexTest {
         assertEquals(0, next(after, analyses, "a", TAG, "b"));
     }
 
+    /**
+     * The export takes what it shows of each record from the index's doc values when the build
+     * keeps them, and writes what reading the stored record back writes: the same white space
+     * made one, the same cut, the same character for a lone surrogate.
+     */
+    @Test
+    void theExportShowsWhatTheStoredRecordsShow() throws Exception {
+        String odd = "\u3000 Lead\tand\u2028line \uD800 lone, then enough words to be cut: " + "word ".repeat(100) + "\u00a0";
+        List<SearchRecord> records = List.of(
+                new SearchRecord(SearchRecord.Kind.ARTICLE, "s/a/", null, "Tokens \uDC00", "", "Help", "", "", odd, 1),
+                new SearchRecord(SearchRecord.Kind.SECTION, "s/a/", "part", "Tokens \uDC00", "Part", "Help", "", "", "x", 1),
+                new SearchRecord(SearchRecord.Kind.ARTICLE, "s/b/", null, "Other", "", "Help", "A summary", "t", "body", 2),
+                new SearchRecord(SearchRecord.Kind.FAQ, "faq/", "q1", "A question?", "", "FAQ", "", "", odd, 0),
+                new SearchRecord(SearchRecord.Kind.FAQ, "faq/", "q2", "Another?", "", "FAQ", "", "", "An answer.", 0),
+                new SearchRecord(SearchRecord.Kind.NETWORK, "lifespans/", "x", "X tokens", "", "Lifespans", "", "", "Lasts.", 0));
+        java.util.Map<String, byte[]> cold = new java.util.TreeMap<>();
+        java.util.Map<String, byte[]> kept = new java.util.TreeMap<>();
+        try (SearchIndex without = SearchIndexer.build(records, new org.apache.lucene.store.ByteBuffersDirectory(), AnalysesTest.SYNONYMS);
+                SearchIndex with = build(records, "a", new Analyses(), new PreviousIndex(dir.resolve("none"), TAG))) {
+            new BrowserExport(without, cold::put).write();
+            new BrowserExport(with, kept::put).write();
+            assertEquals(null, without.reader().leaves().get(0).reader().getBinaryDocValues(IndexFields.SHOWN));
+            org.junit.jupiter.api.Assertions.assertNotNull(with.reader().leaves().get(0).reader().getBinaryDocValues(IndexFields.SHOWN));
+        }
+        assertEquals(cold.keySet(), kept.keySet());
+        cold.forEach((file, bytes) -> org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, kept.get(file), file));
+        String block = new String(cold.get("d/0.js"), java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(block.contains("\uFFFD") && block.contains("…"), block);
+    }
+
     private static long size(Path file) {
         try {
             return Files.size(file);
