@@ -247,9 +247,10 @@ public final class BrowserExport {
     }
 
     /**
-     * Term shards: the terms in sorted runs of about {@link #SHARD_POSTINGS} postings each. A list
-     * of postings that more than one entry has ({@link #repeated}) is written once, in
-     * {@code p/<hash>.js}, and each entry holds {@code "@<hash>"} instead.
+     * Term shards: the terms in sorted runs of about {@link #SHARD_POSTINGS} postings each, and a
+     * term of that many or more in a shard of its own. A list of postings that more than one term
+     * has ({@link #repeated}) is written once, in {@code p/<hash>.js}, and each entry holds
+     * {@code "@<hash>"} instead.
      */
     private List<List<String>> termShards(TreeMap<String, List<int[]>> terms, Postings read) throws IOException {
         java.util.Set<String> repeated = repeated(terms, read);
@@ -259,6 +260,15 @@ public final class BrowserExport {
         String first = null;
         int postings = 0;
         for (Map.Entry<String, List<int[]>> e : terms.entrySet()) {
+            int own = e.getValue().stream().mapToInt(entry -> entry[1]).sum();
+            // A term that fills a shard by itself starts one too, so the rare words before it do
+            // not bring its postings: a typo correction wanted "redo" and loaded 15.6 KB with it.
+            if (!shard.isEmpty() && (postings >= SHARD_POSTINGS || own >= SHARD_POSTINGS)) {
+                shards.add(List.of(first, emitHashed("t/", shard)));
+                shard = new LinkedHashMap<>();
+                first = null;
+                postings = 0;
+            }
             if (first == null) {
                 first = e.getKey();
             }
@@ -269,18 +279,11 @@ public final class BrowserExport {
                 String shared = fieldAndDf[1] >= sharedPostings && repeated.contains(list.length() + ":" + hash(list))
                         ? sharedName(list, written) : null;
                 entries.add(shared == null ? entry : List.of(entry.get(0), entry.get(1), "@" + shared));
-                // Counted all the same: the shard ends where it did, and holds only the small
-                // terms beside it (not counted, "re" and its neighbours' shard took in 2,000 more
-                // postings of rare words, and "password reset" loaded 9 KB more at 10,000 articles).
-                postings += fieldAndDf[1];
             }
             shard.put(e.getKey(), entries);
-            if (postings >= SHARD_POSTINGS) {
-                shards.add(List.of(first, emitHashed("t/", shard)));
-                shard = new LinkedHashMap<>();
-                first = null;
-                postings = 0;
-            }
+            // A shared list counts all the same: the shard ends where it did. Not counted, "re"'s
+            // shard took in 2,000 more postings of rare words, which typo corrections then loaded.
+            postings += own;
         }
         if (!shard.isEmpty()) {
             shards.add(List.of(first, emitHashed("t/", shard)));
