@@ -276,7 +276,7 @@ public final class BrowserExport {
             for (int[] fieldAndDf : e.getValue()) {
                 List<Object> entry = read.entry(e.getKey(), fieldAndDf);
                 String list = (String) entry.get(2);
-                String shared = fieldAndDf[1] >= sharedPostings && repeated.contains(list.length() + ":" + hash(list))
+                String shared = fieldAndDf[1] >= sharedPostings && repeated.contains(listKey(list))
                         ? sharedName(list, written) : null;
                 entries.add(shared == null ? entry : List.of(entry.get(0), entry.get(1), "@" + shared));
             }
@@ -302,7 +302,7 @@ public final class BrowserExport {
         for (List<int[]> entries : terms.values()) {
             for (int[] entry : entries) {
                 if (entry[1] >= sharedPostings) {
-                    alike.merge(((long) entry[1] << 32) | entry[2], 1, Integer::sum);
+                    alike.merge(frequencies(entry), 1, Integer::sum);
                 }
             }
         }
@@ -312,9 +312,9 @@ public final class BrowserExport {
         java.util.Set<String> repeated = new java.util.HashSet<>();
         for (Map.Entry<String, List<int[]>> e : terms.entrySet()) {
             for (int[] entry : e.getValue()) {
-                if (entry[1] >= sharedPostings && alike.get(((long) entry[1] << 32) | entry[2]) > 1) {
+                if (entry[1] >= sharedPostings && alike.get(frequencies(entry)) > 1) {
                     String list = (String) read.entry(e.getKey(), entry).get(2);
-                    String key = list.length() + ":" + hash(list);
+                    String key = listKey(list);
                     if (!lists.computeIfAbsent(key, k -> e.getKey()).equals(e.getKey())) {
                         repeated.add(key);
                     }
@@ -322,6 +322,16 @@ public final class BrowserExport {
             }
         }
         return repeated;
+    }
+
+    /** A term entry's document and total term frequency, which two lists must share to be alike. */
+    private static long frequencies(int[] entry) {
+        return ((long) entry[1] << 32) | entry[2];
+    }
+
+    /** A postings list as {@link #repeated} knows it: its length and hash. */
+    private static String listKey(String list) {
+        return list.length() + ":" + hash(list);
     }
 
     /** Writes a shared postings list once, as {@code p/<hash>.js}; returns its hash. */
@@ -334,6 +344,9 @@ public final class BrowserExport {
         return name;
     }
 
+    /** Runs of white space in a record's text, made one space (compiled once: String#replaceAll compiles it per call). */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /**
      * What each record shows: kind, URL, anchor, title, heading, context, article id, text. In the
      * same pass, {@code groups} gets the doc ids where a new result group starts (an article with
@@ -343,9 +356,6 @@ public final class BrowserExport {
      * is written in parentheses: at 10,000 articles the list is 6,158 bytes gzipped with commas
      * and 5,373 without, which every first query loads.
      */
-    /** Runs of white space in a record's text, made one space (compiled once: String#replaceAll compiles it per call). */
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-
     private List<String> docBlocks(LeafReader leaf, StringBuilder groups) throws IOException {
         List<String> blocks = new ArrayList<>();
         List<String> block = new ArrayList<>();
@@ -411,12 +421,10 @@ public final class BrowserExport {
      * fields give.
      */
     static BytesRef shown(SearchRecord r) {
-        String url = stored(r.url());
-        String anchor = stored(r.anchor() == null ? "" : r.anchor());
-        String kind = r.kind().name();
-        String key = kind.equals("FAQ") || kind.equals("NETWORK") ? (anchor.isEmpty() ? url : url + "#" + anchor) : url;
+        // "#" stands between URL and anchor, so the key's round trip is its parts' round trips.
+        String key = stored(r.groupKey());
         try {
-            String entry = JSON.writeValueAsString(entry(kind, url, anchor, stored(r.title()), stored(r.heading()),
+            String entry = JSON.writeValueAsString(entry(r.kind().name(), stored(r.url()), stored(r.anchor() == null ? "" : r.anchor()), stored(r.title()), stored(r.heading()),
                     stored(r.context()), r.articleId(), stored(r.summary().isEmpty() ? r.body() : r.summary() + "\n" + r.body())));
             return new BytesRef(key.length() + ":" + key + entry);
         } catch (JsonProcessingException e) {
