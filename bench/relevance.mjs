@@ -7,9 +7,9 @@
 //
 // Corpora: the shipped help center (content/, judged in bench/relevance/lofty.queries) and a
 // fixture help center for another product (bench/relevance/ledgerly/, ledgerly.queries), a third
-// one for yet another product (bench/relevance/shiftwise/, shiftwise.queries), and the
-// shipped help center's Spanish pages (lofty-es.queries, `kb search --lang es`). See
-// bench/README.md, "Relevance", for the judgment format and the exact metric definitions.
+// one for yet another product (bench/relevance/shiftwise/, shiftwise.queries), a fourth
+// (bench/relevance/stallfront/, stallfront.queries), and the shipped help center's Spanish
+// pages (lofty-es.queries, `kb search --lang es`). See bench/README.md, "Relevance", for the judgment format and the exact metric definitions.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -28,6 +28,8 @@ const CORPORA = [
   { name: 'ledgerly', content: join(here, 'relevance', 'ledgerly'), queries: join(here, 'relevance', 'ledgerly.queries') },
   // A third product, written after the ranking was tuned on the other two.
   { name: 'shiftwise', content: join(here, 'relevance', 'shiftwise'), queries: join(here, 'relevance', 'shiftwise.queries') },
+  // A fourth (an online store builder), written after the ranking was tuned on the three above.
+  { name: 'stallfront', content: join(here, 'relevance', 'stallfront'), queries: join(here, 'relevance', 'stallfront.queries') },
   // The shipped help center's Spanish pages: the same build as 'lofty', searched in site/es/ and
   // with `kb search --lang es`.
   { name: 'lofty-es', content: join(repo, 'content'), lang: 'es', queries: join(here, 'relevance', 'lofty-es.queries') },
