@@ -72,8 +72,9 @@ final class KbNodeRenderer implements NodeRenderer {
     }
 
     private void paragraph(Paragraph node, NodeRendererContext context, HtmlWriter html) {
-        String text = node.getChars().toString().trim();
-        if (text.startsWith(Preprocessor.BOX) && node.getFirstChild() == node.getLastChild()) {
+        // Tested on the paragraph's own characters before copying them: most paragraphs are prose.
+        if (node.getFirstChild() == node.getLastChild() && node.getChars().trimStart().startsWith(Preprocessor.BOX)) {
+            String text = node.getChars().toString().trim();
             html.line().raw(state(context).facts.box(text.substring(Preprocessor.BOX.length()))).line();
             return;
         }
