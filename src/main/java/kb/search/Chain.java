@@ -102,7 +102,12 @@ public enum Chain {
 
     /** @param stem whether to end with stemming (the indexed terms) or not (surface words) */
     public Analyzer analyzer(boolean stem) {
-        return this == EN ? new KbAnalyzer(stem) : new LanguageAnalyzer(this, stem);
+        return this == EN ? new KbAnalyzer(stem) : new LanguageAnalyzer(this, stem, false);
+    }
+
+    /** The chain the index's text goes through: the same, but a hyphenated word is also one word ({@link HyphenJoin}). */
+    Analyzer indexAnalyzer(boolean stem) {
+        return this == EN ? new KbAnalyzer(stem, true) : new LanguageAnalyzer(this, stem, true);
     }
 
     /** The stop words this chain drops, lower-cased as the chain sees them. */

@@ -47,23 +47,24 @@ final class IndexAnalyzer {
         Analyzer stemmed = stemmed(chain, synonymMap(chain, synonyms));
         Analyzer naming = acronyms.isEmpty() ? stemmed : stemmed(chain, synonymMap(chain, synonyms, acronyms));
         Analyzer surface = chain.analyzer(false);
+        Analyzer surfaceWords = chain.indexAnalyzer(false);
         return new Joined(new PerFieldAnalyzerWrapper(stemmed, Map.of(
                 IndexFields.TITLE, naming,
                 IndexFields.HEADING, naming,
                 IndexFields.TAGS, naming,
                 IndexFields.TITLE_EXACT, surface,
                 IndexFields.HEADING_EXACT, surface,
-                IndexFields.SURFACE, surface)));
+                IndexFields.SURFACE, surfaceWords)));
     }
 
     private static Analyzer stemmed(Chain chain, SynonymMap map) {
-        return map == null ? chain.analyzer(true) : new WithSynonyms(chain.analyzer(true), map);
+        return map == null ? chain.indexAnalyzer(true) : new WithSynonyms(chain.indexAnalyzer(true), map);
     }
 
     /** "&amp;" between letters joins them ("P&amp;L", "R&amp;D", "Q&amp;A"): the index drops it, as queries do. */
     static final RareCharMapping.Keys AMPERSAND = RareCharMapping.Keys.of("&", "");
 
-    /** An analyzer that reads its text through {@link #AMPERSAND} first. */
+    /** An analyzer that reads its text through {@link #AMPERSAND} first, and hands it to {@link HyphenJoin}. */
     private static final class Joined extends AnalyzerWrapper {
         private final Analyzer base;
 
@@ -79,7 +80,7 @@ final class IndexAnalyzer {
 
         @Override
         protected Reader wrapReader(String fieldName, Reader reader) {
-            return AMPERSAND.over(reader);
+            return AMPERSAND.over(HyphenJoin.reading(reader));
         }
     }
 

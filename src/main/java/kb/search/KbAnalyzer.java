@@ -28,10 +28,17 @@ public final class KbAnalyzer extends Analyzer {
     static final RareCharMapping.Keys APOSTROPHES = RareCharMapping.Keys.of("\u2019\u2018\u02BC\uFF07", "'");
 
     private final boolean stem;
+    private final boolean joinHyphenated;
 
     /** @param stem whether to end with Porter stemming (the indexed terms) or not (surface words) */
     public KbAnalyzer(boolean stem) {
+        this(stem, false);
+    }
+
+    /** @param joinHyphenated whether a hyphenated word is also one word ({@link HyphenJoin}; the index's chain) */
+    KbAnalyzer(boolean stem, boolean joinHyphenated) {
         this.stem = stem;
+        this.joinHyphenated = joinHyphenated;
     }
 
     @Override
@@ -42,7 +49,7 @@ public final class KbAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer source = new StandardTokenizer();
-        TokenStream result = new EnglishPossessiveFilter(source);
+        TokenStream result = new EnglishPossessiveFilter(joinHyphenated ? new HyphenJoin(source) : source);
         result = new LowerCaseFilter(result);
         result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         if (stem) {

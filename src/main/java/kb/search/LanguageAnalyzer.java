@@ -32,10 +32,12 @@ import org.apache.lucene.analysis.util.ElisionFilter;
 final class LanguageAnalyzer extends Analyzer {
     private final Chain chain;
     private final boolean stem;
+    private final boolean joinHyphenated;
 
-    LanguageAnalyzer(Chain chain, boolean stem) {
+    LanguageAnalyzer(Chain chain, boolean stem, boolean joinHyphenated) {
         this.chain = chain;
         this.stem = stem;
+        this.joinHyphenated = joinHyphenated;
     }
 
     @Override
@@ -46,7 +48,7 @@ final class LanguageAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer source = new StandardTokenizer();
-        TokenStream result = source;
+        TokenStream result = joinHyphenated && chain != Chain.CJK ? new HyphenJoin(source) : source;
         switch (chain) {
             case FR -> result = new ElisionFilter(result, FrenchAnalyzer.DEFAULT_ARTICLES);
             case IT -> result = new ElisionFilter(result, Chain.ITALIAN_ARTICLES);

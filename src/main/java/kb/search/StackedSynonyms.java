@@ -36,7 +36,8 @@ final class StackedSynonyms extends TokenFilter {
         if (!input.incrementToken()) {
             return false;
         }
-        boolean synonym = SynonymGraphFilter.TYPE_SYNONYM.equals(type.type());
+        // A hyphenated word's joined form stands on its first part's position as a synonym does.
+        boolean synonym = SynonymGraphFilter.TYPE_SYNONYM.equals(type.type()) || HyphenJoin.TYPE.equals(type.type());
         int increment;
         if (first) {
             // Lucene refuses a field whose first token does not advance, and the graph gives a
