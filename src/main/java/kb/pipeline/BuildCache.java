@@ -94,8 +94,12 @@ final class BuildCache {
     private CacheFile.Out made;
     private int madeCount;
 
-    /** One page or file as it was written: its model's digest, and its bytes' length and checksum. */
-    private record Page(String digest, int length, int crc) { }
+    /**
+     * One page or file as it was written: its model's digest ("" for a file made without a
+     * model), its bytes' length and checksum, and the digest of its inputs ({@link #reuseInputs};
+     * "" when it has none).
+     */
+    private record Page(String digest, int length, int crc, String inputs) { }
 
     private BuildCache(boolean on, Path previous, Path content, String key) {
         this.on = on;
@@ -281,11 +285,19 @@ final class BuildCache {
      * same digest and still has the length and checksum it had then; else null.
      */
     Path reuse(String path, String digest) {
+        return reuse(path, digest, null);
+    }
+
+    /**
+     * {@link #reuse}, recording {@code inputs} (or none, when null) as what the page was made
+     * from: the next build may take it by them ({@link #reuseInputs}) without making its model.
+     */
+    Path reuse(String path, String digest, String inputs) {
         if (digest == null) {
             return null;
         }
         pages.incrementAndGet();
-        Kept kept = reuseFile(path, digest);
+        Kept kept = reuseFile(path, digest, inputs);
         if (kept == null) {
             return null;
         }
@@ -293,14 +305,19 @@ final class BuildCache {
         return kept.file();
     }
 
-    /** A file of the previous site found unchanged, and its bytes. */
-    record Kept(Path file, byte[] bytes) { }
+    /** A file of the previous site found unchanged: its length and CRC-32C. */
+    record Kept(Path file, int length, int crc) { }
 
     /**
      * The file at {@code path} in the previous site and its bytes, as {@link #reuse} finds it, for
      * a file that is no page (not counted among them); else null.
      */
     Kept reuseFile(String path, String digest) {
+        return reuseFile(path, digest, null);
+    }
+
+    /** {@link #reuseFile}, recording {@code inputs} (none when null) as {@link #reuse(String, String, String)} does. */
+    Kept reuseFile(String path, String digest, String inputs) {
         if (digest == null) {
             return null;
         }
@@ -308,6 +325,35 @@ final class BuildCache {
         if (old == null || !old.digest().equals(digest)) {
             return null;
         }
+        return check(path, old, new Page(old.digest(), old.length(), old.crc(), inputs == null ? "" : inputs));
+    }
+
+    /**
+     * The page or file at {@code path} in the previous site, when it was made from the same
+     * {@code inputs} (and is still as it was written), else null; {@code page} says whether it
+     * counts among the pages. Inputs are a digest the caller makes of everything the file is
+     * made from, cheaper than the model it would otherwise build to find it unchanged: an
+     * article page's are the site's structure, the article's front matter and Markdown, and
+     * what it lists as related (see PageWriter).
+     */
+    Kept reuseInputs(String path, String inputs, boolean page) {
+        if (inputs == null) {
+            return null;
+        }
+        Page old = oldPages.get(path);
+        if (old == null || !old.inputs().equals(inputs)) {
+            return null;
+        }
+        Kept kept = check(path, old, old);
+        if (page && kept != null) {
+            pages.incrementAndGet();
+            pagesReused.incrementAndGet();
+        }
+        return kept;
+    }
+
+    /** The previous site's file at {@code path}, when it still has {@code old}'s length and checksum; kept as {@code now}. */
+    private Kept check(String path, Page old, Page now) {
         Path file = previous.resolve(path);
         try {
             if (!Files.isRegularFile(file) || Files.size(file) != old.length()) {
@@ -317,8 +363,8 @@ final class BuildCache {
             if (bytes.length != old.length() || crc(bytes) != old.crc()) {
                 return null;
             }
-            newPages.put(path, old);
-            return new Kept(file, bytes);
+            newPages.put(path, now);
+            return new Kept(file, old.length(), old.crc());
         } catch (IOException e) {
             return null; // the file is made again
         }
@@ -343,8 +389,16 @@ final class BuildCache {
 
     /** Records a page just rendered, so the next build can reuse it. */
     void keep(String path, String digest, byte[] bytes) {
-        if (digest != null) {
-            newPages.put(path, new Page(digest, bytes.length, crc(bytes)));
+        keep(path, digest, bytes, null);
+    }
+
+    /**
+     * Records a page or file just made, by its model's digest and (when not null) its inputs'
+     * (see {@link #reuseInputs}); a file with neither is not kept.
+     */
+    void keep(String path, String digest, byte[] bytes, String inputs) {
+        if (on && (digest != null || inputs != null)) {
+            newPages.put(path, new Page(digest == null ? "" : digest, bytes.length, crc(bytes), inputs == null ? "" : inputs));
         }
     }
 
@@ -397,6 +451,7 @@ final class BuildCache {
                 out.string(e.getValue().digest());
                 out.count(e.getValue().length());
                 out.count(e.getValue().crc());
+                out.string(e.getValue().inputs());
             });
             Path spilled = writer.resolve(ANALYSES_MADE);
             close();
@@ -416,10 +471,18 @@ final class BuildCache {
     }
 
     /**
-     * The checks are done: no one asks for a document's key by its file again (at 100,000
-     * articles the map of them held about 27 MB through the pages phase).
+     * The key of the document in {@code source} as this build rendered (or took) it, or null:
+     * a page made from the document names it among its inputs ({@link #reuseInputs}).
      */
-    void checked() {
+    String documentKey(Path source) {
+        return on ? documentKeys.get(source.toAbsolutePath().normalize()) : null;
+    }
+
+    /**
+     * The pages are written: no one asks for a document's key by its file again (at 100,000
+     * articles the map of them holds about 27 MB).
+     */
+    void paged() {
         documentKeys.clear();
     }
 
@@ -645,7 +708,7 @@ final class BuildCache {
     private static Map<String, Page> readPages(Path file, String key) {
         Map<String, Page> out = new HashMap<>();
         boolean whole = CacheFile.read(file, key, in -> out.put(in.string(),
-                new Page(in.string(), in.data.readInt(), in.data.readInt())));
+                new Page(in.string(), in.data.readInt(), in.data.readInt(), in.string())));
         return whole ? out : Map.of();
     }
 

@@ -64,6 +64,8 @@ final class PageWriter {
     private final Words words;
     /** Pages the previous build wrote from the same model, reused rather than rendered again. */
     private final BuildCache cache;
+    /** What pages are made from, to find them unchanged before making their models; null without a cache. */
+    private final PageInputs inputs;
 
     PageWriter(RenderedSite site, Templates templates, SearchIndex index, Output writer, boolean preview,
             Problems problems) {
@@ -85,6 +87,7 @@ final class PageWriter {
     PageWriter(Editions editions, String language, Templates templates, SearchIndex index, Output output, boolean preview,
             Problems problems, java.util.Set<Problem> seen, BuildCache cache) {
         this.cache = cache;
+        this.inputs = cache == null || !cache.on() ? null : PageInputs.of(editions);
         this.editions = editions;
         this.edition = editions.get(language);
         this.site = edition.site();
@@ -122,7 +125,7 @@ final class PageWriter {
         }
         page(UrlScheme.SEARCH, "search", pages.simple(UrlScheme.SEARCH, null, "search"));
         if (main) {
-            file("404.html", "404", pages.simple("404.html", null, "404"));
+            file("404.html", "404", pages.simple("404.html", null, "404"), null);
         }
         redirects();
         data();
@@ -208,10 +211,33 @@ final class PageWriter {
                 ? index.related(a.id(), a.title() + "\n" + ra.body().plainText(), RELATED)
                 : a.related().stream().map(Located::value).toList();
         List<Article> related = ids.stream().filter(byId::containsKey).map(id -> byId.get(id).article()).toList();
-        relatedShown.put(a.id(), related.stream().map(Article::id).toList());
+        List<Integer> shown = related.stream().map(Article::id).toList();
+        relatedShown.put(a.id(), shown);
         String url = UrlScheme.article(a);
-        page(url, "article", pages.article(ra, s, prev, next, related));
-        writer.write(url + "index.md", markdownCopy(a));
+        String document = inputs == null ? null : cache.documentKey(a.source());
+        page(url, "article", inputs == null ? null : inputs.article(a, document, shown, languages(a, url)),
+                () -> pages.article(ra, s, prev, next, related));
+        markdownCopy(a, url + "index.md", inputs == null ? null : inputs.markdownCopy(a, document));
+    }
+
+    /** What an article page's language switcher, alternates and note of a newer original are made from. */
+    private List<Object> languages(Article a, String url) {
+        return java.util.Arrays.asList(editions.switcher(edition.code(), url), editions.alternates(url),
+                editions.staleOriginal(edition.code(), a));
+    }
+
+    /** An article's Markdown copy: the previous build's file when made from the same {@code copyInputs}. */
+    private void markdownCopy(Article a, String path, String copyInputs) {
+        BuildCache.Kept kept = copyInputs == null ? null : cache.reuseInputs(edition.prefix() + path, copyInputs, false);
+        if (kept != null) {
+            writer.reuse(kept.file(), path);
+            return;
+        }
+        byte[] bytes = markdownCopy(a).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        writer.write(path, bytes);
+        if (copyInputs != null) {
+            cache.keep(edition.prefix() + path, null, bytes, copyInputs);
+        }
     }
 
     /** What each article page written so far lists as related, by article id. */
@@ -259,11 +285,13 @@ final class PageWriter {
         String target = UrlScheme.article(a);
         String shortLink = UrlScheme.shortLink(a.id());
         // At the site root, a short link goes to the reader's language when the article has it.
-        page(shortLink, "redirect", pages.redirect(shortLink, target, a.title(),
-                edition == editions.first() ? editions.shortLinkChoices(a.id()) : List.of()));
+        List<Map<String, Object>> choices = edition == editions.first() ? editions.shortLinkChoices(a.id()) : List.of();
+        page(shortLink, "redirect", inputs == null ? null : inputs.redirect(shortLink, target, a.title(), choices),
+                () -> pages.redirect(shortLink, target, a.title(), choices));
         for (Located<String> alias : a.aliases()) {
             String from = alias.value() + "/";
-            page(from, "redirect", pages.redirect(from, target, a.title()));
+            page(from, "redirect", inputs == null ? null : inputs.redirect(from, target, a.title(), List.of()),
+                    () -> pages.redirect(from, target, a.title()));
         }
     }
 
@@ -407,18 +435,24 @@ final class PageWriter {
      * (the file is a function of it and of kb's code, which the cache's key covers). Converting
      * every body for the widget was 8.5% of a warm build's samples at 10,000 articles (JFR).
      */
-    private byte[] widgetArticleFile(String path, WidgetArticle article, java.util.function.Supplier<byte[]> make) {
-        String digest = cache.digest(WIDGET_ARTICLE, Map.of("article", article));
+    private long widgetArticleFile(String path, WidgetArticle article, java.util.function.Supplier<byte[]> make) {
         String key = edition.prefix() + path;
-        BuildCache.Kept previous = cache.reuseFile(key, digest);
+        RenderedArticle ra = byId.get(article.id());
+        String own = ra == null ? null : inputs.widgetArticle(ra.article(), cache.documentKey(ra.article().source()),
+                article.section());
+        BuildCache.Kept previous = cache.reuseInputs(key, own, false);
+        String digest = previous != null ? null : cache.digest(WIDGET_ARTICLE, Map.of("article", article));
+        if (previous == null) {
+            previous = cache.reuseFile(key, digest, own);
+        }
         if (previous != null) {
             writer.reuse(previous.file(), path);
-            return previous.bytes();
+            return WidgetFiles.summary(previous.length(), previous.crc());
         }
         byte[] bytes = make.get();
         writer.write(path, bytes);
-        cache.keep(key, digest, bytes);
-        return bytes;
+        cache.keep(key, digest, bytes, own);
+        return WidgetFiles.summary(bytes);
     }
 
     /** What the digest of a widget data file's article is tagged with, as a page's is with its template. */
@@ -451,20 +485,36 @@ final class PageWriter {
     }
 
     private void page(String url, String template, Map<String, Object> model) {
-        file(UrlScheme.file(url), template, model);
+        file(UrlScheme.file(url), template, model, null);
     }
 
-    private void file(String path, String template, Map<String, Object> model) {
+    /**
+     * The page at {@code url}: the previous build's when it was made from the same {@code
+     * pageInputs} (see PageInputs), so its model is never built; else as {@link #file} makes it.
+     */
+    private void page(String url, String template, String pageInputs, java.util.function.Supplier<Map<String, Object>> model) {
+        String path = UrlScheme.file(url);
+        BuildCache.Kept kept = pageInputs == null ? null : cache.reuseInputs(edition.prefix() + path, pageInputs, true);
+        if (kept != null) {
+            writer.reuse(kept.file(), path);
+            count.incrementAndGet();
+            return;
+        }
+        file(path, template, model.get(), pageInputs);
+    }
+
+    /** @param pageInputs what the page is made from, recorded for the next build (null: nothing) */
+    private void file(String path, String template, Map<String, Object> model, String pageInputs) {
         try {
             String digest = cache == null ? null : cache.digest(template, model);
-            Path previous = digest == null ? null : cache.reuse(edition.prefix() + path, digest);
+            Path previous = digest == null ? null : cache.reuse(edition.prefix() + path, digest, pageInputs);
             if (previous != null) {
                 writer.reuse(previous, path);
             } else {
                 byte[] bytes = templates.render(template, model).getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 writer.write(path, bytes);
-                if (digest != null) {
-                    cache.keep(edition.prefix() + path, digest, bytes);
+                if (cache != null) {
+                    cache.keep(edition.prefix() + path, digest, bytes, pageInputs);
                 }
             }
             count.incrementAndGet();

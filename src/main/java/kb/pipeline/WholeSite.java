@@ -121,7 +121,6 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
             manifest = PublishedManifest.updated(options.content(), published, options.acceptRemovals());
         }
         TranslationStatus.check(editions, problems);
-        cache.checked();
     }
 
     /** Every link and anchor, and (unless removals are accepted) every URL published before. */
@@ -184,6 +183,7 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         translations.forEach(t -> writers.add(new PageWriter(editions, t.edition.code(), templates, t.index, output,
                 options.preview(), problems, seen, cache)));
         pageCount = writers.stream().mapToInt(PageWriter::writePages).sum();
+        cache.paged();
         // Only now: each language's switcher links to pages of the languages written after it.
         writers.forEach(PageWriter::checkTemplateLinks);
         related = pages.relatedShown();

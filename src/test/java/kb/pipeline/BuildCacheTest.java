@@ -41,6 +41,14 @@ class BuildCacheTest {
         return report;
     }
 
+    /** The shipped help center (two languages) and theme, built once, as {@link #first} builds the fixture. */
+    private void firstShipped() {
+        content = FixtureSites.copyTree(Path.of("content"), dir.resolve("content"));
+        templates = FixtureSites.copyTree(Path.of("templates"), dir.resolve("templates"));
+        site = dir.resolve("site");
+        build(site, true);
+    }
+
     private BuildReport build(Path out, boolean cache) {
         // Removals accepted: removing and renaming an article are among the changes tested.
         return new SiteBuild(new BuildOptions(content, templates, out, null, false, false, true, cache)).run();
@@ -242,10 +250,7 @@ class BuildCacheTest {
 
     @Test
     void shippedHelpCenterInTwoLanguages() throws IOException {
-        content = FixtureSites.copyTree(Path.of("content"), dir.resolve("content"));
-        templates = FixtureSites.copyTree(Path.of("templates"), dir.resolve("templates"));
-        site = dir.resolve("site");
-        build(site, true);
+        firstShipped();
         edit(content.resolve("es/articles/account-changes/lost-admin-or-page-access.md"),
                 "**a través de una persona**", "**a través de una sola persona**");
         BuildReport warm = warmEqualsCold();
@@ -253,6 +258,60 @@ class BuildCacheTest {
         assertTrue(articleText("es/account-changes/lost-admin-or-page-access/").contains("a través de una sola persona"));
         // Both languages' indexes take their documents: all but the edited article's few.
         assertTrue(warm.reused().searchDocumentsReused() > warm.reused().searchDocuments() - 10, warm.reused().toString());
+    }
+
+    /**
+     * An edit whose page keeps its inputs would be taken whole: each change below alters pages
+     * other than the edited article's, and every build in the chain reads the cache the one
+     * before it left (pages taken by their inputs, by their model, or made again).
+     */
+    @Test
+    void aChainOfEditsOfEachKind() throws IOException {
+        first();
+        edit(content.resolve("articles/getting-started/tokens.md"), "renews them.", "renews them for good.");
+        BuildReport body = warmEqualsCold();
+        assertEquals(body.reused().pages() - 1, body.reused().pagesReused(), "a body edit changes its page alone: " + body.reused());
+        edit(content.resolve("articles/getting-started/tokens.md"), "title: Tokens at a glance", "title: Tokens in brief");
+        warmEqualsCold();
+        // Its neighbour's next link, the sidebar of every page of its section.
+        edit(content.resolve("articles/getting-started/tokens.md"), "weight: 2", "weight: 0");
+        warmEqualsCold();
+        String listed = Jsoup.parse(Files.readString(site.resolve("getting-started/index.html"))).select("main").text();
+        assertTrue(listed.indexOf("Tokens in brief") < listed.indexOf("How connections work"), listed);
+        edit(content.resolve("articles/troubleshooting/reconnect.md"), "Sign in.", "Sign in again.");
+        BuildReport again = warmEqualsCold();
+        assertTrue(again.reused().pagesReused() >= again.reused().pages() - 2, "pages are taken by their inputs again: "
+                + again.reused());
+    }
+
+    /**
+     * A heading's id edited in one language changes the other language's page of the article:
+     * its language switcher lists the ids both pages share (data-kb-anchors).
+     */
+    @Test
+    void aHeadingIdEditedInOneLanguageChangesTheOthersSwitcher() throws IOException {
+        firstShipped();
+        String page = "account-changes/lost-admin-or-page-access/index.html";
+        assertTrue(switcherAnchors(page).contains("fix"), switcherAnchors(page));
+        edit(content.resolve("es/articles/account-changes/lost-admin-or-page-access.md"), "## Cómo solucionarlo {#fix}",
+                "## Cómo solucionarlo {#arreglo}");
+        warmEqualsCold();
+        assertTrue(!switcherAnchors(page).contains("fix") && switcherAnchors(page).contains("cause"), switcherAnchors(page));
+    }
+
+    private String switcherAnchors(String page) throws IOException {
+        return Jsoup.parse(Files.readString(site.resolve(page))).select("a[hreflang=es][data-kb-anchors]").attr("data-kb-anchors");
+    }
+
+    /** An original updated after its translation: the translated page says so, though nothing of it changed. */
+    @Test
+    void anOriginalUpdatedAfterItsTranslation() throws IOException {
+        firstShipped();
+        String translated = Files.readString(site.resolve("es/account-changes/lost-admin-or-page-access/index.html"));
+        edit(content.resolve("articles/account-changes/lost-admin-or-page-access.md"), "updated: 2026-12-06", "updated: 2026-12-07");
+        warmEqualsCold();
+        assertTrue(!translated.equals(Files.readString(site.resolve("es/account-changes/lost-admin-or-page-access/index.html"))),
+                "the translation's page names the newer original");
     }
 
     @Test
@@ -331,11 +390,16 @@ class BuildCacheTest {
         assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused() + warm.reused().analysesReused());
     }
 
-    /** The poison of the tests around it reaches the pages when the cache is trusted: those tests can fail. */
+    /**
+     * The poison of the tests around it reaches the pages when the cache is trusted: those tests
+     * can fail. The page itself is gone, so it is made again from the (poisoned) Markdown: left in
+     * place, it would be taken as it is, its inputs unchanged.
+     */
     @Test
     void aWellFormedCacheIsTrusted() throws IOException {
         first();
         poison(site.resolve(BuildCache.MARKDOWN), "rests on a token", "RESTS ON A TOKEN");
+        Files.delete(site.resolve("getting-started/how-it-works/index.html"));
         build(site, true);
         assertTrue(articleText("getting-started/how-it-works/").contains("RESTS ON A TOKEN"));
     }
