@@ -132,30 +132,44 @@ public final class ContentLoader {
                 problems.add(kb.diagnostic.Problem.internal(SourceLocation.of(settings), "reading this file", e));
             }
         }
+        // The files are read in parallel, each with problems of its own, reported in name order
+        // as one after the other would: reading 10,000 articles was most of a warm build's load phase.
+        List<Path> files = children(folder, problems);
+        Article[] read = new Article[files.size()];
+        Problems[] found = new Problems[files.size()];
+        java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+            found[i] = new Problems();
+            read[i] = article(files.get(i), slug, found[i]);
+        });
         List<Article> articles = new ArrayList<>();
-        for (Path file : children(folder, problems)) {
-            String name = file.getFileName().toString();
-            if (name.equals("_section.yaml") || name.startsWith(".")) {
-                continue;
-            }
-            if (!name.endsWith(".md") || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                problems.error(SourceLocation.of(file), "unexpected file in a section folder",
-                        "sections hold Markdown articles (*.md) and _section.yaml only");
-                continue;
-            }
-            String slug2 = name.substring(0, name.length() - 3);
-            if (!SLUG.matcher(slug2).matches()) {
-                problems.error(SourceLocation.of(file), "file name '" + name + "' is not a URL slug",
-                        "rename it to '" + Anchors.slug(slug2) + ".md'");
-                continue;
-            }
-            Article article = guarded(file, () -> ArticleReader.read(file, slug, slug2, problems), problems);
-            if (article != null && (drafts || !article.draft())) {
-                articles.add(article);
+        for (int i = 0; i < read.length; i++) {
+            problems.addAll(found[i].all());
+            if (read[i] != null && (drafts || !read[i].draft())) {
+                articles.add(read[i]);
             }
         }
         articles.sort(READING_ORDER);
         return new Section(slug, title, description, order, articles);
+    }
+
+    /** The article in {@code file} of the section {@code slug}, or null: not an article, or with errors (in {@code problems}). */
+    private static Article article(Path file, String slug, Problems problems) {
+        String name = file.getFileName().toString();
+        if (name.equals("_section.yaml") || name.startsWith(".")) {
+            return null;
+        }
+        if (!name.endsWith(".md") || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            problems.error(SourceLocation.of(file), "unexpected file in a section folder",
+                    "sections hold Markdown articles (*.md) and _section.yaml only");
+            return null;
+        }
+        String slug2 = name.substring(0, name.length() - 3);
+        if (!SLUG.matcher(slug2).matches()) {
+            problems.error(SourceLocation.of(file), "file name '" + name + "' is not a URL slug",
+                    "rename it to '" + Anchors.slug(slug2) + ".md'");
+            return null;
+        }
+        return guarded(file, () -> ArticleReader.read(file, slug, slug2, problems), problems);
     }
 
     private List<FaqGroup> faq(Problems problems) {

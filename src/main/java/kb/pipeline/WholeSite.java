@@ -75,6 +75,15 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
 
     @Override
     public void load(Problems problems) {
+        // Only a build that writes the site keeps a cache: it is swapped in with the site it
+        // describes. Read on a thread of its own while the content is read: it needs none of it.
+        java.util.concurrent.FutureTask<BuildCache> opening = writes && options.cache() && !options.preview()
+                ? new java.util.concurrent.FutureTask<>(() -> BuildCache.open(options)) : null;
+        if (opening != null) {
+            Thread t = new Thread(opening, "kb-cache-open");
+            t.setDaemon(true); // a build that fails before it needs the cache does not wait for it
+            t.start();
+        }
         Content loaded = new ContentLoader(options.content(), options.drafts()).load(problems);
         if (loaded.config() == null) {
             problems.throwIfErrors(); // no kb.yaml: nothing else can be read sensibly
@@ -86,8 +95,24 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         for (kb.content.Language language : content.config().languages()) {
             templates.strings().require(language.code(), language.at(), problems);
         }
-        // Only a build that writes the site keeps a cache: it is swapped in with the site it describes.
-        cache = writes && options.cache() && !options.preview() ? BuildCache.open(options) : BuildCache.off(options.content());
+        cache = opening != null ? opened(opening) : BuildCache.off(options.content());
+    }
+
+    private static BuildCache opened(java.util.concurrent.FutureTask<BuildCache> opening) {
+        try {
+            return opening.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the build cache", e);
+        }
     }
 
     @Override

@@ -465,6 +465,32 @@ class BuildCacheTest {
         assertEquals(warm.reused().pages() - 1, warm.reused().pagesReused());
     }
 
+    /**
+     * A kept file whose time and inode the cache recorded is taken without reading it back; an
+     * edit, even of the same length, gives it another time, so it is read and made again.
+     */
+    @Test
+    void aPageChangedLongAfterItsBuildIsRenderedAgain() throws IOException {
+        first();
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minusSeconds(3600));
+        try (var files = Files.walk(site)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(f, hourAgo);
+            }
+        }
+        build(site, true); // records each file's time, an hour old: settled
+        edit(site.resolve("getting-started/tokens/index.html"), "Tokens expire", "Tokens EXPIRE");
+        edit(site.resolve("widget/a/3.js"), "\"format\":1", "\"format\":7");
+        // Edited ten minutes ago, long settled: only its time tells it from the file checked.
+        for (String f : List.of("getting-started/tokens/index.html", "widget/a/3.js")) {
+            Files.setLastModifiedTime(site.resolve(f), java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.now().minusSeconds(600)));
+        }
+        BuildReport warm = warmEqualsCold();
+        assertEquals(warm.reused().pages() - 1, warm.reused().pagesReused());
+    }
+
     /** The widget's data file of an article an edit left alone is the previous site's file, not made again. */
     @Test
     void widgetFilesOfUntouchedArticlesAreTakenFromThePreviousSite() throws IOException {
