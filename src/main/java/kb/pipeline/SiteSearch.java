@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import kb.search.SearchIndex;
 import kb.content.Language;
 
@@ -17,7 +18,31 @@ public final class SiteSearch {
     /** The content files' sizes and times when the fingerprint was taken (ContentFingerprint#stats). */
     static final String STATS = ".kb/content-stats.txt";
 
+    /**
+     * Each content file's digest when the fingerprint was taken, with its size and time: the next
+     * build reads only the files changed since. One line per file: size, time in nanoseconds,
+     * digest, path, between tabs.
+     */
+    static final String FILES = ".kb/content-files.txt";
+
     private SiteSearch() {
+    }
+
+    /** The digests {@link #FILES} records, or none when it is missing or not what a build wrote. */
+    private static Map<String, ContentFingerprint.File> files(Path file) {
+        Map<String, ContentFingerprint.File> out = new java.util.HashMap<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] parts = line.split("\t", 4);
+                if (parts.length != 4 || parts[2].length() != 48 || !parts[2].matches("[0-9a-f]+")) {
+                    return Map.of();
+                }
+                out.put(parts[3], new ContentFingerprint.File(Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2]));
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of(); // every file is read
+        }
+        return out;
     }
 
     /** Whether the answer came from the built site or a fresh in-memory index. */
@@ -100,8 +125,22 @@ public final class SiteSearch {
      * been written within two seconds of one of them.
      */
     static void stamp(kb.output.SiteWriter writer, Path content) {
+        stamp(writer, content, null);
+    }
+
+    /**
+     * {@link #stamp}, taking each content file's digest from the site at {@code previous} (null:
+     * none) when the file still has the size and time it had there ({@link #FILES}).
+     */
+    static void stamp(kb.output.SiteWriter writer, Path content, Path previous) {
         ContentFingerprint.Stats stats = ContentFingerprint.stats(content);
-        writer.writeOwn(FINGERPRINT, ContentFingerprint.of(content) + "\n");
+        ContentFingerprint.Read read = ContentFingerprint.of(content, previous == null ? Map.of() : files(previous.resolve(FILES)),
+                java.time.Instant.now());
+        writer.writeOwn(FINGERPRINT, read.fingerprint() + "\n");
+        StringBuilder files = new StringBuilder();
+        read.files().forEach((name, f) -> files.append(f.size()).append('\t').append(f.modified()).append('\t')
+                .append(f.digest()).append('\t').append(name).append('\n'));
+        writer.writeOwn(FILES, files.toString());
         // A file written just now could change again within its time's tick: then only its bytes tell.
         writer.writeOwn(STATS, (stats.racy(java.time.Instant.now()) ? "racy" : stats.hash()) + "\n");
     }

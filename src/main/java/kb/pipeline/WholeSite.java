@@ -223,7 +223,8 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         for (Translation t : translations) {
             searchBytes += SearchRecords.export(t.index, writer, t.edition.prefix());
         }
-        SiteSearch.stamp(writer, options.content());
+        // The content files' digests of the site being replaced are the build cache's to trust.
+        SiteSearch.stamp(writer, options.content(), cache.on() ? options.out() : null);
         cache.keepRelated("", index.relatedMemo());
         translations.forEach(t -> cache.keepRelated(t.edition.prefix(), t.index.relatedMemo()));
         cache.save(writer);
