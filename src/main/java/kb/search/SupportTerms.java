@@ -35,7 +35,8 @@ final class SupportTerms {
             // accounts and access
             "login signin logon", "logout signout logoff log_out sign_out kick_out", "signup register enroll sign_up",
             "reauth reauthorize reauthorise reauthenticate reconnect relink",
-            "disconnect unlink", "password passcode passphrase pwd", "2fa mfa tfa",
+            "disconnect unlink", "password passcode passphrase pwd pw", "2fa mfa tfa twofactor twostep two_factor two_step",
+            "sso signon single_sign", "username user_name", "account acct",
             "permission privilege", "admin administrator", "suspend suspended ban banned restrict restricted",
             "hack hacked compromise compromised", "expire expired lapse lapsed",
             "stay stays remain remains",
@@ -50,8 +51,9 @@ final class SupportTerms {
             "overdue late", "autopay autocharge autobill",
             "deposit upfront", "receipt proof",
             // people and content
-            "teammate colleague coworker", "customer client", "publish post", "photo image picture",
+            "teammate colleague coworker", "customer client", "publish post", "photo image picture pic",
             "analytics stats statistics insights metrics", "limit quota cap", "error bug glitch",
+            "notification alert", "message msg", "spam junk", "outage downtime", "setup set_up configure",
             // What a question asks for, as the pages name it: a "Cause" section or a "Why ..." page
             // for "reasons", a "Lifespan" for "how long". The question words themselves are filler
             // and stand for nothing (QueryPlan), so only the noun, or the two words in a row, do.

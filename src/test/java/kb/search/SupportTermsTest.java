@@ -59,6 +59,21 @@ class SupportTermsTest {
     }
 
     @Test
+    void anAbbreviationFindsThePageThatSpellsItOut() {
+        List<SearchRecord> pages = List.of(
+                article("two-step/", "Two-step verification", "Turn on two-step verification to protect your account."),
+                article("sso/", "Single sign-on", "Connect your identity provider so that staff use single sign-on."),
+                article("alerts/", "Alerts", "Choose which alerts reach you by email."),
+                article("steps/", "First steps", "Two quick steps to verify your email address."));
+        try (SearchIndex index = SearchIndexer.build(pages, new ByteBuffersDirectory(), Map.of())) {
+            assertEquals("two-step/", index.search("2fa", 5, false).get(0).url());
+            assertEquals("two-step/", index.search("mfa setup", 5, false).get(0).url());
+            assertEquals("sso/", index.search("sso", 5, false).get(0).url());
+            assertEquals("alerts/", index.search("notifications", 5, false).get(0).url());
+        }
+    }
+
+    @Test
     void whatAQuestionAsksForFindsThePageThatNamesIt() {
         List<SearchRecord> pages = List.of(
                 article("why/", "Why payments fail", "A card can be declined by the bank or be out of date."),
