@@ -145,7 +145,12 @@ public final class SiteWriter implements AutoCloseable {
      * system has no links.
      */
     public void reuse(Path existing, String relativePath) {
-        bytes.addAndGet(place(existing, relativePath));
+        bytes.addAndGet(place(existing, relativePath, -1));
+    }
+
+    /** {@link #reuse(Path, String)} of a file known to be {@code length} bytes long: no call asks its size. */
+    public void reuse(Path existing, String relativePath, long length) {
+        bytes.addAndGet(place(existing, relativePath, length));
     }
 
     /**
@@ -156,11 +161,11 @@ public final class SiteWriter implements AutoCloseable {
      * a cold one does.
      */
     public void reuseOwn(Path existing, String relativePath) {
-        place(existing, relativePath);
+        place(existing, relativePath, -1);
     }
 
-    /** Links or copies {@code existing} to {@code relativePath}; returns its length. */
-    private long place(Path existing, String relativePath) {
+    /** Links or copies {@code existing} to {@code relativePath}; returns its length ({@code known} when a link, if not -1). */
+    private long place(Path existing, String relativePath, long known) {
         Path file = resolve(relativePath);
         try {
             if (staging.equals(out)) {
@@ -171,6 +176,9 @@ public final class SiteWriter implements AutoCloseable {
             createParents(file);
             try {
                 Files.createLink(file, existing);
+                if (known >= 0) {
+                    return known; // the very file, whose length the caller checked
+                }
             } catch (IOException | UnsupportedOperationException e) {
                 Files.copy(existing, file, StandardCopyOption.REPLACE_EXISTING);
             }

@@ -31,6 +31,14 @@ interface Output extends SiteFiles {
         }
     }
 
+    /**
+     * {@link #reuse(Path, String)} of a file known to be {@code length} bytes long: a build's
+     * writer then need not ask the file system (a call per file, for tens of thousands of files).
+     */
+    default void reuse(Path existing, String path, long length) {
+        reuse(existing, path);
+    }
+
     default void write(String path, String text) {
         write(path, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -51,6 +59,11 @@ interface Output extends SiteFiles {
             @Override
             public void reuse(Path existing, String path) {
                 writer.reuse(existing, path);
+            }
+
+            @Override
+            public void reuse(Path existing, String path, long length) {
+                writer.reuse(existing, path, length);
             }
 
             @Override
@@ -84,6 +97,11 @@ interface Output extends SiteFiles {
             @Override
             public void reuse(Path existing, String path) {
                 output.reuse(existing, folder + path);
+            }
+
+            @Override
+            public void reuse(Path existing, String path, long length) {
+                output.reuse(existing, folder + path, length);
             }
 
             @Override

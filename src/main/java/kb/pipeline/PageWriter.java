@@ -230,7 +230,7 @@ final class PageWriter {
     private void markdownCopy(Article a, String path, String copyInputs) {
         BuildCache.Kept kept = copyInputs == null ? null : cache.reuseInputs(edition.prefix() + path, copyInputs, false);
         if (kept != null) {
-            writer.reuse(kept.file(), path);
+            writer.reuse(kept.file(), path, kept.length());
             return;
         }
         byte[] bytes = markdownCopy(a).getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -446,7 +446,7 @@ final class PageWriter {
             previous = cache.reuseFile(key, digest, own);
         }
         if (previous != null) {
-            writer.reuse(previous.file(), path);
+            writer.reuse(previous.file(), path, previous.length());
             return WidgetFiles.summary(previous.length(), previous.crc());
         }
         byte[] bytes = make.get();
@@ -496,7 +496,7 @@ final class PageWriter {
         String path = UrlScheme.file(url);
         BuildCache.Kept kept = pageInputs == null ? null : cache.reuseInputs(edition.prefix() + path, pageInputs, true);
         if (kept != null) {
-            writer.reuse(kept.file(), path);
+            writer.reuse(kept.file(), path, kept.length());
             count.incrementAndGet();
             return;
         }
