@@ -104,8 +104,43 @@ final class SearchRecords {
      */
     static SearchIndex index(RenderedSite site, Words words, SiteWriter writer, String folder, kb.search.Analyses analyses,
             kb.search.PreviousIndex previous) {
-        return SearchIndexer.build(of(site, words), writer.resolve(folder + LUCENE), site.content().config().synonyms(),
-                site.content().config().language(), analyses, previous);
+        return index(site, words, writer, folder, analyses, previous, a -> null);
+    }
+
+    /**
+     * As {@link #index(RenderedSite, Words, SiteWriter, String, kb.search.Analyses, kb.search.PreviousIndex)},
+     * finding each article record's kept analysis by {@code documentKey} (the key its body was
+     * rendered under, which fixes the body: {@link BuildCache.Documents#key}; null: by its text).
+     */
+    static SearchIndex index(RenderedSite site, Words words, SiteWriter writer, String folder, kb.search.Analyses analyses,
+            kb.search.PreviousIndex previous, java.util.function.Function<Article, String> documentKey) {
+        List<SearchRecord> records = of(site, words);
+        return SearchIndexer.build(records, origins(site, records.size(), documentKey), writer.resolve(folder + LUCENE),
+                site.content().config().synonyms(), site.content().config().language(), analyses, previous);
+    }
+
+    /**
+     * Per record of {@link #of}, in its order, what fixes its heading, anchor and body: for an
+     * article's records, the key of the article's rendered document and the record's part of it
+     * ("-1" the article record, else the section's place among the document's parts); null for
+     * the rest, and for an article without a key.
+     */
+    static List<String> origins(RenderedSite site, int records, java.util.function.Function<Article, String> documentKey) {
+        List<String> out = new ArrayList<>(records);
+        for (RenderedArticle ra : site.articles()) {
+            String key = documentKey.apply(ra.article());
+            out.add(key == null ? null : key + " -1");
+            List<TextSection> parts = ra.body().sectionHeads();
+            for (int p = 0; p < parts.size(); p++) {
+                if (parts.get(p).heading() != null) {
+                    out.add(key == null ? null : key + " " + p);
+                }
+            }
+        }
+        while (out.size() < records) {
+            out.add(null);
+        }
+        return out;
     }
 
     /** One language's index in memory, for {@code kb check} and {@code kb search} without a current build. */

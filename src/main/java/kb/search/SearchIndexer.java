@@ -79,8 +79,21 @@ public final class SearchIndexer {
      */
     public static SearchIndex build(List<SearchRecord> records, Path dir, Map<String, List<String>> synonyms,
             String language, Analyses analyses, PreviousIndex previous) {
+        return build(records, null, dir, synonyms, language, analyses, previous);
+    }
+
+    /**
+     * As {@link #build(List, Path, Map, String, Analyses, PreviousIndex)}, finding each record's
+     * kept analysis and document by its {@code origins} entry where it has one (null: none, or
+     * null for a record): a string that fixes the record's heading, anchor and body (the key of
+     * the rendered document it comes from and its place there), which the key then reads instead
+     * of the text. At 10,000 articles, digesting every record's text to find it was 13% of a
+     * one-edit rebuild's samples (JFR).
+     */
+    public static SearchIndex build(List<SearchRecord> records, List<String> origins, Path dir,
+            Map<String, List<String>> synonyms, String language, Analyses analyses, PreviousIndex previous) {
         try {
-            return build(records, new UnsyncedDirectory(FSDirectory.open(dir)), synonyms, language, analyses, previous);
+            return build(records, origins, new UnsyncedDirectory(FSDirectory.open(dir)), synonyms, language, analyses, previous);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the search index in " + dir, e);
         }
@@ -118,11 +131,19 @@ public final class SearchIndexer {
 
     static SearchIndex build(List<SearchRecord> records, Directory directory, Map<String, List<String>> synonyms,
             String language, Analyses analyses, PreviousIndex previous) {
+        return build(records, null, directory, synonyms, language, analyses, previous);
+    }
+
+    static SearchIndex build(List<SearchRecord> records, List<String> origins, Directory directory,
+            Map<String, List<String>> synonyms, String language, Analyses analyses, PreviousIndex previous) {
         Chain chain = Chain.of(language);
         Map<String, String> acronyms = Acronyms.mine(records, chain);
         Analyzer analyzer = IndexAnalyzer.create(chain, synonyms, acronyms);
         // Everything a record's analysis reads besides its text.
         String scope = String.join("\n", chain.version(), new TreeMap<>(synonyms).toString(), new TreeMap<>(acronyms).toString());
+        // What each record's key reads of it: the scope's own digest, not the scope again for
+        // every record (the mined initials alone are thousands of characters at 10,000 articles).
+        String scoped = Analyses.key("scope", scope, new String[0], new String[0]).toString();
         // With the cache, each document carries its key and the index the tag the next build's
         // PreviousIndex looks for.
         boolean keyed = analyses != null && previous != null;
@@ -132,11 +153,11 @@ public final class SearchIndexer {
             Analyses.Key[] keys = new Analyses.Key[records.size()];
             int taken;
             try (IndexWriter writer = new IndexWriter(directory, config(analyzer))) {
-                taken = keyed ? fromPrevious(writer, records, previous, analyses, scope, analyzer, keys) : -1;
+                taken = keyed ? fromPrevious(writer, records, origins, previous, analyses, scope, scoped, analyzer, keys) : -1;
                 if (taken < 0) {
                     IntStream range = IntStream.range(0, records.size());
                     (records.size() >= PARALLEL_FROM ? range.parallel() : range)
-                            .forEach(i -> keys[i] = add(writer, records.get(i), i, analyses, scope, analyzer, keyed));
+                            .forEach(i -> keys[i] = add(writer, records.get(i), origin(origins, i), i, analyses, scoped, analyzer, keyed));
                 }
                 writer.forceMerge(1);
                 Map<String, String> data = new java.util.HashMap<>(Map.of(SearchIndex.CHAIN, chain.version(),
@@ -184,8 +205,9 @@ public final class SearchIndexer {
      * how many it took; -1, with nothing added, when the previous index cannot be trusted, most
      * records changed, or the records that stayed changed their order.
      */
-    private static int fromPrevious(IndexWriter writer, List<SearchRecord> records, PreviousIndex previous,
-            Analyses analyses, String scope, Analyzer analyzer, Analyses.Key[] keys) throws IOException {
+    private static int fromPrevious(IndexWriter writer, List<SearchRecord> records, List<String> origins,
+            PreviousIndex previous, Analyses analyses, String scope, String scoped, Analyzer analyzer, Analyses.Key[] keys)
+            throws IOException {
         try (PreviousIndex.Opened old = previous.open(scope)) {
             if (old == null) {
                 return -1;
@@ -196,7 +218,7 @@ public final class SearchIndexer {
             IntStream range = IntStream.range(0, records.size());
             (records.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> {
                 SearchRecord r = records.get(i);
-                recordKeys[i] = Analyses.recordKey(scope, ANALYSED, texts(r));
+                recordKeys[i] = recordKey(scoped, r, origin(origins, i));
                 documentKeys[i] = documentKey(recordKeys[i], r);
             });
             int[] orders = new int[old.maxDoc()];
@@ -219,7 +241,7 @@ public final class SearchIndexer {
             try (Directory memory = new org.apache.lucene.store.ByteBuffersDirectory()) {
                 try (IndexWriter added = new IndexWriter(memory, config(analyzer))) {
                     for (int i : fresh) {
-                        keys[i] = add(added, records.get(i), i, analyses, scope, analyzer, true);
+                        keys[i] = add(added, records.get(i), origin(origins, i), i, analyses, scoped, analyzer, true);
                     }
                     added.forceMerge(1);
                 }
@@ -232,6 +254,22 @@ public final class SearchIndexer {
             return records.size() - fresh.size();
         }
     }
+
+    private static String origin(List<String> origins, int i) {
+        return origins == null ? null : origins.get(i);
+    }
+
+    /**
+     * The key of a record's analysis: a digest of its analysed texts, or, for a record with an
+     * {@code origin}, of that and the texts it does not fix (kind, title, heading, tags, summary).
+     */
+    static Analyses.Key recordKey(String scope, SearchRecord r, String origin) {
+        return origin == null ? Analyses.recordKey(scope, ANALYSED, texts(r))
+                : Analyses.key("record of", scope, FROM_ORIGIN,
+                        new String[] {r.kind().name(), r.title(), r.heading(), r.tags(), r.summary(), origin});
+    }
+
+    private static final String[] FROM_ORIGIN = {"kind", "title", "heading", "tags", "summary", "origin"};
 
     /**
      * The key of a record's document: its analysis key (every analysed text, the raw title,
@@ -262,12 +300,12 @@ public final class SearchIndexer {
     }
 
     /** Adds one record; returns its analysis key, or null when its analysis was not kept. */
-    private static Analyses.Key add(IndexWriter writer, SearchRecord r, int order, Analyses analyses, String scope,
-            Analyzer analyzer, boolean keyed) {
+    private static Analyses.Key add(IndexWriter writer, SearchRecord r, String origin, int order, Analyses analyses,
+            String scope, Analyzer analyzer, boolean keyed) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(IndexFields.ORDER, order));
         String[] texts = texts(r);
-        Analyses.Key key = analyses == null ? null : Analyses.recordKey(scope, ANALYSED, texts);
+        Analyses.Key key = analyses == null ? null : recordKey(scope, r, origin);
         if (keyed) {
             doc.add(new BinaryDocValuesField(IndexFields.KEY, PreviousIndex.bytes(documentKey(key, r))));
             doc.add(new BinaryDocValuesField(IndexFields.SHOWN, BrowserExport.shown(r)));
