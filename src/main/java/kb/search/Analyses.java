@@ -126,7 +126,7 @@ public final class Analyses {
     }
 
     /**
-     * Entries handed to the sink that {@link #fieldWords} still finds: a warm build makes few
+     * Entries handed to the sink that {@link #field} still finds: a warm build makes few
      * (the records an edit changed), and related articles ask which words those hold. A build
      * that makes more searches every list again rather than hold them all.
      */
@@ -134,11 +134,13 @@ public final class Analyses {
     private final Map<Key, int[][]> recent = new ConcurrentHashMap<>();
 
     /**
-     * The words of field {@code field} (its place among the names the record was analysed with)
-     * of the entry under {@code key}, made by this build or an earlier one; empty when the record
-     * had no such field; null when the entry is not at hand.
+     * What field {@code field} (its place among the names the record was analysed with) of the
+     * entry under {@code key}, made by this build or an earlier one, adds to the index: each
+     * word's count in the record's postings (overlapping tokens, synonyms, counted as the index
+     * counts them) and the length its norm is made from (tokens less overlaps). Empty when the
+     * record had no such field; null when the entry is not at hand.
      */
-    java.util.Set<String> fieldWords(Key key, int field) {
+    Field field(Key key, int field) {
         int[][] fields = kept.get(key);
         if (fields == null) {
             fields = before.get(key);
@@ -149,14 +151,20 @@ public final class Analyses {
         if (fields == null || field >= fields.length) {
             return null;
         }
-        java.util.Set<String> out = new java.util.HashSet<>();
+        Map<String, Integer> counts = new HashMap<>();
+        int length = 0;
         if (fields[field] != null) {
             for (int e : fields[field]) {
-                out.add(words.get(e & MAX_ID));
+                int count = e >>> 24;
+                counts.merge(words.get(e & MAX_ID), count == 0 ? 1 : count, Integer::sum);
+                length += count;
             }
         }
-        return out;
+        return new Field(counts, length);
     }
+
+    /** One record's field as the index holds it: each word's count, and the length its norm is made from. */
+    record Field(Map<String, Integer> counts, int length) { }
 
     /**
      * The token streams to index for one record's fields (null where {@code texts} is null: no

@@ -29,6 +29,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.ClassicSimilarity;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.PriorityQueue;
+import org.apache.lucene.util.SmallFloat;
 
 /**
  * Related articles: the article's most telling words, searched among the other articles'
@@ -74,9 +75,10 @@ final class Related {
     private record Tables(Map<String, Integer> docFreq, long docCount, int maxDocFreq) {}
 
     /**
-     * What changed in the index since the previous build's lists: the words of every record that
-     * changed (as it was and as it is), and of those, the ones whose document frequency changed
-     * on either side of the 2% cap or below it.
+     * What changed in the index since the previous build's lists: the words a changed record
+     * holds a different number of times, or all its words (as it was and as it is) where its
+     * body's norm changed; and the words whose document frequency changed on either side of the
+     * 2% cap or below it.
      */
     private record Changes(Set<String> touched, Set<String> reweighed) {}
 
@@ -130,10 +132,11 @@ final class Related {
      * Whether the search for an article whose text is unchanged would find what it found before.
      * It would when the index scores alike (same records with a body, same record count, same
      * rounded average length: {@link RoundedBM25}) and its records are the same articles' in the
-     * same order, when none of the text's words changed its weight (so the query asks for the
-     * same words), and when no changed record holds any of the query's words: then every record
-     * the query matches is unchanged and scores as it did, every changed one matches neither
-     * before nor now, and ties break by the same doc ids.
+     * same order; when the query asks for the same words (none of the text's words changed its
+     * weight, or the query made again asks for the words it asked for, in their order); and when
+     * no record scores any of them differently: a changed record whose body's norm is the same
+     * scores the same on every word it holds as often as before. Then every record the query
+     * matches scores as it did, and ties break by the same doc ids.
      */
     private boolean unchanged(RelatedMemo.Found known, Map<String, int[]> freqs) throws IOException {
         Changes c = changes();
@@ -147,7 +150,10 @@ final class Related {
         }
         for (String w : c.reweighed()) {
             if (freqs.containsKey(w)) {
-                return false;
+                // A word weighs otherwise: the query may pick other words, or the same ones.
+                List<String> words = new ArrayList<>();
+                query(tables(), freqs, words);
+                return words.equals(known.query());
             }
         }
         return true;
@@ -175,15 +181,25 @@ final class Related {
             if (java.util.Objects.equals(was, keys[doc])) {
                 continue;
             }
-            Set<String> before = was == null ? null : index.analyses().fieldWords(was, SearchIndexer.BODY_FIELD);
-            Set<String> now = keys[doc] == null ? null : index.analyses().fieldWords(keys[doc], SearchIndexer.BODY_FIELD);
+            Analyses.Field before = was == null ? null : index.analyses().field(was, SearchIndexer.BODY_FIELD);
+            Analyses.Field now = keys[doc] == null ? null : index.analyses().field(keys[doc], SearchIndexer.BODY_FIELD);
             if (before == null || now == null) {
                 return none; // a record whose words are not at hand: every list is searched again
             }
-            touched.addAll(before);
-            touched.addAll(now);
-            before.forEach(w -> delta.merge(w, -1, Integer::sum));
-            now.forEach(w -> delta.merge(w, 1, Integer::sum));
+            if (SmallFloat.intToByte4(before.length()) != SmallFloat.intToByte4(now.length())) {
+                // Another norm (the index's BM25 keeps the length as this byte): every word scores otherwise.
+                touched.addAll(before.counts().keySet());
+                touched.addAll(now.counts().keySet());
+            } else {
+                before.counts().forEach((w, n) -> {
+                    if (!n.equals(now.counts().get(w))) {
+                        touched.add(w);
+                    }
+                });
+                now.counts().keySet().stream().filter(w -> !before.counts().containsKey(w)).forEach(touched::add);
+            }
+            before.counts().keySet().forEach(w -> delta.merge(w, -1, Integer::sum));
+            now.counts().keySet().forEach(w -> delta.merge(w, 1, Integer::sum));
         }
         int maxDocFreq = maxDocFreq();
         Set<String> reweighed = new HashSet<>();

@@ -336,7 +336,7 @@ public final class SearchIndexer {
         return kept == null ? null : key;
     }
 
-    /** Where the body is among the fields a record's analysis keeps ({@link Analyses#fieldWords}). */
+    /** Where the body is among the fields a record's analysis keeps ({@link Analyses#field}). */
     static final int BODY_FIELD = java.util.Arrays.asList(ANALYSED).indexOf(IndexFields.BODY);
 
     private static FieldType scored() {

@@ -119,6 +119,73 @@ class RelatedTest {
         }
     }
 
+    /**
+     * An edit that leaves a record as long as it was (so its norm too) changes the score of that
+     * record on the words it changed alone: every list whose query asks for neither is the list
+     * the build before found, and is taken; the others are searched again. Then a word new to the
+     * record that other articles hold changes its weight: their queries are made again, and
+     * taken where they ask for the same words.
+     */
+    @Test
+    void anEditThatKeepsTheNormSearchesAgainOnlyTheListsAskingForWhatItChanged() throws Exception {
+        List<SearchRecord> records = new ArrayList<>(records(400));
+        // Article 7's section holds twice a rare word of other articles, which their queries ask for.
+        // And once another one, which the edit leaves as it is: the lists asking for it only are taken.
+        String rare = rareWord(records, 100);
+        String other = rareWord(records, 300);
+        SearchRecord part = withBody(records.get(13), other + " " + records.get(13).body());
+        assertEquals(SearchRecord.Kind.SECTION, part.kind());
+        assertEquals(7, part.articleId());
+        records.set(13, withBody(part, rare + " " + rare + " " + part.body()));
+        Analyses analyses = new Analyses();
+        RelatedMemo memo;
+        try (SearchIndex index = indexed(records, analyses, null)) {
+            lists(index, records);
+            memo = index.relatedMemo();
+        }
+        // Then says it once, and a word it holds anyway in its place: as long as before.
+        String common = part.body().split(" ")[1];
+        List<SearchRecord> edited = new ArrayList<>(records);
+        edited.set(13, withBody(part, rare + " " + common + " " + part.body()));
+        Set<String> changed = new java.util.HashSet<>(Related.freqs(IndexAnalyzer.create(Chain.EN, Map.of()),
+                rare + " " + common).keySet());
+        RelatedMemo afterEdit;
+        try (SearchIndex warm = indexed(edited, analyses, memo); SearchIndex cold = indexed(edited, null, null)) {
+            assertEquals(lists(cold, edited), lists(warm, edited), "every list as a search finds it");
+            afterEdit = warm.relatedMemo();
+            int asking = 0;
+            int askingOther = 0;
+            String otherStem = Related.freqs(IndexAnalyzer.create(Chain.EN, Map.of()), other).keySet().iterator().next();
+            for (Map.Entry<Integer, RelatedMemo.Found> e : memo.lists().entrySet()) {
+                boolean asks = e.getValue().query().stream().anyMatch(changed::contains);
+                asking += asks ? 1 : 0;
+                if (!asks) {
+                    askingOther += e.getValue().query().contains(otherStem) ? 1 : 0;
+                    assertTrue(afterEdit.lists().get(e.getKey()) == e.getValue(), "list of article " + e.getKey() + " taken");
+                }
+            }
+            assertTrue(asking > 0 && asking < 400, asking + " lists ask for " + changed);
+            assertTrue(askingOther > 0, "lists that ask for " + otherStem + ", which the section holds, are taken");
+        }
+        // The rare word gone from the section: its weight changes where other articles hold it.
+        List<SearchRecord> again = new ArrayList<>(edited);
+        again.set(13, withBody(part, common + " " + common + " " + part.body()));
+        try (SearchIndex warm = indexed(again, analyses, afterEdit); SearchIndex cold = indexed(again, null, null)) {
+            assertEquals(lists(cold, again), lists(warm, again), "every list as a search finds it");
+        }
+    }
+
+    /** The first rare word of the articles after {@code id}. */
+    private static String rareWord(List<SearchRecord> records, int id) {
+        return records.stream().filter(r -> r.articleId() > id).flatMap(r -> java.util.Arrays.stream(r.body().split(" ")))
+                .filter(w -> w.startsWith("word")).findFirst().orElseThrow();
+    }
+
+    private static SearchRecord withBody(SearchRecord r, String body) {
+        return new SearchRecord(r.kind(), r.url(), r.anchor(), r.title(), r.heading(), r.context(), r.summary(), r.tags(), body,
+                r.articleId());
+    }
+
     private static SearchIndex indexed(List<SearchRecord> records, Analyses analyses, RelatedMemo previous) {
         SearchIndex index = SearchIndexer.build(records, new org.apache.lucene.store.ByteBuffersDirectory(), Map.of(), "en",
                 analyses);
