@@ -312,6 +312,12 @@ final class BuildCache {
         return kept.file();
     }
 
+    /** The digest the previous build recorded for the file at {@code path} ({@link #keep}); null: none. */
+    String previousDigest(String path) {
+        Page old = oldPages.get(path);
+        return old == null ? null : old.digest();
+    }
+
     /** A file of the previous site found unchanged: its length and CRC-32C. */
     record Kept(Path file, int length, int crc) { }
 

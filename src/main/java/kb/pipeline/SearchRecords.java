@@ -151,7 +151,41 @@ final class SearchRecords {
 
     /** Writes one language's browser index into its folder's {@code search/data/}; returns its bytes. */
     static long export(SearchIndex index, SiteWriter writer, String folder) {
-        return new BrowserExport(index, (file, bytes) -> writer.write(folder + BROWSER + file, bytes)).write();
+        return new BrowserExport(index, (file, bytes) -> writer.write(folder + BROWSER + file, bytes), index.earlierExport())
+                .write();
+    }
+
+    /**
+     * The browser files of the language in {@code folder} that the site at {@code --out} holds,
+     * as the build cache recorded them, for its next export to take (null when the cache is
+     * off): a file is taken, as a hard link, when recorded with the same identity and still as
+     * it was written. Its record in the cache is its identity and content hash.
+     */
+    static BrowserExport.Earlier earlier(BuildCache cache, SiteWriter writer, String folder) {
+        if (!cache.on()) {
+            return null;
+        }
+        return new BrowserExport.Earlier() {
+            @Override
+            public Taken take(String file, String identity) {
+                String path = folder + BROWSER + file;
+                String digest = cache.previousDigest(path);
+                if (digest == null || !digest.startsWith(identity + " ")) {
+                    return null;
+                }
+                BuildCache.Kept kept = cache.reuseFile(path, digest);
+                if (kept == null) {
+                    return null;
+                }
+                writer.reuse(kept.file(), path);
+                return new Taken(kept.length(), digest.substring(identity.length() + 1));
+            }
+
+            @Override
+            public void keep(String file, String identity, String hash, byte[] bytes) {
+                cache.keep(folder + BROWSER + file, identity + " " + hash, bytes);
+            }
+        };
     }
 
     static String networkText(Network n, Words words) {

@@ -191,11 +191,13 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         index = SearchRecords.index(site, words(), writer, "", cache.analyses(), cache.previousIndex(""),
                 a -> cache.documentKey(a.source()));
         index.relatedFrom(cache.related(""));
+        index.exportFrom(SearchRecords.earlier(cache, writer, ""));
         cache.indexed(index);
         translations.forEach(t -> {
             t.index = SearchRecords.index(t.edition.site(), words(t.edition.code()), writer, t.edition.prefix(),
                     cache.analyses(), cache.previousIndex(t.edition.prefix()), a -> cache.documentKey(a.source()));
             t.index.relatedFrom(cache.related(t.edition.prefix()));
+            t.index.exportFrom(SearchRecords.earlier(cache, writer, t.edition.prefix()));
             cache.indexed(t.index);
         });
     }

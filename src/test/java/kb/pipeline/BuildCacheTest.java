@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32C;
 import kb.testing.FixtureSites;
 import org.jsoup.Jsoup;
@@ -517,6 +518,46 @@ class BuildCacheTest {
         first();
         // Same length, other bytes: someone edited the built data file by hand.
         edit(site.resolve("widget/a/3.js"), "\"format\":1", "\"format\":7");
+        warmEqualsCold();
+    }
+
+    /**
+     * The browser search's record blocks whose documents an edit did not touch are the previous
+     * site's files (hard links); the block of the edited article is made again.
+     */
+    @Test
+    void searchBlocksOfUntouchedRecordsAreTakenFromThePreviousSite() throws IOException {
+        first();
+        Map<Path, Object> before = new java.util.TreeMap<>();
+        Path edited = null;
+        try (var files = Files.list(site.resolve(SearchRecords.BROWSER + "d"))) {
+            for (Path f : files.toList()) {
+                before.put(site.relativize(f), Files.getAttribute(f, "unix:ino"));
+                edited = Files.readString(f).contains("renews them") ? site.relativize(f) : edited;
+            }
+        }
+        assertTrue(edited != null && before.size() >= 2, before.toString());
+        edit(content.resolve("articles/getting-started/tokens.md"), "renews them.", "renews them for good.");
+        warmEqualsCold();
+        for (Map.Entry<Path, Object> e : before.entrySet()) {
+            Object now = Files.getAttribute(site.resolve(e.getKey()), "unix:ino");
+            if (e.getKey().equals(edited)) {
+                assertTrue(Files.readString(site.resolve(edited)).contains("renews them for good."), edited.toString());
+            } else {
+                assertEquals(e.getValue(), now, e.getKey() + ": a hard link to the previous site's file");
+            }
+        }
+    }
+
+    @Test
+    void aSearchBlockChangedInTheSiteIsMadeAgain() throws IOException {
+        first();
+        // Same length, other bytes: the block's file was changed after the build.
+        Path block = site.resolve(SearchRecords.BROWSER + "d/0.js");
+        String text = Files.readString(block);
+        int at = text.indexOf("kbSearchData(\"d/0.js\"");
+        assertEquals(0, at, text);
+        Files.writeString(block, text.replace("kbSearchData(\"d/0.js\"", "kbSearchData(\"d/9.js\""));
         warmEqualsCold();
     }
 
