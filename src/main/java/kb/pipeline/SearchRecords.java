@@ -149,10 +149,13 @@ final class SearchRecords {
                 site.content().config().language());
     }
 
-    /** Writes one language's browser index into its folder's {@code search/data/}; returns its bytes. */
-    static long export(SearchIndex index, SiteWriter writer, String folder) {
-        return new BrowserExport(index, (file, bytes) -> writer.write(folder + BROWSER + file, bytes), index.earlierExport())
-                .write();
+    /**
+     * Writes one language's browser index into its folder's {@code search/data/}, taking from the
+     * site it replaces the files the build cache finds alike ({@link #earlier}); returns its bytes.
+     */
+    static long export(SearchIndex index, SiteWriter writer, String folder, BuildCache cache) {
+        return new BrowserExport(index, (file, bytes) -> writer.write(folder + BROWSER + file, bytes),
+                earlier(cache, writer, folder)).write();
     }
 
     /**
@@ -161,7 +164,7 @@ final class SearchRecords {
      * off): a file is taken, as a hard link, when recorded with the same identity and still as
      * it was written. Its record in the cache is its identity and content hash.
      */
-    static BrowserExport.Earlier earlier(BuildCache cache, SiteWriter writer, String folder) {
+    private static BrowserExport.Earlier earlier(BuildCache cache, SiteWriter writer, String folder) {
         if (!cache.on()) {
             return null;
         }

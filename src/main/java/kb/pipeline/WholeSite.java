@@ -191,13 +191,11 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         index = SearchRecords.index(site, words(), writer, "", cache.analyses(), cache.previousIndex(""),
                 a -> cache.documentKey(a.source()));
         index.relatedFrom(cache.related(""));
-        index.exportFrom(SearchRecords.earlier(cache, writer, ""));
         cache.indexed(index);
         translations.forEach(t -> {
             t.index = SearchRecords.index(t.edition.site(), words(t.edition.code()), writer, t.edition.prefix(),
                     cache.analyses(), cache.previousIndex(t.edition.prefix()), a -> cache.documentKey(a.source()));
             t.index.relatedFrom(cache.related(t.edition.prefix()));
-            t.index.exportFrom(SearchRecords.earlier(cache, writer, t.edition.prefix()));
             cache.indexed(t.index);
         });
     }
@@ -222,9 +220,9 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
 
     @Override
     public void write() {
-        searchBytes = SearchRecords.export(index, writer, "");
+        searchBytes = SearchRecords.export(index, writer, "", cache);
         for (Translation t : translations) {
-            searchBytes += SearchRecords.export(t.index, writer, t.edition.prefix());
+            searchBytes += SearchRecords.export(t.index, writer, t.edition.prefix(), cache);
         }
         // The content files' digests of the site being replaced are the build cache's to trust.
         SiteSearch.stamp(writer, options.content(), cache.on() ? options.out() : null);

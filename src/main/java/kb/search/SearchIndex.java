@@ -124,18 +124,6 @@ public final class SearchIndex implements AutoCloseable {
         related.previous(previous);
     }
 
-    /** Where this index's browser export takes the files the previous build's made alike ({@link BrowserExport.Earlier}); null: none. */
-    public void exportFrom(BrowserExport.Earlier earlier) {
-        this.earlierExport = earlier;
-    }
-
-    /** See {@link #exportFrom}. */
-    public BrowserExport.Earlier earlierExport() {
-        return earlierExport;
-    }
-
-    private BrowserExport.Earlier earlierExport;
-
     /** What this index's related lists were found from, for the next build; null when there is nothing to keep. */
     public RelatedMemo relatedMemo() {
         return related.memo();
