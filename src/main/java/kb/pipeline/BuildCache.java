@@ -288,18 +288,12 @@ final class BuildCache {
     }
 
     /**
-     * The file of the page at {@code path} in the previous site, when it was written from the
-     * same digest and still has the length and checksum it had then; else null.
+     * The page at {@code path} in the previous site, when it was written from the same digest and
+     * still has the length and checksum it had then, else null; recording {@code inputs} (or none,
+     * when null) as what the page was made from: the next build may take it by them
+     * ({@link #reuseInputs}) without making its model.
      */
-    Path reuse(String path, String digest) {
-        return reuse(path, digest, null);
-    }
-
-    /**
-     * {@link #reuse}, recording {@code inputs} (or none, when null) as what the page was made
-     * from: the next build may take it by them ({@link #reuseInputs}) without making its model.
-     */
-    Path reuse(String path, String digest, String inputs) {
+    Kept reuse(String path, String digest, String inputs) {
         if (digest == null) {
             return null;
         }
@@ -309,7 +303,7 @@ final class BuildCache {
             return null;
         }
         pagesReused.incrementAndGet();
-        return kept.file();
+        return kept;
     }
 
     /** The digest the previous build recorded for the file at {@code path} ({@link #keep}); null: none. */
@@ -329,7 +323,7 @@ final class BuildCache {
         return reuseFile(path, digest, null);
     }
 
-    /** {@link #reuseFile}, recording {@code inputs} (none when null) as {@link #reuse(String, String, String)} does. */
+    /** {@link #reuseFile}, recording {@code inputs} (none when null) as {@link #reuse} does. */
     Kept reuseFile(String path, String digest, String inputs) {
         if (digest == null) {
             return null;

@@ -507,9 +507,9 @@ final class PageWriter {
     private void file(String path, String template, Map<String, Object> model, String pageInputs) {
         try {
             String digest = cache == null ? null : cache.digest(template, model);
-            Path previous = digest == null ? null : cache.reuse(edition.prefix() + path, digest, pageInputs);
+            BuildCache.Kept previous = digest == null ? null : cache.reuse(edition.prefix() + path, digest, pageInputs);
             if (previous != null) {
-                writer.reuse(previous, path);
+                writer.reuse(previous.file(), path, previous.length());
             } else {
                 byte[] bytes = templates.render(template, model).getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 writer.write(path, bytes);

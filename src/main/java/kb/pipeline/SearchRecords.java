@@ -180,7 +180,7 @@ final class SearchRecords {
                 if (kept == null) {
                     return null;
                 }
-                writer.reuse(kept.file(), path);
+                writer.reuse(kept.file(), path, kept.length());
                 return new Taken(kept.length(), digest.substring(identity.length() + 1));
             }
 

@@ -51,11 +51,8 @@ final class HyphenJoin extends TokenFilter {
      */
     static Reader reading(Reader reader) {
         try {
-            StringBuilder all = new StringBuilder();
-            char[] buffer = new char[4096];
-            for (int n; (n = reader.read(buffer)) > 0; ) {
-                all.append(buffer, 0, n);
-            }
+            java.io.StringWriter all = new java.io.StringWriter();
+            reader.transferTo(all);
             String read = all.toString();
             TEXT.set(read);
             return new StringReader(read);
