@@ -49,10 +49,16 @@ public final class SiteWriter implements AutoCloseable {
     private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
     private Path realStaging;
     private boolean committed;
+    /**
+     * The old site's files the new one keeps where they are, by path, when this build updates the
+     * site in place ({@link #update}); null when it replaces the whole folder.
+     */
+    private final Set<String> kept;
 
-    private SiteWriter(Path out, Path staging) {
+    private SiteWriter(Path out, Path staging, boolean update) {
         this.out = out;
         this.staging = staging;
+        this.kept = update ? ConcurrentHashMap.newKeySet() : null;
     }
 
     /**
@@ -61,15 +67,33 @@ public final class SiteWriter implements AutoCloseable {
      * @throws KbException when {@code out} is a folder kb must not replace (see {@link #checkReplaceable})
      */
     public static SiteWriter open(Path out) throws IOException {
+        return open(out, false);
+    }
+
+    /**
+     * Starts a build that keeps what it can of the site at {@code out} (a warm build): a file
+     * taken unchanged from it ({@link #reuse}) stays where it is, the staging folder holds only
+     * what is new, and the commit updates the site in place (see {@link SiteUpdate}). Where there
+     * is no site yet, the commit puts the staging folder in place as {@link #open}'s does.
+     */
+    public static SiteWriter update(Path out) throws IOException {
+        return open(out, true);
+    }
+
+    private static SiteWriter open(Path out, boolean update) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         recover(target);
         checkReplaceable(target);
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path staging = parent.resolve("." + target.getFileName() + ".new");
+        Path staging = staging(target);
         deleteTree(staging);
         Files.createDirectories(staging);
-        return new SiteWriter(target, staging);
+        return new SiteWriter(target, staging, update && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    private static Path staging(Path out) {
+        return out.resolveSibling("." + out.getFileName() + ".new");
     }
 
     /**
@@ -80,7 +104,7 @@ public final class SiteWriter implements AutoCloseable {
     public static SiteWriter inPlace(Path out) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Files.createDirectories(target);
-        SiteWriter writer = new SiteWriter(target, target);
+        SiteWriter writer = new SiteWriter(target, target, false);
         writer.committed = true;
         return writer;
     }
@@ -173,6 +197,10 @@ public final class SiteWriter implements AutoCloseable {
                 writeFile(relativePath, data);
                 return data.length;
             }
+            if (kept != null && existing.toAbsolutePath().normalize().equals(out.resolve(staging.relativize(file)))) {
+                kept.add(staging.relativize(file).toString().replace('\\', '/')); // it stays where it is
+                return known >= 0 ? known : Files.size(existing);
+            }
             createParents(file);
             try {
                 Files.createLink(file, existing);
@@ -186,6 +214,22 @@ public final class SiteWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reuse " + existing, e);
         }
+    }
+
+    /**
+     * The file of the new site at {@code relativePath} as it is so far: written into the staging
+     * folder, or kept in place in the old site; null when there is none.
+     */
+    public Path existing(String relativePath) {
+        Path file = staging.resolve(relativePath).normalize();
+        if (!file.startsWith(staging)) {
+            return null; // outside the site: no file of it
+        }
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        String path = staging.relativize(file).toString().replace('\\', '/');
+        return kept != null && kept.contains(path) ? out.resolve(path) : null;
     }
 
     /** Bytes written so far. */
@@ -229,10 +273,18 @@ public final class SiteWriter implements AutoCloseable {
      * after the new site was already in place. The next build deletes it while it reads and
      * renders the content. Most of its files are hard links to the new site's (see
      * {@link #reuse}), so what it holds on disk until then is mostly names.
+     *
+     * <p>A writer opened by {@link #update} on an existing site instead updates it in place
+     * ({@link SiteUpdate}): only the staged files move, and nothing goes to the trash.
      */
     public void commit() throws IOException {
         if (staging.equals(out)) {
             return; // written in place: there is nothing to swap
+        }
+        if (kept != null) {
+            committed = true; // from the plan on, the next build finishes it rather than throw it away
+            SiteUpdate.commit(out, staging, kept);
+            return;
         }
         Path old = old(out);
         if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
@@ -366,8 +418,9 @@ public final class SiteWriter implements AutoCloseable {
      * A kill between the two renames of a commit leaves no site at {@code out}, only the old one
      * aside: puts it back. Readers of {@code out} see no site during that instant of a commit and
      * until this runs, so the build calls it before anything else, even a build that then fails,
-     * and {@code kb check} calls it too. A killed build leaves nothing else to mend: its staging
-     * folder is hidden beside {@code out} and thrown away by the next build.
+     * and {@code kb check} calls it too. A build killed while it updated the site in place, after its
+     * commit point, is finished ({@link SiteUpdate#finish}). A build killed before leaves nothing
+     * else to mend: its staging folder is hidden beside {@code out} and thrown away by the next build.
      */
     public static void recover(Path out) throws IOException {
         Path target = out.toAbsolutePath().normalize();
@@ -375,6 +428,7 @@ public final class SiteWriter implements AutoCloseable {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
             Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
         }
+        SiteUpdate.finish(target, staging(target)); // an update in place killed after its commit point
     }
 
     /**

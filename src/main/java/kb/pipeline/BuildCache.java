@@ -148,6 +148,11 @@ final class BuildCache {
         return on;
     }
 
+    /** Whether the site being replaced has pages this cache recorded, which the build may keep where they are. */
+    boolean keepsPages() {
+        return on && !oldPages.isEmpty();
+    }
+
     /**
      * The search index of the language in {@code folder} ({@code ""} for the default) that the
      * site being replaced holds, from which the new one takes its unchanged records' documents

@@ -68,12 +68,13 @@ interface Output extends SiteFiles {
 
             @Override
             public boolean exists(String path) {
-                return Files.isRegularFile(writer.root().resolve(path));
+                return writer.existing(path) != null;
             }
 
             @Override
             public String read(String path) {
-                return readFile(writer.root().resolve(path));
+                Path file = writer.existing(path);
+                return file == null ? null : readFile(file);
             }
         };
     }

@@ -182,7 +182,8 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
             return;
         }
         try {
-            writer = SiteWriter.open(options.out());
+            // A site whose pages the cache describes is updated in place: only what changed is written.
+            writer = cache.keepsPages() ? SiteWriter.update(options.out()) : SiteWriter.open(options.out());
         } catch (IOException e) {
             throw cannotWrite(e);
         }

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing lost: {@code java -jar kb.jar build} killed with SIGKILL at many moments of a build of
- * 150 articles leaves {@code site/} as the old site or the new one, never a mix; and a kill in
- * the instant between the two renames of the swap (no site at all) is mended by the next
- * {@code kb check} or build. The site then answers {@code kb search} from its Lucene index.
+ * 150 articles leaves {@code site/} as the old site or the new one, never a mix; a kill in the
+ * instant between the two renames of the swap (no site at all) is mended by the next
+ * {@code kb check} or build, and so is a kill while a build that updates the site in place moves
+ * its files in (its plan, beside the site, is its commit point: the next command finishes it, and
+ * the site is the new one). The site then answers {@code kb search} from its Lucene index.
  */
 class KillDuringBuildIT {
     private static final Path JAR = KbJar.JAR;
@@ -129,10 +131,12 @@ class KillDuringBuildIT {
             if (delay >= 0) {
                 Thread.sleep(delay);
             } else {
-                // Aim at the swap itself: kill as soon as the old site is moved aside.
+                // Aim at the swap itself: kill as soon as the old site is moved aside, or (a build
+                // that updates the site in place) as soon as its plan is in place.
                 Path old = dir.resolve(".site.old");
+                Path plan = dir.resolve(".site.commit");
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (!Files.exists(old) && build.isAlive() && System.nanoTime() < until) {
+                while (!Files.exists(old) && !Files.exists(plan) && build.isAlive() && System.nanoTime() < until) {
                     Thread.onSpinWait();
                 }
             }
@@ -140,7 +144,9 @@ class KillDuringBuildIT {
             build.waitFor(30, TimeUnit.SECONDS);
 
             String state;
-            if (!Files.exists(site)) {
+            if (Files.exists(dir.resolve(".site.commit"))) {
+                state = "updating in place";
+            } else if (!Files.exists(site)) {
                 assertTrue(Files.isDirectory(dir.resolve(".site.old")), "no site and nothing to restore it from");
                 state = "between the two renames";
             } else {
@@ -151,13 +157,16 @@ class KillDuringBuildIT {
                             + FixtureSites.diff(edition.equals("first") ? firstTree : secondTree, now).lines().limit(20).toList());
                 }
             }
-            if (state.equals("between the two renames")) {
-                // The next command mends an interrupted swap; check writes nothing else. (A site
-                // found whole needs no mending: kb search below opens it as it is.)
+            if (state.equals("between the two renames") || state.equals("updating in place")) {
+                // The next command mends an interrupted swap or finishes an update; check writes
+                // nothing else. (A site found whole needs no mending: kb search below opens it as it is.)
                 assertEquals(0, run("check", "--content", content.toString(), "--templates", TEMPLATES, "--out", site.toString()));
             }
             List<String> after = tree(site);
             assertTrue(after.equals(firstTree) || after.equals(secondTree), "after kb check, site/ is whole again");
+            if (state.equals("updating in place")) {
+                assertEquals(next.equals("first") ? firstTree : secondTree, after, "an update past its commit point is finished");
+            }
             edition = after.equals(firstTree) ? "first" : "second";
             seen.add(delay + " ms: " + state);
             // Whichever site it is, its Lucene index is whole: kb search opens it.

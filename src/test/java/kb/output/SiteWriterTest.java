@@ -186,4 +186,117 @@ class SiteWriterTest {
         }
         assertEquals("keep", Files.readString(outside.resolve("keep.txt")));
     }
+
+    /** A site as a warm build finds it: pages, a section to be removed, a stray file. */
+    private Path builtSite() throws IOException {
+        Path out = site();
+        Files.createDirectories(out.resolve("billing/refunds"));
+        Files.writeString(out.resolve("billing/refunds/index.html"), "refunds");
+        Files.writeString(out.resolve("billing/index.html"), "billing");
+        Files.createDirectories(out.resolve("gone/deep"));
+        Files.writeString(out.resolve("gone/deep/index.html"), "removed section");
+        Files.writeString(out.resolve("billing/stray.html"), "put here by hand");
+        return out;
+    }
+
+    private static Object inode(Path file) throws IOException {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    }
+
+    @Test
+    void anUpdateKeepsUnchangedFilesWhereTheyAreAndLeavesExactlyTheNewSite() throws IOException {
+        Path out = builtSite();
+        Object refunds = inode(out.resolve("billing/refunds/index.html"));
+        try (SiteWriter w = SiteWriter.update(out)) {
+            w.reuse(out.resolve("billing/refunds/index.html"), "billing/refunds/index.html");
+            w.reuse(out.resolve("billing/index.html"), "billing/index.html");
+            w.write("index.html", "new home");
+            w.write("billing/new/index.html", "a new page");
+            assertEquals("refunds", w.existing("billing/refunds/index.html") == null ? null
+                    : Files.readString(w.existing("billing/refunds/index.html")), "a kept file is found where it is");
+            assertEquals("old home", Files.readString(out.resolve("index.html")), "readers see the old site meanwhile");
+            w.commit();
+        }
+        assertEquals(refunds, inode(out.resolve("billing/refunds/index.html")), "the kept file was not touched");
+        assertEquals(List.of("billing/index.html", "billing/new/index.html", "billing/refunds/index.html", "index.html"),
+                files(out), "the removed section, the old page and the stray file are gone");
+        assertEquals("new home", Files.readString(out.resolve("index.html")));
+        assertEquals(List.of("site"), siblings(), "no staging folder, plan or trash is left");
+    }
+
+    @Test
+    void anUpdateThatIsNotCommittedLeavesTheOldSiteAsItWas() throws IOException {
+        Path out = builtSite();
+        List<String> before = files(out);
+        try (SiteWriter w = SiteWriter.update(out)) {
+            w.reuse(out.resolve("billing/index.html"), "billing/index.html");
+            w.write("index.html", "half-built");
+        }
+        assertEquals(before, files(out));
+        assertEquals("old home", Files.readString(out.resolve("index.html")));
+        assertEquals(List.of("site"), siblings());
+    }
+
+    @Test
+    void anUpdateKilledAfterItsCommitPointIsFinishedByTheNextStart() throws IOException {
+        Path out = builtSite();
+        Path staging = dir.resolve(".site.new");
+        // What a kill -9 right after the plan was renamed into place leaves.
+        Files.createDirectories(staging.resolve("billing/new"));
+        Files.writeString(staging.resolve("index.html"), "new home");
+        Files.writeString(staging.resolve("billing/new/index.html"), "a new page");
+        SiteUpdate.record(out, staging, java.util.Set.of("billing/index.html", "billing/refunds/index.html"));
+        assertEquals("old home", Files.readString(out.resolve("index.html")), "nothing moved yet");
+        SiteWriter.recover(out);
+        assertEquals(List.of("billing/index.html", "billing/new/index.html", "billing/refunds/index.html", "index.html"),
+                files(out));
+        assertEquals("new home", Files.readString(out.resolve("index.html")));
+        assertEquals(List.of("site"), siblings());
+    }
+
+    @Test
+    void anUpdatePutsAFileWhereAFolderWasAndAFolderWhereAFileWas() throws IOException {
+        Path out = builtSite();
+        try (SiteWriter w = SiteWriter.update(out)) {
+            w.reuse(out.resolve("billing/index.html"), "billing/index.html");
+            w.write("index.html", "home");
+            w.write("gone", "a file now");
+            w.write("billing/stray.html/index.html", "a folder now");
+            w.commit();
+        }
+        assertEquals(List.of("billing/index.html", "billing/stray.html/index.html", "gone", "index.html"), files(out));
+    }
+
+    @Test
+    void anUpdateNeverFollowsALinkOutOfTheSite() throws IOException {
+        Path out = builtSite();
+        Path outside = Files.createDirectories(dir.resolve("precious"));
+        Files.writeString(outside.resolve("keep.txt"), "keep");
+        Files.createSymbolicLink(out.resolve("linked"), outside);
+        try (SiteWriter w = SiteWriter.update(out)) {
+            w.reuse(out.resolve("billing/index.html"), "billing/index.html");
+            w.write("index.html", "home");
+            w.commit();
+        }
+        assertEquals("keep", Files.readString(outside.resolve("keep.txt")));
+        assertFalse(Files.exists(out.resolve("linked"), java.nio.file.LinkOption.NOFOLLOW_LINKS), "the link itself is gone");
+    }
+
+    @Test
+    void anUpdateOfEveryFileMovesThemAllIn() throws IOException {
+        Path out = builtSite();
+        try (SiteWriter w = SiteWriter.update(out)) {
+            w.write("index.html", "home");
+            w.write("faq/index.html", "faq");
+            w.commit();
+        }
+        assertEquals(List.of("faq/index.html", "index.html"), files(out));
+        assertEquals(List.of("site"), siblings());
+    }
+
+    private static List<String> files(Path root) throws IOException {
+        try (var all = Files.walk(root)) {
+            return all.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        }
+    }
 }
