@@ -200,7 +200,7 @@ final class IndexAnalyzer {
 
         @Override
         protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents chain) {
-            TokenStream out = new StackedSynonyms(new SynonymGraphFilter(chain.getTokenStream(), map, true));
+            TokenStream out = new StackedSynonyms(JoinedAside.around(chain.getTokenStream(), in -> new SynonymGraphFilter(in, map, true)));
             return new TokenStreamComponents(chain.getSource(), out);
         }
     }

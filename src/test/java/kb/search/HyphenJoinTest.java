@@ -38,6 +38,19 @@ class HyphenJoinTest {
     }
 
     @Test
+    void aHyphenatedPhraseOfASynonymGroupGetsItsSynonymsAsWrittenApart() throws Exception {
+        // The joined word once stood between the parts, and the rule for "plim plom" no longer
+        // matched there. Made-up words: no support-desk word or correction reaches them.
+        try (SearchIndex index = index(Map.of("zorbify", List.of("plim-plom")),
+                TestRecords.article("a/", "Accounts", "Plim-plom your account every month."),
+                TestRecords.article("b/", "Accounts", "Plim plom your account every month."))) {
+            List<Hit> hits = index.search("zorbify", 10, false);
+            assertEquals(2, hits.size(), () -> "hits " + hits);
+            assertEquals(hits.get(0).score(), hits.get(1).score(), 0f, () -> "scores " + hits);
+        }
+    }
+
+    @Test
     void theJoinedWordAddsNoLengthToThePage() throws Exception {
         // With a synonym group, so the joined word passes through the synonyms' stacking too.
         try (SearchIndex index = index(Map.of("invoice", List.of("bill")),
