@@ -10,7 +10,7 @@
  */
 (function () {
   'use strict';
-  var FORMAT = 10;
+  var FORMAT = 11;
   var f = Math.fround;
   var KINDS = { a: 'article', s: 'section', f: 'faq', n: 'network' };
 
@@ -107,18 +107,20 @@
 
   /** The term shard file that holds a term: the last shard starting at or before it. */
   Engine.prototype.shardOf = function (term) {
-    var shards = this.m.terms, lo = 0, hi = shards.length - 1, found = -1;
+    // Each shard's first term, front-coded as a letter's words are (BrowserExport.termShards).
+    var shards = this.shardStarts || (this.shardStarts = wordList(this.m.terms).map(function (e) { return e[0]; }));
+    var lo = 0, hi = shards.length - 1, found = -1;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
-      if (shards[mid][0] <= term) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (shards[mid] <= term) { found = mid; lo = mid + 1; } else hi = mid - 1;
     }
-    return found < 0 ? null : shards[found][1];
+    return found < 0 ? null : 't/' + found + '.js';
   };
 
   Engine.prototype.terms = function (list) {
     var self = this, files = {};
     list.forEach(function (t) { var file = self.shardOf(t); if (file) files[file] = true; });
-    return Promise.all(Object.keys(files).map(function (file) { return load(file); })).then(function () {
+    return Promise.all(Object.keys(files).map(function (file) { return load(file, null, self.m.termsVersion); })).then(function () {
       var out = {}, shared = {};
       list.forEach(function (t) {
         var file = self.shardOf(t);
@@ -150,7 +152,11 @@
    * stem's dropped ending (its length in base 36) and what replaces it.
    */
   function vocabList(file) {
-    var text = loaded[file];
+    return (loaded[file] = wordList(loaded[file]));
+  }
+
+  /** Words front-coded as BrowserExport.frontCoded writes them, read back; arrays as they are. */
+  function wordList(text) {
     if (typeof text !== 'string') return text;
     // Scanned with indexOf rather than split: at 100,000 articles a letter's 20,000 words were
     // read in 4 ms so, in 8 ms split, and JSON.parse took 5 to 7 ms of the arrays they replace.
@@ -173,7 +179,7 @@
       before = word;
       at = end + 1;
     }
-    return (loaded[file] = out);
+    return out;
   }
 
   /**

@@ -520,10 +520,10 @@ public final class IncrementalBuild implements AutoCloseable {
     private static void writeExport(SiteWriter writer, Map<String, byte[]> export) {
         Path folder = writer.resolve(SearchRecords.BROWSER + MANIFEST).getParent();
         export.forEach((file, bytes) -> {
-            // Term and vocabulary files are named by their content: one that exists already holds
-            // these bytes. Record blocks and head files are named by number and letters, so theirs
-            // are compared.
-            boolean named = file.startsWith("d/") || file.startsWith("h/");
+            // Vocabulary files and shared postings are named by their content: one that exists
+            // already holds these bytes. Term shards, record blocks and head files are named by
+            // number and letters, so theirs are compared.
+            boolean named = file.startsWith("t/") || file.startsWith("d/") || file.startsWith("h/");
             if (!file.equals(MANIFEST) && (!Files.isRegularFile(folder.resolve(file))
                     || named && !sameBytes(folder.resolve(file), bytes))) {
                 writer.write(SearchRecords.BROWSER + file, bytes);
