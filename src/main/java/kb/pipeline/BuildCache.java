@@ -32,6 +32,7 @@ import kb.markdown.LinkRef;
 import kb.markdown.RenderedMarkdown;
 import kb.markdown.TextSection;
 import kb.output.SiteWriter;
+import kb.search.AcronymsMemo;
 import kb.search.Analyses;
 import kb.search.RelatedMemo;
 
@@ -61,6 +62,8 @@ final class BuildCache {
     static final String FACTS = FOLDER + "facts.bin";
     /** Each language's related lists and what they were found from ({@link RelatedMemo}), by its folder. */
     static final String RELATED = FOLDER + "related.bin";
+    /** Each language's initials and which records hold them as words ({@link AcronymsMemo}), by its folder. */
+    static final String ACRONYMS = FOLDER + "acronyms.bin";
     /** Stands for the document's file in a stored link's location: the file is the one asked about. */
     private static final Path SOURCE = Path.of("");
 
@@ -81,6 +84,8 @@ final class BuildCache {
     private final Set<String> newFacts = ConcurrentHashMap.newKeySet();
     private final Map<String, RelatedMemo> oldRelated;
     private final Map<String, RelatedMemo> newRelated = new ConcurrentHashMap<>();
+    private final Map<String, AcronymsMemo> oldAcronyms;
+    private final Map<String, AcronymsMemo> newAcronyms = new ConcurrentHashMap<>();
     private final AtomicInteger factsReused = new AtomicInteger();
     private final AtomicInteger related = new AtomicInteger();
     private final AtomicInteger relatedReused = new AtomicInteger();
@@ -125,6 +130,7 @@ final class BuildCache {
         this.analyses = on ? readAnalyses(previous.resolve(ANALYSES), key) : null;
         this.oldFacts = on ? readKeys(previous.resolve(FACTS), key) : Set.of();
         this.oldRelated = on ? readRelated(previous.resolve(RELATED), key) : Map.of();
+        this.oldAcronyms = on ? readAcronyms(previous.resolve(ACRONYMS), key) : Map.of();
     }
 
     /** A cache that keeps nothing ({@code --no-cache}, {@code kb check}, the preview). */
@@ -159,12 +165,19 @@ final class BuildCache {
      * when it was built with this cache's key; null when the cache is off.
      */
     kb.search.PreviousIndex previousIndex(String folder) {
-        return on ? new kb.search.PreviousIndex(previous.resolve(folder + SearchRecords.LUCENE), key) : null;
+        return on ? new kb.search.PreviousIndex(previous.resolve(folder + SearchRecords.LUCENE), key,
+                oldAcronyms.get(folder)) : null;
     }
 
-    /** Counts a language's search index: its documents, and how many it took from the build before's. */
-    void indexed(kb.search.SearchIndex index) {
+    /**
+     * Counts the search index of the language in {@code folder}: its documents, and how many it
+     * took from the build before's; and keeps what its initials were found from.
+     */
+    void indexed(String folder, kb.search.SearchIndex index) {
         if (on) {
+            if (index.acronymsMemo() != null) {
+                newAcronyms.put(folder, index.acronymsMemo());
+            }
             searchDocuments.addAndGet(index.documents());
             searchDocumentsReused.addAndGet(index.documentsTaken());
         }
@@ -501,6 +514,8 @@ final class BuildCache {
             CacheFile.write(writer.resolve(FACTS), key, new TreeSet<>(newFacts), (out, k) -> out.string(k));
             CacheFile.write(writer.resolve(RELATED), key, new TreeMap<>(newRelated).entrySet(),
                     (out, e) -> writeRelated(out, e.getKey(), e.getValue()));
+            CacheFile.write(writer.resolve(ACRONYMS), key, new TreeMap<>(newAcronyms).entrySet(),
+                    (out, e) -> writeAcronyms(out, e.getKey(), e.getValue()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build cache", e);
         }
@@ -509,6 +524,7 @@ final class BuildCache {
         newPages.clear();
         newFacts.clear();
         newRelated.clear();
+        newAcronyms.clear();
     }
 
     /**
@@ -635,6 +651,45 @@ final class BuildCache {
             }
             out.ints(e.getValue().ids().stream().mapToInt(Integer::intValue).toArray());
         }
+    }
+
+    private static void writeAcronyms(CacheFile.Out out, String folder, AcronymsMemo memo) throws IOException {
+        out.string(folder);
+        out.count(memo.records().size());
+        for (Analyses.Key k : memo.records()) {
+            writeKey(out, k);
+        }
+        out.count(memo.words().size());
+        for (Map.Entry<String, Analyses.Key> e : new TreeMap<>(memo.words()).entrySet()) {
+            out.string(e.getKey());
+            writeKey(out, e.getValue());
+        }
+        out.count(memo.absent().size());
+        for (String initials : new TreeSet<>(memo.absent())) {
+            out.string(initials);
+        }
+    }
+
+    private static Map<String, AcronymsMemo> readAcronyms(Path file, String key) {
+        Map<String, AcronymsMemo> out = new HashMap<>();
+        boolean whole = CacheFile.read(file, key, in -> {
+            String folder = in.string();
+            int n = in.count();
+            Set<Analyses.Key> records = new HashSet<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                records.add(readKey(in));
+            }
+            Map<String, Analyses.Key> words = new HashMap<>();
+            for (int i = in.count(); i > 0; i--) {
+                words.put(in.string(), readKey(in));
+            }
+            Set<String> absent = new HashSet<>();
+            for (int i = in.count(); i > 0; i--) {
+                absent.add(in.string());
+            }
+            out.put(folder, new AcronymsMemo(records, words, absent));
+        });
+        return whole ? out : Map.of();
     }
 
     private static void writeKey(CacheFile.Out out, Analyses.Key k) throws IOException {

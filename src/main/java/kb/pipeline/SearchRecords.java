@@ -36,6 +36,15 @@ final class SearchRecords {
      * @param words the site's language: the network records are written in it, as its pages are
      */
     static List<SearchRecord> of(RenderedSite site, Words words) {
+        return of(site, words, true);
+    }
+
+    /**
+     * The records of {@link #of(RenderedSite, Words)}, with their bodies ({@code bodies}) or each
+     * article's records with an empty one: what the indexer reads of every record when it needs
+     * no body, without unpacking the article.
+     */
+    private static List<SearchRecord> of(RenderedSite site, Words words, boolean bodies) {
         Map<String, String> sectionTitles = new HashMap<>();
         site.content().sections().forEach(s -> sectionTitles.putIfAbsent(s.slug(), s.title()));
         List<RenderedArticle> articles = site.articles();
@@ -72,12 +81,7 @@ final class SearchRecords {
                 Article a = ra.article();
                 String url = UrlScheme.article(a);
                 String context = sectionTitles.getOrDefault(a.section(), "");
-                Map.Entry<RenderedArticle, List<TextSection>> known = last.get();
-                if (known == null || known.getKey() != ra) {
-                    known = Map.entry(ra, ra.body().sections());
-                    last.set(known);
-                }
-                List<TextSection> parts = known.getValue();
+                List<TextSection> parts = bodies ? sections(ra) : ra.body().sectionHeads(); // the heads' texts are ""
                 int p = where.get(i)[1];
                 if (p < 0) {
                     String intro = parts.isEmpty() || parts.get(0).heading() != null ? "" : parts.get(0).text();
@@ -92,6 +96,15 @@ final class SearchRecords {
             @Override
             public int size() {
                 return where.size() + rest.size();
+            }
+
+            private List<TextSection> sections(RenderedArticle ra) {
+                Map.Entry<RenderedArticle, List<TextSection>> known = last.get();
+                if (known == null || known.getKey() != ra) {
+                    known = Map.entry(ra, ra.body().sections());
+                    last.set(known);
+                }
+                return known.getValue();
             }
         };
     }
@@ -115,8 +128,9 @@ final class SearchRecords {
     static SearchIndex index(RenderedSite site, Words words, SiteWriter writer, String folder, kb.search.Analyses analyses,
             kb.search.PreviousIndex previous, java.util.function.Function<Article, String> documentKey) {
         List<SearchRecord> records = of(site, words);
-        return SearchIndexer.build(records, origins(site, records.size(), documentKey), writer.resolve(folder + LUCENE),
-                site.content().config().synonyms(), site.content().config().language(), analyses, previous);
+        return SearchIndexer.build(records, of(site, words, false), origins(site, records.size(), documentKey),
+                writer.resolve(folder + LUCENE), site.content().config().synonyms(), site.content().config().language(),
+                analyses, previous);
     }
 
     /**

@@ -192,12 +192,12 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         index = SearchRecords.index(site, words(), writer, "", cache.analyses(), cache.previousIndex(""),
                 a -> cache.documentKey(a.source()));
         index.relatedFrom(cache.related(""));
-        cache.indexed(index);
+        cache.indexed("", index);
         translations.forEach(t -> {
             t.index = SearchRecords.index(t.edition.site(), words(t.edition.code()), writer, t.edition.prefix(),
                     cache.analyses(), cache.previousIndex(t.edition.prefix()), a -> cache.documentKey(a.source()));
             t.index.relatedFrom(cache.related(t.edition.prefix()));
-            cache.indexed(t.index);
+            cache.indexed(t.edition.prefix(), t.index);
         });
     }
 

@@ -42,13 +42,32 @@ final class Acronyms {
 
     /** Phrase (its surface words, one space apart) to its initials, sorted by phrase. */
     static Map<String, String> mine(List<SearchRecord> records, Chain chain) {
+        return mine(records, records, chain, null, null).initials();
+    }
+
+    /**
+     * The initials and what the next build may take of how they were found.
+     *
+     * @param memo what the records' words gave, for the next build; null when not kept
+     */
+    record Mined(Map<String, String> initials, AcronymsMemo memo) { }
+
+    /**
+     * As {@link #mine(List, Chain)}, reading the names from {@code heads} (the records without
+     * their bodies, which an article unpacks to give) and the words from {@code records}, taking
+     * from {@code before} (null: nothing) what it found of the records whose {@code keys} entry
+     * it holds (null keys: none has one).
+     */
+    static Mined mine(List<SearchRecord> heads, List<SearchRecord> records, Chain chain, Analyses.Key[] keys,
+            AcronymsMemo before) {
         if (chain == Chain.CJK) {
-            return Map.of(); // pairs of characters, not words: they have no initials
+            // pairs of characters, not words: they have no initials
+            return new Mined(Map.of(), keys == null ? null : new AcronymsMemo(keyed(keys), Map.of(), Set.of()));
         }
         Map<String, Integer> named = new TreeMap<>();
         Map<String, List<String>> seen = new HashMap<>();
         try (Analyzer surface = chain.analyzer(false)) {
-            for (SearchRecord r : records) {
+            for (SearchRecord r : heads) {
                 for (String phrase : names(r)) {
                     if (phrase.isBlank() || phrase.split("\\s+").length > MAX_RAW_WORDS) {
                         continue; // a sentence, not a name (and tokenising every heading cost most of the mining)
@@ -72,9 +91,74 @@ final class Acronyms {
                 out.put(phrase, initials.toString());
             }
         });
-        if (!out.isEmpty()) {
+        AcronymsMemo memo = null;
+        if (keys != null) {
+            Map<String, Analyses.Key> witnesses = new HashMap<>();
+            Set<Analyses.Key> now = keyed(keys);
+            Set<String> taken = wordsOf(records, new HashSet<>(out.values()), keys, now, before, witnesses);
+            Set<String> absent = new HashSet<>(out.values());
+            absent.removeAll(witnesses.keySet());
+            memo = new AcronymsMemo(now, witnesses, absent);
+            out.values().removeIf(taken::contains);
+        } else if (!out.isEmpty()) {
             Set<String> taken = wordsOf(records, new HashSet<>(out.values()));
             out.values().removeIf(taken::contains);
+        }
+        return new Mined(out, memo);
+    }
+
+    /** The records' keys, but for the null ones. */
+    private static Set<Analyses.Key> keyed(Analyses.Key[] keys) {
+        Set<Analyses.Key> out = new HashSet<>(keys.length * 2);
+        for (Analyses.Key k : keys) {
+            if (k != null) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@link #wordsOf(List, Set)} with what {@code before} found: an initial found in a record
+     * that is still here is a word; one that no record with a key held is looked for only in the
+     * records new to this build (or without a key); any other, in all of them. Each initial
+     * found in a record with a key is put in {@code witnesses} with that key; one found only in
+     * records without a key is looked for on, so that {@code witnesses} lacks exactly the
+     * initials no record with a key holds.
+     */
+    private static Set<String> wordsOf(List<SearchRecord> records, Set<String> initials, Analyses.Key[] keys,
+            Set<Analyses.Key> now, AcronymsMemo before, Map<String, Analyses.Key> witnesses) {
+        Set<String> out = new HashSet<>();
+        Set<String> inAll = new HashSet<>();
+        Set<String> inNew = new HashSet<>();
+        for (String x : initials) {
+            Analyses.Key w = before == null ? null : before.words().get(x);
+            if (w != null && now.contains(w)) {
+                out.add(x);
+                witnesses.put(x, w);
+            } else if (before != null && before.absent().contains(x)) {
+                inNew.add(x);
+            } else {
+                inAll.add(x);
+            }
+        }
+        for (int i = 0; i < records.size() && !(inAll.isEmpty() && inNew.isEmpty()); i++) {
+            Analyses.Key key = keys[i];
+            boolean fresh = key == null || before == null || !before.records().contains(key);
+            if (!fresh && inAll.isEmpty()) {
+                continue; // not read at all: an article's body is unpacked to be read
+            }
+            shortWords(records.get(i), w -> {
+                if (inAll.contains(w) || fresh && inNew.contains(w)) {
+                    out.add(w);
+                    if (key != null) {
+                        witnesses.put(w, key);
+                        inAll.remove(w);
+                        inNew.remove(w);
+                    }
+                }
+                return inAll.isEmpty() && inNew.isEmpty();
+            });
         }
         return out;
     }
@@ -101,26 +185,35 @@ final class Acronyms {
     private static Set<String> wordsOf(List<SearchRecord> records, Set<String> initials) {
         Set<String> out = new HashSet<>();
         for (SearchRecord r : records) {
-            for (String text : new String[] {r.title(), r.heading(), r.tags(), r.summary(), r.body()}) {
-                int n = text == null ? 0 : text.length();
-                for (int i = 0; i < n;) {
-                    while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
-                        i++;
-                    }
-                    int start = i;
-                    while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
-                        i++;
-                    }
-                    if (i - start >= MIN_WORDS && i - start <= MAX_WORDS) {
-                        String w = text.substring(start, i).toLowerCase(Locale.ROOT);
-                        if (initials.contains(w) && out.add(w) && out.size() == initials.size()) {
-                            return out;
-                        }
-                    }
-                }
+            if (shortWords(r, w -> initials.contains(w) && out.add(w) && out.size() == initials.size())) {
+                return out;
             }
         }
         return out;
+    }
+
+    /**
+     * Gives {@code word} each of the record's words as long as initials can be, lower-cased,
+     * until it answers true; returns whether it did.
+     */
+    private static boolean shortWords(SearchRecord r, java.util.function.Predicate<String> word) {
+        for (String text : new String[] {r.title(), r.heading(), r.tags(), r.summary(), r.body()}) {
+            int n = text == null ? 0 : text.length();
+            for (int i = 0; i < n;) {
+                while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+                    i++;
+                }
+                if (i - start >= MIN_WORDS && i - start <= MAX_WORDS
+                        && word.test(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static List<String> words(Analyzer analyzer, String text) {

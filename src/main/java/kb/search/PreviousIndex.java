@@ -29,8 +29,14 @@ import org.apache.lucene.util.IOUtils;
  *
  * @param dir  where the previous build's index is
  * @param tag  what else an index must have been built with to be taken (the build cache's key)
+ * @param acronyms what the build before found of its initials among its records' words, or null
  */
-public record PreviousIndex(Path dir, String tag) {
+public record PreviousIndex(Path dir, String tag, AcronymsMemo acronyms) {
+    /** The index in {@code dir}, with nothing kept of its initials. */
+    public PreviousIndex(Path dir, String tag) {
+        this(dir, tag, null);
+    }
+
     /** The commit data key of the tag an index was written with. */
     static final String TAG = "kb.reuse";
 

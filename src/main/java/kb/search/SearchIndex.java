@@ -42,6 +42,7 @@ public final class SearchIndex implements AutoCloseable {
     private Analyses analyses;
     private String analysesScope;
     private Analyses.Key[] recordKeys;
+    private AcronymsMemo acronymsMemo;
     private final int rowsFrom;
     private int documentsTaken;
 
@@ -122,6 +123,15 @@ public final class SearchIndex implements AutoCloseable {
      */
     public void relatedFrom(RelatedMemo previous) {
         related.previous(previous);
+    }
+
+    /** What this index's initials were found from, for the next build ({@link AcronymsMemo}); null: not kept. */
+    public AcronymsMemo acronymsMemo() {
+        return acronymsMemo;
+    }
+
+    void acronymsMemo(AcronymsMemo memo) {
+        this.acronymsMemo = memo;
     }
 
     /** What this index's related lists were found from, for the next build; null when there is nothing to keep. */

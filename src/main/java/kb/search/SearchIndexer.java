@@ -92,8 +92,21 @@ public final class SearchIndexer {
      */
     public static SearchIndex build(List<SearchRecord> records, List<String> origins, Path dir,
             Map<String, List<String>> synonyms, String language, Analyses analyses, PreviousIndex previous) {
+        return build(records, records, origins, dir, synonyms, language, analyses, previous);
+    }
+
+    /**
+     * As {@link #build(List, List, Path, Map, String, Analyses, PreviousIndex)}, reading what
+     * does not need a record's body from {@code heads}: the same records, in the same order,
+     * each without its body (an article's body is unpacked each time it is read: the initials,
+     * the kinds and the records' keys read every record, and unpacking them all was a fifth of
+     * their samples).
+     */
+    public static SearchIndex build(List<SearchRecord> records, List<SearchRecord> heads, List<String> origins, Path dir,
+            Map<String, List<String>> synonyms, String language, Analyses analyses, PreviousIndex previous) {
         try {
-            return build(records, origins, new UnsyncedDirectory(FSDirectory.open(dir)), synonyms, language, analyses, previous);
+            return build(records, heads, origins, new UnsyncedDirectory(FSDirectory.open(dir)), synonyms, language, analyses,
+                    previous);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the search index in " + dir, e);
         }
@@ -136,32 +149,48 @@ public final class SearchIndexer {
 
     static SearchIndex build(List<SearchRecord> records, List<String> origins, Directory directory,
             Map<String, List<String>> synonyms, String language, Analyses analyses, PreviousIndex previous) {
+        return build(records, records, origins, directory, synonyms, language, analyses, previous);
+    }
+
+    static SearchIndex build(List<SearchRecord> records, List<SearchRecord> heads, List<String> origins, Directory directory,
+            Map<String, List<String>> synonyms, String language, Analyses analyses, PreviousIndex previous) {
         Chain chain = Chain.of(language);
-        Map<String, String> acronyms = Acronyms.mine(records, chain);
+        // With the cache, each document carries its key and the index the tag the next build's
+        // PreviousIndex looks for.
+        boolean keyed = analyses != null && previous != null;
+        // Each record's texts but its body and what fixes its body, by a key of their own: the
+        // initials' memo and the record's analysis key read it.
+        Analyses.Key[] identities = new Analyses.Key[records.size()];
+        if (keyed && origins != null) {
+            IntStream range = IntStream.range(0, records.size());
+            (records.size() >= PARALLEL_FROM ? range.parallel() : range)
+                    .forEach(i -> identities[i] = identity(heads.get(i), origins.get(i)));
+        }
+        Acronyms.Mined mined = Acronyms.mine(heads, records, chain, keyed ? identities : null,
+                keyed ? previous.acronyms() : null);
+        Map<String, String> acronyms = mined.initials();
         Analyzer analyzer = IndexAnalyzer.create(chain, synonyms, acronyms);
         // Everything a record's analysis reads besides its text.
         String scope = String.join("\n", chain.version(), new TreeMap<>(synonyms).toString(), new TreeMap<>(acronyms).toString());
         // What each record's key reads of it: the scope's own digest, not the scope again for
         // every record (the mined initials alone are thousands of characters at 10,000 articles).
         String scoped = Analyses.key("scope", scope, new String[0], new String[0]).toString();
-        // With the cache, each document carries its key and the index the tag the next build's
-        // PreviousIndex looks for.
-        boolean keyed = analyses != null && previous != null;
         try {
             // Each record's analysis key by doc id (the index is sorted by record order): related
             // articles tell from them which records changed since the build before.
             Analyses.Key[] keys = new Analyses.Key[records.size()];
             int taken;
             try (IndexWriter writer = new IndexWriter(directory, config(analyzer))) {
-                taken = keyed ? fromPrevious(writer, records, origins, previous, analyses, scope, scoped, analyzer, keys) : -1;
+                taken = keyed ? fromPrevious(writer, records, heads, origins, identities, previous, analyses, scope, scoped,
+                        analyzer, keys) : -1;
                 if (taken < 0) {
                     IntStream range = IntStream.range(0, records.size());
-                    (records.size() >= PARALLEL_FROM ? range.parallel() : range)
-                            .forEach(i -> keys[i] = add(writer, records.get(i), origin(origins, i), i, analyses, scoped, analyzer, keyed));
+                    (records.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> keys[i] = add(writer,
+                            records.get(i), origin(origins, i), identities[i], i, analyses, scoped, analyzer, keyed));
                 }
                 writer.forceMerge(1);
                 Map<String, String> data = new java.util.HashMap<>(Map.of(SearchIndex.CHAIN, chain.version(),
-                        SearchIndex.KINDS, Kinds.encode(Kinds.mine(records, chain))));
+                        SearchIndex.KINDS, Kinds.encode(Kinds.mine(heads, chain))));
                 if (keyed) {
                     data.put(PreviousIndex.TAG, previous.tag() + "\n" + scope);
                 }
@@ -171,6 +200,7 @@ public final class SearchIndexer {
             SearchIndex index = SearchIndex.open(directory, synonyms);
             index.analyses(analyses, chain.version() + "\n" + new TreeMap<>(synonyms), analyses == null ? null : keys);
             index.documentsTaken(Math.max(taken, 0));
+            index.acronymsMemo(mined.memo());
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the search index", e);
@@ -205,9 +235,9 @@ public final class SearchIndexer {
      * how many it took; -1, with nothing added, when the previous index cannot be trusted, most
      * records changed, or the records that stayed changed their order.
      */
-    private static int fromPrevious(IndexWriter writer, List<SearchRecord> records, List<String> origins,
-            PreviousIndex previous, Analyses analyses, String scope, String scoped, Analyzer analyzer, Analyses.Key[] keys)
-            throws IOException {
+    private static int fromPrevious(IndexWriter writer, List<SearchRecord> records, List<SearchRecord> heads,
+            List<String> origins, Analyses.Key[] identities, PreviousIndex previous, Analyses analyses, String scope,
+            String scoped, Analyzer analyzer, Analyses.Key[] keys) throws IOException {
         try (PreviousIndex.Opened old = previous.open(scope)) {
             if (old == null) {
                 return -1;
@@ -217,8 +247,10 @@ public final class SearchIndexer {
             Analyses.Key[] documentKeys = new Analyses.Key[records.size()];
             IntStream range = IntStream.range(0, records.size());
             (records.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> {
-                SearchRecord r = records.get(i);
-                recordKeys[i] = recordKey(scoped, r, origin(origins, i));
+                String origin = origin(origins, i);
+                // A record with an origin is keyed by what its head holds: its body is not read.
+                SearchRecord r = origin == null ? records.get(i) : heads.get(i);
+                recordKeys[i] = recordKey(scoped, r, origin, identities[i]);
                 documentKeys[i] = documentKey(recordKeys[i], r);
             });
             int[] orders = new int[old.maxDoc()];
@@ -241,7 +273,8 @@ public final class SearchIndexer {
             try (Directory memory = new org.apache.lucene.store.ByteBuffersDirectory()) {
                 try (IndexWriter added = new IndexWriter(memory, config(analyzer))) {
                     for (int i : fresh) {
-                        keys[i] = add(added, records.get(i), origin(origins, i), i, analyses, scoped, analyzer, true);
+                        keys[i] = add(added, records.get(i), origin(origins, i), identities[i], i, analyses, scoped, analyzer,
+                                true);
                     }
                     added.forceMerge(1);
                 }
@@ -263,13 +296,26 @@ public final class SearchIndexer {
      * The key of a record's analysis: a digest of its analysed texts, or, for a record with an
      * {@code origin}, of that and the texts it does not fix (kind, title, heading, tags, summary).
      */
-    static Analyses.Key recordKey(String scope, SearchRecord r, String origin) {
-        return origin == null ? Analyses.recordKey(scope, ANALYSED, texts(r))
-                : Analyses.key("record of", scope, FROM_ORIGIN,
-                        new String[] {r.kind().name(), r.title(), r.heading(), r.tags(), r.summary(), origin});
+    static Analyses.Key recordKey(String scope, SearchRecord r, String origin, Analyses.Key identity) {
+        if (origin == null) {
+            return Analyses.recordKey(scope, ANALYSED, texts(r));
+        }
+        Analyses.Key of = identity != null ? identity : identity(r, origin);
+        return Analyses.key("record of", scope, IDENTITY, new String[] {of.toString()});
+    }
+
+    /**
+     * What fixes the texts of a record with an {@code origin}, without the scope its analysis
+     * reads: its kind, title, heading, tags, summary and origin (which fixes its body). The
+     * initials are mined before the scope is known, and told by it which records are new.
+     */
+    static Analyses.Key identity(SearchRecord r, String origin) {
+        return origin == null ? null : Analyses.key("record", "", FROM_ORIGIN,
+                new String[] {r.kind().name(), r.title(), r.heading(), r.tags(), r.summary(), origin});
     }
 
     private static final String[] FROM_ORIGIN = {"kind", "title", "heading", "tags", "summary", "origin"};
+    private static final String[] IDENTITY = {"identity"};
 
     /**
      * The key of a record's document: its analysis key (every analysed text, the raw title,
@@ -300,12 +346,12 @@ public final class SearchIndexer {
     }
 
     /** Adds one record; returns its analysis key, or null when its analysis was not kept. */
-    private static Analyses.Key add(IndexWriter writer, SearchRecord r, String origin, int order, Analyses analyses,
-            String scope, Analyzer analyzer, boolean keyed) {
+    private static Analyses.Key add(IndexWriter writer, SearchRecord r, String origin, Analyses.Key identity, int order,
+            Analyses analyses, String scope, Analyzer analyzer, boolean keyed) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(IndexFields.ORDER, order));
         String[] texts = texts(r);
-        Analyses.Key key = analyses == null ? null : recordKey(scope, r, origin);
+        Analyses.Key key = analyses == null ? null : recordKey(scope, r, origin, identity);
         if (keyed) {
             doc.add(new BinaryDocValuesField(IndexFields.KEY, PreviousIndex.bytes(documentKey(key, r))));
             doc.add(new BinaryDocValuesField(IndexFields.SHOWN, BrowserExport.shown(r)));

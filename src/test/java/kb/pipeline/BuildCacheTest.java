@@ -112,6 +112,26 @@ class BuildCacheTest {
         assertEquals(served, warm.outputBytes());
     }
 
+    /**
+     * The initials of a phrase the pages name twice are indexed unless some record holds them as
+     * a word; a warm build reads only the records an edit changed for initials no record held,
+     * and the others only when the record that held one changed.
+     */
+    @Test
+    void initialsAreLeftOutOnceAnEditMakesThemAWordAndBackWhenItGoes() throws IOException {
+        first();
+        Files.writeString(content.resolve("articles/getting-started/tokens.md"),
+                "\n## Profit and loss\n\nWhat tokens cost.\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(content.resolve("articles/troubleshooting/reconnect.md"),
+                "\n## Profit and loss\n\nWhat reconnecting costs.\n", java.nio.file.StandardOpenOption.APPEND);
+        warmEqualsCold();
+        Path article = content.resolve("articles/getting-started/how-it-works.md");
+        edit(article, "rests on a token", "rests on a token, as the PL figures show");
+        warmEqualsCold();
+        edit(article, "as the PL figures show", "as the yearly figures show");
+        warmEqualsCold();
+    }
+
     /** A build in a new process takes each search record's analysed text from the cache, and indexes what the text gives. */
     @Test
     void searchRecordsAnalysedBeforeAreNotAnalysedAgain() throws IOException {
@@ -415,7 +435,8 @@ class BuildCacheTest {
     @Test
     void missingCacheBuildsCold() throws IOException {
         first();
-        for (String file : List.of(BuildCache.MARKDOWN, BuildCache.PAGES, BuildCache.ANALYSES, BuildCache.RELATED)) {
+        for (String file : List.of(BuildCache.MARKDOWN, BuildCache.PAGES, BuildCache.ANALYSES, BuildCache.RELATED,
+                BuildCache.ACRONYMS)) {
             Files.delete(site.resolve(file));
         }
         BuildReport warm = warmEqualsCold();
@@ -427,7 +448,8 @@ class BuildCacheTest {
     void truncatedCacheIsIgnored() throws IOException {
         first();
         poison(site.resolve(BuildCache.MARKDOWN), "rests on a token", "RESTS ON A TOKEN");
-        for (String file : List.of(BuildCache.MARKDOWN, BuildCache.PAGES, BuildCache.ANALYSES, BuildCache.RELATED)) {
+        for (String file : List.of(BuildCache.MARKDOWN, BuildCache.PAGES, BuildCache.ANALYSES, BuildCache.RELATED,
+                BuildCache.ACRONYMS)) {
             byte[] bytes = Files.readAllBytes(site.resolve(file));
             Files.write(site.resolve(file), java.util.Arrays.copyOf(bytes, bytes.length - 9));
         }

@@ -39,6 +39,46 @@ class AcronymsTest {
         assertEquals(null, mined.get("what do"), "question words name nothing");
     }
 
+    /** Each record's key as SearchIndexer gives one: a digest of everything it holds. */
+    private static Analyses.Key[] keys(List<SearchRecord> records) {
+        return records.stream().map(r -> Analyses.key("test", "", new String[] {"record"}, new String[] {r.toString()}))
+                .toArray(Analyses.Key[]::new);
+    }
+
+    /** Mines {@code records} with what {@code before} kept, checks it finds what mining them afresh finds, and returns it. */
+    private static Acronyms.Mined mineAfter(List<SearchRecord> records, AcronymsMemo before) {
+        Acronyms.Mined mined = Acronyms.mine(records, records, Chain.EN, keys(records), before);
+        assertEquals(Acronyms.mine(records, Chain.EN), mined.initials());
+        return mined;
+    }
+
+    private static List<SearchRecord> with(List<SearchRecord> records, int at, SearchRecord r) {
+        List<SearchRecord> out = new java.util.ArrayList<>(records);
+        out.set(at, r);
+        return out;
+    }
+
+    @Test
+    void initialsKeptFromTheBuildBeforeFollowTheRecordsAnEditChanged() {
+        AcronymsMemo first = mineAfter(RECORDS, null).memo();
+        assertEquals(java.util.Set.of("pl"), first.absent(), "no record holds 'pl'");
+        assertEquals(java.util.Set.of("id"), first.words().keySet(), "'id' is a word of the invoices page");
+
+        // The plans page now says "PL": read although every other record is as it was.
+        List<SearchRecord> plWord = with(RECORDS, 2, article("plans/", "Plans and pricing", "", "Each PL plan lists its price."));
+        Acronyms.Mined second = mineAfter(plWord, first);
+        assertEquals(null, second.initials().get("profit loss"));
+
+        // It no longer does: the one record that held the word changed, so every record is read.
+        Acronyms.Mined third = mineAfter(RECORDS, second.memo());
+        assertEquals("pl", third.initials().get("profit loss"));
+
+        // The record that held "id" loses it: "issue date" gives its initials.
+        List<SearchRecord> noId = with(RECORDS, 5, article("invoices/", "Invoice dates",
+                String.join(SearchRecord.TAG_SEPARATOR, "issue date", "due date"), "Every invoice has an issue date."));
+        assertEquals("id", mineAfter(noId, third.memo()).initials().get("issue date"));
+    }
+
     private static List<String> urls(SearchIndex index, String query) {
         return index.search(query, 3, false).stream().map(Hit::url).toList();
     }
