@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -36,6 +37,9 @@ final class Acronyms {
     static final int MAX_RAW_WORDS = 5;
     /** How often a phrase must name something (as a title, heading or tag) for its initials to count. */
     static final int MIN_NAMED = 2;
+    /** Compiled once: String#split compiles its pattern on every call, about once per record here. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TAGS = Pattern.compile(Pattern.quote(SearchRecord.TAG_SEPARATOR));
 
     private Acronyms() {
     }
@@ -69,7 +73,7 @@ final class Acronyms {
         try (Analyzer surface = chain.analyzer(false)) {
             for (SearchRecord r : heads) {
                 for (String phrase : names(r)) {
-                    if (phrase.isBlank() || phrase.split("\\s+").length > MAX_RAW_WORDS) {
+                    if (phrase.isBlank() || SPACES.split(phrase).length > MAX_RAW_WORDS) {
                         continue; // a sentence, not a name (and tokenising every heading cost most of the mining)
                     }
                     List<String> words = seen.computeIfAbsent(phrase, p -> words(surface, p));
@@ -171,7 +175,7 @@ final class Acronyms {
         }
         out.add(r.heading());
         if (r.tags() != null) {
-            out.addAll(List.of(r.tags().split(SearchRecord.TAG_SEPARATOR)));
+            out.addAll(List.of(TAGS.split(r.tags())));
         }
         return out;
     }

@@ -61,6 +61,8 @@ final class Kinds {
     static final int MAX_HEAD = 8;
     /** Headings of more words as written are sentences, and not read at all (reading every one cost most of the mining). */
     static final int MAX_RAW = 16;
+    /** Compiled once: String#split compiles its pattern on every call. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Between the items of a list: commas and the languages' "and" and "or". */
     private static final Pattern LIST = Pattern.compile(
             "\\s*[,;/]\\s*|\\s+(?:and|or|y|o|e|u|und|oder|et|ou)\\s+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -92,7 +94,7 @@ final class Kinds {
                     case SECTION -> r.heading();
                     default -> null;
                 };
-                if (head == null || head.isBlank() || !seen.add(head) || head.split("\\s+", MAX_RAW + 1).length > MAX_RAW) {
+                if (head == null || head.isBlank() || !seen.add(head) || SPACES.split(head, MAX_RAW + 1).length > MAX_RAW) {
                     continue; // a sentence, not a heading that names things
                 }
                 int[] stems = ids(stems(surface, head, chain, stemmed), ids, words);
