@@ -66,6 +66,50 @@ public final class PublishedManifest {
     }
 
     /**
+     * Whether {@code content}'s manifest already holds what {@link #updated} would make of it
+     * (removals accepted or not): its header, then every line {@code targets} publishes and no
+     * other, sorted, one a line. Then no published URL disappears and there is nothing to
+     * write: the usual case of a rebuild, where checking the file line by line, sorting every
+     * published URL and deflating them to compare with the file was a third of the check phase
+     * at 10,000 articles (JFR). One read of the file, and no line sorted.
+     */
+    public static boolean current(Path content, PublishedTargets targets) {
+        Path file = content.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            long bytes = 0;
+            for (String header : HEADER.split("\n")) {
+                String line = in.readLine();
+                if (!header.equals(line)) {
+                    return false;
+                }
+                bytes += header.length() + 1;
+            }
+            int lines = 0;
+            String last = null;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (last != null && line.compareTo(last) <= 0 || !targets.publishes(line)) {
+                    return false;
+                }
+                bytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
+                lines++;
+                last = line;
+            }
+            // Unique published lines, as many as are published: the same lines. The length rules
+            // out what reading lines hides (a carriage return, a last line without its newline).
+            return lines == targets.lineCount() && bytes == Files.size(file);
+        } catch (IOException | UncheckedIOException e) {
+            return false; // not UTF-8, or unreadable: the line-by-line path says what is wrong
+        }
+    }
+
+    /** The manifest's first lines (see README: links that last). */
+    private static final String HEADER = "# Every URL and anchor this help center has published. Written by the build;\n"
+            + "# commit it. A build fails if one would disappear (see README: links that last).\n";
+
+    /**
      * The manifest after this build, as the file's bytes, deflated: what was published before
      * (unless removals were accepted) plus everything published now, sorted. A build holds it
      * from its link check to its swap; at 100,000 articles the text is about a million lines,
@@ -89,9 +133,7 @@ public final class PublishedManifest {
         }
         ByteArrayOutputStream packed = new ByteArrayOutputStream();
         try (OutputStream out = new BufferedOutputStream(new DeflaterOutputStream(packed), 1 << 16)) {
-            out.write(("# Every URL and anchor this help center has published. Written by the build;\n"
-                    + "# commit it. A build fails if one would disappear (see README: links that last).\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            out.write(HEADER.getBytes(StandardCharsets.UTF_8));
             String last = null;
             for (String line : all) {
                 if (!line.equals(last)) {

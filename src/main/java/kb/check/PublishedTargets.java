@@ -37,6 +37,15 @@ public final class PublishedTargets {
         return ids != null && (hash < 0 || ids.contains(line.substring(hash + 1)));
     }
 
+    /** How many {@link #lines()} there are, without making them. */
+    public int lineCount() {
+        int n = 0;
+        for (Set<String> ids : anchors.values()) {
+            n += 1 + ids.size();
+        }
+        return n;
+    }
+
     /** Every page and anchor as {@code url} and {@code url#anchor} lines, sorted: the published manifest. */
     public java.util.List<String> lines() {
         java.util.List<String> out = new java.util.ArrayList<>();

@@ -141,9 +141,14 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
         FactDrift.check(content, networks, problems, cache::factsCheckedBefore, cache::factsClean);
         translations.forEach(t -> SiteLinkCheck.check(t.edition.site(), site, problems));
         PublishedTargets published = publishedTargets();
-        checkLinks(options, site, problems, published);
-        if (writes && !options.drafts() && !options.preview()) {
-            manifest = PublishedManifest.updated(options.content(), published, options.acceptRemovals());
+        if (PublishedManifest.current(options.content(), published)) {
+            // Nothing published disappears, and the manifest stays as it is.
+            SiteLinkCheck.check(site, problems);
+        } else {
+            checkLinks(options, site, problems, published);
+            if (writes && !options.drafts() && !options.preview()) {
+                manifest = PublishedManifest.updated(options.content(), published, options.acceptRemovals());
+            }
         }
         TranslationStatus.check(editions, problems);
     }

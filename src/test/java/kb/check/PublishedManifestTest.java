@@ -53,4 +53,41 @@ class PublishedManifestTest {
         PublishedManifest.record(content, PublishedManifest.updated(content, site().add("b/", List.of()), false));
         assertEquals(List.of("/", "/a/7/", "/b/"), Files.readAllLines(file).subList(2, 5));
     }
+
+    /** The manifest {@link PublishedManifest#updated} makes of the file, as text. */
+    private String updated(PublishedTargets targets, boolean acceptRemovals) throws Exception {
+        try (var in = new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(
+                PublishedManifest.updated(content, targets, acceptRemovals)))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * A build skips the manifest's check and update exactly when the file lists what the build
+     * publishes, as an update would leave it.
+     */
+    @Test
+    void theFileIsCurrentExactlyWhenTheUpdateWouldLeaveItAsItIs() throws Exception {
+        Path file = content.resolve(PublishedManifest.FILE);
+        String written = HEADER + "/\n/a/7/\n/basics/start/\n/basics/start/#install\n/basics/start/#sign-in\n";
+        List<String> files = List.of(written,
+                written + "/old/page/\n", // published before, gone now
+                written.replace("/a/7/\n", ""), // one published line missing
+                written.replace("/a/7/\n/basics/start/\n", "/basics/start/\n/a/7/\n"), // out of order
+                written.replace("/a/7/\n", "/a/7/\n/a/7/\n"), // twice
+                written.replace("\n", "\r\n"),
+                written.substring(0, written.length() - 1), // no newline at the end
+                written.replace("/a/7/", "/a/7/ "),
+                written.substring(HEADER.length()), // no header
+                "");
+        for (String text : files) {
+            Files.writeString(file, text);
+            // Exactly what is published: no removal to accept, and the file as either update leaves it.
+            boolean current = text.equals(updated(site(), true));
+            assertEquals(current, PublishedManifest.current(content, site()), () -> "for " + text.replace("\n", "|"));
+            assertEquals(current, current && text.equals(updated(site(), false)));
+        }
+        Files.delete(file);
+        assertEquals(false, PublishedManifest.current(content, site()), "no file yet");
+    }
 }
