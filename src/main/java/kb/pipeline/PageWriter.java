@@ -207,14 +207,16 @@ final class PageWriter {
         int at = pages.position(a);
         Article prev = at > 0 ? s.articles().get(at - 1) : null;
         Article next = at < s.articles().size() - 1 ? s.articles().get(at + 1) : null;
+        String document = inputs == null ? null : cache.documentKey(a.source());
+        // The rendered document's key and the title fix the text: it is not made for a list taken as it was.
         List<Integer> ids = relatedIds != null ? relatedIds : a.related().isEmpty()
-                ? index.related(a.id(), a.title() + "\n" + ra.body().plainText(), RELATED)
+                ? index.related(a.id(), document == null ? null : document + "\n" + a.title(),
+                        () -> a.title() + "\n" + ra.body().plainText(), RELATED)
                 : a.related().stream().map(Located::value).toList();
         List<Article> related = ids.stream().filter(byId::containsKey).map(id -> byId.get(id).article()).toList();
         List<Integer> shown = related.stream().map(Article::id).toList();
         relatedShown.put(a.id(), shown);
         String url = UrlScheme.article(a);
-        String document = inputs == null ? null : cache.documentKey(a.source());
         page(url, "article", inputs == null ? null : inputs.article(a, document, shown, languages(a, url)),
                 () -> pages.article(ra, s, prev, next, related));
         markdownCopy(a, url + "index.md", inputs == null ? null : inputs.markdownCopy(a, document));

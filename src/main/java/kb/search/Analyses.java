@@ -209,7 +209,7 @@ public final class Analyses {
      * null when the text cannot be kept.
      */
     Map<String, int[]> counts(String scope, String field, String text, int limit, Analyzer analyzer) {
-        return counts(countsKey(scope, field, text, limit), field, text, limit, analyzer);
+        return counts(countsKey(scope, field, text, limit), field, () -> text, limit, analyzer);
     }
 
     /** The key under which {@link #counts} finds a text's words. */
@@ -217,11 +217,19 @@ public final class Analyses {
         return key("counts " + limit, scope, new String[] {field}, new String[] {text});
     }
 
-    /** {@link #counts} for a text whose {@link #countsKey} is {@code key}. */
-    Map<String, int[]> counts(Key key, String field, String text, int limit, Analyzer analyzer) {
+    /**
+     * The key under which {@link #counts} finds the words of a text that {@code origin} fixes
+     * (see {@link Related#of(int, String, java.util.function.Supplier, int)}), without the text.
+     */
+    static Key countsKeyOf(String scope, String field, String origin, int limit) {
+        return key("counts " + limit + " of", scope, new String[] {field}, new String[] {origin});
+    }
+
+    /** {@link #counts} for a text whose key is {@code key}: the text is made only when its words are not kept. */
+    Map<String, int[]> counts(Key key, String field, java.util.function.Supplier<String> text, int limit, Analyzer analyzer) {
         int[][] found = find(key);
         if (found == null) {
-            int[] counted = analyse(analyzer, field, text, limit, false);
+            int[] counted = analyse(analyzer, field, text.get(), limit, false);
             if (counted == null) {
                 return null;
             }

@@ -88,15 +88,28 @@ final class Related {
 
     /** Up to {@code count} article ids most like the given text, never {@code articleId} itself. */
     List<Integer> of(int articleId, String text, int count) {
+        return of(articleId, null, () -> text, count);
+    }
+
+    /**
+     * As {@link #of(int, String, int)}, the text made only when needed: {@code origin} (null:
+     * none) fixes it, and stands for it where the build cache keeps the text's words and the
+     * list found from it. At 10,000 articles, unpacking and digesting every article's text to
+     * find them was a quarter of a one-edit rebuild's related-list samples (JFR), most lists
+     * being taken as they were.
+     */
+    List<Integer> of(int articleId, String origin, java.util.function.Supplier<String> text, int count) {
         try {
             Analyses kept = index.analyses();
             if (kept == null) {
-                return search(articleId, query(tables(), freqs(analyzer(), text), null), count);
+                return search(articleId, query(tables(), freqs(analyzer(), text.get()), null), count);
             }
-            Analyses.Key key = Analyses.countsKey(index.analysesScope(), IndexFields.BODY, text, MAX_TOKENS_PARSED);
+            Analyses.Key key = origin != null
+                    ? Analyses.countsKeyOf(index.analysesScope(), IndexFields.BODY, origin, MAX_TOKENS_PARSED)
+                    : Analyses.countsKey(index.analysesScope(), IndexFields.BODY, text.get(), MAX_TOKENS_PARSED);
             Map<String, int[]> freqs = kept.counts(key, IndexFields.BODY, text, MAX_TOKENS_PARSED, analyzer());
             if (freqs == null) {
-                return search(articleId, query(tables(), freqs(analyzer(), text), null), count);
+                return search(articleId, query(tables(), freqs(analyzer(), text.get()), null), count);
             }
             RelatedMemo.Found known = previous == null ? null : previous.lists().get(articleId);
             if (known != null && known.text().equals(key) && known.count() == count && unchanged(known, freqs)) {

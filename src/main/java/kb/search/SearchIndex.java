@@ -293,6 +293,15 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
+     * As {@link #related(int, String, int)}, with the article's text made only when needed:
+     * {@code origin} fixes the text (null: nothing does), and the build cache finds what it
+     * kept of the text by it.
+     */
+    public List<Integer> related(int articleId, String origin, java.util.function.Supplier<String> text, int count) {
+        return related.of(articleId, origin, text, count);
+    }
+
+    /**
      * A page's best section lands the result on it when it scores at least this share of the
      * page's own record (title, summary and introduction) and the page's title does not name
      * every word asked about: the section holds what the title lacks, and the page's lead over

@@ -600,6 +600,22 @@ class BuildCacheTest {
         assertTrue(!after.equals(before) && after.contains("Reconnect an account"), before + " then " + after);
     }
 
+    /**
+     * An article's related list is found from its title and body: the cache finds the body's
+     * words by the key of its rendered document and the title, so a title edit alone is searched
+     * again, as a build without the cache searches it.
+     */
+    @Test
+    void aTitleEditAloneChangesTheArticlesOwnRelatedList() throws IOException {
+        first();
+        List<String> before = related("getting-started/tokens/");
+        edit(content.resolve("articles/getting-started/tokens.md"), "title: Tokens at a glance",
+                "title: Open settings and sign in again to reconnect an account");
+        warmEqualsCold();
+        List<String> after = related("getting-started/tokens/");
+        assertTrue(!after.equals(before) && after.get(0).equals("Reconnect an account"), before + " then " + after);
+    }
+
     private List<String> related(String url) throws IOException {
         return Jsoup.parse(Files.readString(site.resolve(url + "index.html"))).select("aside.related a").eachText();
     }
