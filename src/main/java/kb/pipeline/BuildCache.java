@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import java.util.zip.ZipFile;
 import kb.content.Article;
+import kb.content.PackedText;
 import kb.diagnostic.SourceLocation;
 import kb.markdown.Heading;
 import kb.markdown.LinkRef;
@@ -590,10 +591,7 @@ final class BuildCache {
     private static final int MARKDOWN_SLACK = 16;
 
     private void writeMarkdown(Path file, Map<String, RenderedMarkdown> documents) throws IOException {
-        CacheFile.write(file, key, documents.entrySet(), (out, e) -> {
-            out.string(e.getKey());
-            writeMarkdown(out, e.getValue());
-        });
+        writeMarkdown(file, key, documents);
     }
 
     /** The words, then the entries held, then those written to {@code made} as they were made (when it exists). */
@@ -700,18 +698,18 @@ final class BuildCache {
     }
 
     private static Analyses.Key readKey(CacheFile.In in) throws IOException {
-        return new Analyses.Key(in.data.readLong(), in.data.readLong(), in.data.readLong(), in.data.readLong());
+        return new Analyses.Key(in.readLong(), in.readLong(), in.readLong(), in.readLong());
     }
 
     private static Map<String, RelatedMemo> readRelated(Path file, String key) {
         Map<String, RelatedMemo> out = new HashMap<>();
         boolean whole = CacheFile.read(file, key, in -> {
             String folder = in.string();
-            RelatedMemo.Stats stats = new RelatedMemo.Stats(in.data.readLong(), in.count(), in.data.readLong());
+            RelatedMemo.Stats stats = new RelatedMemo.Stats(in.readLong(), in.count(), in.readLong());
             int[] articleIds = in.ints();
             Analyses.Key[] records = new Analyses.Key[in.count()];
             for (int i = 0; i < records.length; i++) {
-                records[i] = in.data.readBoolean() ? readKey(in) : null;
+                records[i] = in.readBoolean() ? readKey(in) : null;
             }
             Map<Integer, RelatedMemo.Found> lists = new HashMap<>();
             for (int i = in.count(); i > 0; i--) {
@@ -744,13 +742,13 @@ final class BuildCache {
         Map<Analyses.Key, int[][]> entries = new HashMap<>();
         boolean whole = CacheFile.read(file, key, in -> {
             for (int i = in.count(); i > 0; i--) {
-                words.add(in.data.readUTF());
+                words.add(in.readUTF());
             }
             for (int i = in.count(); i > 0; i--) {
-                Analyses.Key k = new Analyses.Key(in.data.readLong(), in.data.readLong(), in.data.readLong(), in.data.readLong());
+                Analyses.Key k = new Analyses.Key(in.readLong(), in.readLong(), in.readLong(), in.readLong());
                 int[][] fields = new int[in.count()][];
                 for (int f = 0; f < fields.length; f++) {
-                    fields[f] = in.data.readBoolean() ? in.ints() : null;
+                    fields[f] = in.readBoolean() ? in.ints() : null;
                 }
                 entries.put(k, fields);
             }
@@ -762,8 +760,19 @@ final class BuildCache {
         }
     }
 
+    /**
+     * A document as it is held: its HTML and sections' texts still packed ({@link kb.content.PackedText}),
+     * so neither writing nor reading it inflates or deflates them.
+     */
     private static void writeMarkdown(CacheFile.Out out, RenderedMarkdown m) throws IOException {
-        out.string(m.html());
+        byte[] deflated = m.packed().deflated();
+        out.data.writeBoolean(deflated != null);
+        if (deflated == null) {
+            out.string(m.packed().text());
+        } else {
+            out.count(m.packed().utf8Length());
+            out.bytes(deflated);
+        }
         out.count(m.headings().size());
         for (Heading h : m.headings()) {
             out.count(h.level());
@@ -775,12 +784,11 @@ final class BuildCache {
             }
             out.count(h.line());
         }
-        out.count(m.sections().size());
-        for (TextSection s : m.sections()) {
+        out.count(m.sectionHeads().size());
+        for (TextSection s : m.sectionHeads()) {
             out.string(s.heading());
             out.string(s.anchor());
             out.count(s.level());
-            out.string(s.text());
         }
         out.count(m.links().size());
         for (LinkRef l : m.links()) {
@@ -790,39 +798,54 @@ final class BuildCache {
         }
     }
 
-    private static Map<String, RenderedMarkdown> readMarkdown(Path file, String key) {
+    /** The rendered documents {@code file} holds by their keys, or none when it is not whole or made for another key. */
+    static Map<String, RenderedMarkdown> readMarkdown(Path file, String key) {
         Map<String, RenderedMarkdown> out = new HashMap<>();
         boolean whole = CacheFile.read(file, key, in -> {
             String id = in.string();
-            String html = in.string();
+            PackedText packed;
+            if (in.readBoolean()) {
+                int length = in.count();
+                packed = PackedText.ofDeflated(in.bytes(), length);
+            } else {
+                packed = PackedText.of(in.string());
+            }
             List<Heading> headings = new ArrayList<>();
             for (int i = in.count(); i > 0; i--) {
-                int level = in.data.readInt();
+                int level = in.readInt();
                 String text = in.string();
                 String anchor = in.string();
                 List<String> aliases = new ArrayList<>();
                 for (int j = in.count(); j > 0; j--) {
                     aliases.add(in.string());
                 }
-                headings.add(new Heading(level, text, anchor, aliases, in.data.readInt()));
+                headings.add(new Heading(level, text, anchor, aliases, in.readInt()));
             }
             List<TextSection> sections = new ArrayList<>();
             for (int i = in.count(); i > 0; i--) {
-                sections.add(new TextSection(in.string(), in.string(), in.data.readInt(), in.string()));
+                sections.add(new TextSection(in.string(), in.string(), in.readInt(), ""));
             }
             List<LinkRef> links = new ArrayList<>();
             for (int i = in.count(); i > 0; i--) {
-                links.add(new LinkRef(in.string(), new SourceLocation(SOURCE, in.data.readInt(), in.data.readInt())));
+                links.add(new LinkRef(in.string(), new SourceLocation(SOURCE, in.readInt(), in.readInt())));
             }
-            out.put(id, new RenderedMarkdown(html, headings, sections, links));
+            out.put(id, new RenderedMarkdown(packed, headings, sections, links));
         });
         return whole ? out : Map.of();
+    }
+
+    /** Writes {@code documents} as {@link #save} does, under {@code key}: the tests that damage a cache on purpose. */
+    static void writeMarkdown(Path file, String key, Map<String, RenderedMarkdown> documents) throws IOException {
+        CacheFile.write(file, key, new TreeMap<>(documents).entrySet(), (out, e) -> {
+            out.string(e.getKey());
+            writeMarkdown(out, e.getValue());
+        });
     }
 
     private static Map<String, Page> readPages(Path file, String key) {
         Map<String, Page> out = new HashMap<>();
         boolean whole = CacheFile.read(file, key, in -> out.put(in.string(),
-                new Page(in.string(), in.data.readInt(), in.data.readInt(), in.string(), in.string())));
+                new Page(in.string(), in.readInt(), in.readInt(), in.string(), in.string())));
         return whole ? out : Map.of();
     }
 

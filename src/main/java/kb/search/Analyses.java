@@ -68,6 +68,8 @@ public final class Analyses {
      * What a previous build kept ({@link #words()} and {@link #entries()} as it returned them).
      * Every id in {@code entries} must be an index into {@code words}: the caller checks the
      * file; this checks the ids, and throws {@link IllegalArgumentException} for one out of range.
+     * {@code entries} is taken as it is, not copied (80,000 entries at 10,000 articles, a tenth
+     * of opening the build cache): the caller hands it over and no longer changes it.
      */
     public Analyses(List<String> words, Map<Key, int[][]> entries) {
         this.words = new Words(words);
@@ -82,7 +84,7 @@ public final class Analyses {
                 }
             }
         }
-        this.before = Map.copyOf(entries);
+        this.before = java.util.Collections.unmodifiableMap(entries);
     }
 
     /** Every word an entry refers to, by id. */

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
+import kb.markdown.RenderedMarkdown;
+import kb.markdown.TextSection;
 import kb.testing.FixtureSites;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -230,8 +232,7 @@ class BuildCacheTest {
         build(site, true);
         Path added = site.resolve(BuildCache.MARKDOWN_ADDED);
         byte[] bytes = Files.readAllBytes(added);
-        int at = indexOf(bytes, "renews them for good".getBytes(StandardCharsets.UTF_8));
-        bytes[at] = 'R'; // one byte, checksum left as it was
+        bytes[bytes.length / 2] ^= 0x20; // one byte of the document (kept deflated), checksum left as it was
         Files.write(added, bytes);
         BuildReport warm = warmEqualsCold();
         assertEquals(warm.reused().documents() - 1, warm.reused().documentsReused(), "the edited article renders again");
@@ -462,8 +463,7 @@ class BuildCacheTest {
         first();
         Path markdown = site.resolve(BuildCache.MARKDOWN);
         byte[] bytes = Files.readAllBytes(markdown);
-        int at = indexOf(bytes, "rests on a token".getBytes(StandardCharsets.UTF_8));
-        bytes[at] = 'R'; // one byte, checksum left as it was
+        bytes[bytes.length / 2] ^= 0x20; // one byte, checksum left as it was
         Files.write(markdown, bytes);
         Path pages = site.resolve(BuildCache.PAGES);
         byte[] page = Files.readAllBytes(pages);
@@ -630,15 +630,33 @@ class BuildCacheTest {
         assertTrue(Files.notExists(site.resolve(BuildCache.FOLDER)));
     }
 
-    /** Replaces bytes of equal length in a cache file and writes its checksum anew: well formed, wrong. */
+    /**
+     * Replaces {@code from} with {@code to} in every rendered document of a Markdown cache file
+     * that holds it, written anew under the same key with a good checksum: well formed, wrong.
+     */
     private static void poison(Path file, String from, String to) throws IOException {
+        String key = keyOf(file);
+        Map<String, RenderedMarkdown> documents = new java.util.HashMap<>(BuildCache.readMarkdown(file, key));
+        int[] poisoned = {0};
+        documents.replaceAll((k, m) -> {
+            if (!m.html().contains(from)) {
+                return m;
+            }
+            poisoned[0]++;
+            return new RenderedMarkdown(m.html().replace(from, to), m.headings(), m.sections().stream()
+                    .map(s -> new TextSection(s.heading(), s.anchor(), s.level(), s.text().replace(from, to))).toList(),
+                    m.links());
+        });
+        assertTrue(poisoned[0] > 0, "no document holds " + from);
+        BuildCache.writeMarkdown(file, key, documents);
+    }
+
+    /** The key in a cache file's header (magic, format, key). */
+    private static String keyOf(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        byte[] find = from.getBytes(StandardCharsets.UTF_8);
-        byte[] put = to.getBytes(StandardCharsets.UTF_8);
-        assertEquals(find.length, put.length);
-        int at = indexOf(bytes, find);
-        System.arraycopy(put, 0, bytes, at, put.length);
-        Files.write(file, withChecksum(java.util.Arrays.copyOf(bytes, bytes.length - Long.BYTES)));
+        int headerStart = "kb-cache\n".length() + Integer.BYTES;
+        int keyLength = ByteBuffer.wrap(bytes).getInt(headerStart);
+        return new String(bytes, headerStart + Integer.BYTES, keyLength, StandardCharsets.UTF_8);
     }
 
     /** Rewrites the key in a cache file's header (magic, format, key) with a good checksum. */
@@ -660,18 +678,5 @@ class BuildCacheTest {
         CRC32C crc = new CRC32C();
         crc.update(body);
         return ByteBuffer.allocate(body.length + Long.BYTES).put(body).putLong(crc.getValue()).array();
-    }
-
-    private static int indexOf(byte[] bytes, byte[] find) {
-        outer:
-        for (int i = 0; i + find.length <= bytes.length; i++) {
-            for (int j = 0; j < find.length; j++) {
-                if (bytes[i + j] != find[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError("not in the cache file: " + new String(find, StandardCharsets.UTF_8));
     }
 }
