@@ -21,10 +21,11 @@ public final class Summary {
         BuildReport.Reuse reused = r.reused();
         if (reused.documentsReused() + reused.pagesReused() > 0) {
             out.printf(Locale.ROOT, "  from the build cache: %,d of %,d Markdown documents, %,d of %,d pages, "
-                    + "%,d of %,d analysed search texts, %,d of %,d search documents, %,d of %,d related lists%n",
+                    + "%,d of %,d analysed search texts, %,d of %,d search documents, %,d of %,d related lists, "
+                    + "%,d of %,d articles read%n",
                     reused.documentsReused(), reused.documents(), reused.pagesReused(), reused.pages(),
                     reused.analysesReused(), reused.analyses(), reused.searchDocumentsReused(), reused.searchDocuments(),
-                    reused.relatedReused(), reused.related());
+                    reused.relatedReused(), reused.related(), reused.articlesReused(), reused.articles());
         }
         warnings(out, r, verbose);
         out.flush();

@@ -19,18 +19,39 @@ final class ArticleReader {
 
     /** The article, or null when it had errors (they are in {@code problems}). */
     static Article read(Path file, String section, String slug, Problems problems) {
-        return read(file, section, slug, true, problems);
+        return read(new ArticleMemo.Place(file, section, slug, true), ArticleMemo.NONE, problems);
     }
 
     /**
-     * The article, or null when it had errors (they are in {@code problems}).
-     *
-     * @param needsId false for a translation, which inherits its original's id when it gives none (then 0 here)
+     * The article at {@code place}, taken from {@code memo} when its file's bytes were read before,
+     * or null when it had errors (they are in {@code problems}). A translation's id is 0 here when
+     * it gives none.
      */
-    static Article read(Path file, String section, String slug, boolean needsId, Problems problems) {
+    static Article read(ArticleMemo.Place place, ArticleMemo memo, Problems problems) {
+        byte[] bytes;
+        try {
+            bytes = SourceText.bytes(place.file());
+        } catch (KbException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+        Article known = memo.find(place, bytes);
+        if (known != null) {
+            return known;
+        }
+        Problems own = new Problems();
+        Article read = parse(place.file(), place.section(), place.slug(), place.needsId(), bytes, own);
+        problems.addAll(own.all());
+        if (read != null && own.all().isEmpty()) {
+            memo.keep(place, bytes, read);
+        }
+        return read;
+    }
+
+    private static Article parse(Path file, String section, String slug, boolean needsId, byte[] bytes, Problems problems) {
         FrontMatter fm;
         try {
-            fm = FrontMatter.split(SourceText.read(file));
+            fm = FrontMatter.split(SourceText.of(file, bytes));
         } catch (KbException e) {
             problems.addAll(e.problems());
             return null;

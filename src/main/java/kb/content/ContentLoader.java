@@ -35,11 +35,21 @@ public final class ContentLoader {
 
     private final Path root;
     private final boolean drafts;
+    private final ArticleMemo memo;
 
     /** @param drafts whether {@code draft: true} articles are kept (preview) or left out (publish) */
     public ContentLoader(Path root, boolean drafts) {
+        this(root, drafts, ArticleMemo.NONE);
+    }
+
+    /**
+     * @param drafts whether {@code draft: true} articles are kept (preview) or left out (publish)
+     * @param memo articles read before, taken when their files' bytes are the same
+     */
+    public ContentLoader(Path root, boolean drafts, ArticleMemo memo) {
         this.root = root;
         this.drafts = drafts;
+        this.memo = memo;
     }
 
     public Content load(Problems problems) {
@@ -54,7 +64,7 @@ public final class ContentLoader {
             return content;
         }
         Map<String, Content> translations = new java.util.LinkedHashMap<>();
-        TranslationLoader translated = new TranslationLoader(root, content, drafts, problems);
+        TranslationLoader translated = new TranslationLoader(root, content, drafts, memo, problems);
         config.languages().stream().skip(1).forEach(l -> translations.put(l.code(), translated.load(l)));
         return new Content(root, config, sections, faq, translations);
     }
@@ -139,7 +149,7 @@ public final class ContentLoader {
         Problems[] found = new Problems[files.size()];
         java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
             found[i] = new Problems();
-            read[i] = article(files.get(i), slug, found[i]);
+            read[i] = article(files.get(i), slug, memo, found[i]);
         });
         List<Article> articles = new ArrayList<>();
         for (int i = 0; i < read.length; i++) {
@@ -153,7 +163,7 @@ public final class ContentLoader {
     }
 
     /** The article in {@code file} of the section {@code slug}, or null: not an article, or with errors (in {@code problems}). */
-    private static Article article(Path file, String slug, Problems problems) {
+    private static Article article(Path file, String slug, ArticleMemo memo, Problems problems) {
         String name = file.getFileName().toString();
         if (name.equals("_section.yaml") || name.startsWith(".")) {
             return null;
@@ -169,7 +179,7 @@ public final class ContentLoader {
                     "rename it to '" + Anchors.slug(slug2) + ".md'");
             return null;
         }
-        return guarded(file, () -> ArticleReader.read(file, slug, slug2, problems), problems);
+        return guarded(file, () -> ArticleReader.read(new ArticleMemo.Place(file, slug, slug2, true), memo, problems), problems);
     }
 
     private List<FaqGroup> faq(Problems problems) {

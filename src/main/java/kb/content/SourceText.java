@@ -23,17 +23,25 @@ public record SourceText(Path path, String text) {
 
     /** Reads and normalises a file; invalid UTF-8 is an error pointing at the first bad byte. */
     public static SourceText read(Path path) {
-        byte[] bytes;
+        return of(path, bytes(path));
+    }
+
+    /** A file's bytes as they are, refused past {@link #MAX_BYTES}. */
+    static byte[] bytes(Path path) {
         try {
             if (Files.size(path) > MAX_BYTES) {
                 throw new KbException(Problem.error(SourceLocation.of(path),
                         "file is larger than " + MAX_BYTES / (1024 * 1024) + " MB",
                         "split it into several articles"));
             }
-            bytes = Files.readAllBytes(path);
+            return Files.readAllBytes(path);
         } catch (IOException e) {
             throw new KbException(Problem.error(SourceLocation.of(path), "cannot read file: " + e.getMessage()));
         }
+    }
+
+    /** The text of {@code bytes}, read from {@code path}, as {@link #read} makes it. */
+    static SourceText of(Path path, byte[] bytes) {
         return new SourceText(path, normalise(decode(path, bytes)));
     }
 

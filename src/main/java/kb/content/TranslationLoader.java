@@ -25,12 +25,14 @@ final class TranslationLoader {
     private final Path content;
     private final Content original;
     private final boolean drafts;
+    private final ArticleMemo memo;
     private final Problems problems;
 
-    TranslationLoader(Path content, Content original, boolean drafts, Problems problems) {
+    TranslationLoader(Path content, Content original, boolean drafts, ArticleMemo memo, Problems problems) {
         this.content = content;
         this.original = original;
         this.drafts = drafts;
+        this.memo = memo;
         this.problems = problems;
     }
 
@@ -111,7 +113,7 @@ final class TranslationLoader {
             }
             return null; // else the original is a draft left out, or has errors of its own, reported there
         }
-        Article t = ContentLoader.guarded(file, () -> ArticleReader.read(file, section.slug(), slug, false, problems), problems);
+        Article t = ContentLoader.guarded(file, () -> ArticleReader.read(new ArticleMemo.Place(file, section.slug(), slug, false), memo, problems), problems);
         if (t == null) {
             return null;
         }

@@ -69,6 +69,8 @@ final class BuildCache {
     private static final Path SOURCE = Path.of("");
 
     private final boolean on;
+    /** The articles read before, saved with the rest ({@link ArticleCache}); null when off. */
+    private final ArticleCache articles;
     private final Path previous;
     private final Path content;
     private final String key;
@@ -114,8 +116,9 @@ final class BuildCache {
         }
     }
 
-    private BuildCache(boolean on, Path previous, Path content, String key) {
+    private BuildCache(boolean on, Path previous, Path content, String key, ArticleCache articles) {
         this.on = on;
+        this.articles = articles;
         this.previous = previous;
         this.content = content.toAbsolutePath().normalize();
         this.key = key;
@@ -136,19 +139,19 @@ final class BuildCache {
 
     /** A cache that keeps nothing ({@code --no-cache}, {@code kb check}, the preview). */
     static BuildCache off(Path content) {
-        return new BuildCache(false, null, content, "");
+        return new BuildCache(false, null, content, "", null);
     }
 
     /**
      * The cache the site at {@code options.out()} holds, for a build of {@code options}: every
      * entry made with another kb, theme or settings is left out at once, by the files' key.
      */
-    static BuildCache open(BuildOptions options) {
-        String key = String.join("\n", "kb " + kb.Version.current() + " " + Code.DIGEST,
+    static BuildCache open(BuildOptions options, ArticleCache articles) {
+        String key = String.join("\n", codeKey(),
                 "theme " + folderDigest(options.templates(), p -> true),
                 "settings " + folderDigest(options.content(), BuildCache::isSetting),
                 "base-url " + options.baseUrl(), "drafts " + options.drafts(), "preview " + options.preview());
-        return new BuildCache(true, options.out().toAbsolutePath().normalize(), options.content(), key);
+        return new BuildCache(true, options.out().toAbsolutePath().normalize(), options.content(), key, articles);
     }
 
     boolean on() {
@@ -158,6 +161,11 @@ final class BuildCache {
     /** Whether the site being replaced has pages this cache recorded, which the build may keep where they are. */
     boolean keepsPages() {
         return on && !oldPages.isEmpty();
+    }
+
+    /** kb's version and code: what every cache file's key starts with, and all of some files' ({@link ArticleCache}). */
+    static String codeKey() {
+        return "kb " + kb.Version.current() + " " + Code.DIGEST;
     }
 
     /**
@@ -192,9 +200,10 @@ final class BuildCache {
     /** What this build took from the cache so far. */
     BuildReport.Reuse reused() {
         int[] analysed = analyses == null ? new int[2] : analyses.reuse();
+        int[] read = articles == null ? new int[2] : articles.reuse();
         return new BuildReport.Reuse(documents.get(), documentsReused.get(), pages.get(), pagesReused.get(), analysed[1],
                 analysed[0], factsReused.get(), related.get(), relatedReused.get(), searchDocuments.get(),
-                searchDocumentsReused.get());
+                searchDocumentsReused.get(), read[0], read[1]);
     }
 
     /**
@@ -497,6 +506,9 @@ final class BuildCache {
         if (!on) {
             return;
         }
+        if (articles != null) {
+            articles.save(writer);
+        }
         try {
             saveMarkdown(writer);
             statWritten(writer);
@@ -765,14 +777,7 @@ final class BuildCache {
      * so neither writing nor reading it inflates or deflates them.
      */
     private static void writeMarkdown(CacheFile.Out out, RenderedMarkdown m) throws IOException {
-        byte[] deflated = m.packed().deflated();
-        out.data.writeBoolean(deflated != null);
-        if (deflated == null) {
-            out.string(m.packed().text());
-        } else {
-            out.count(m.packed().utf8Length());
-            out.bytes(deflated);
-        }
+        out.packed(m.packed());
         out.count(m.headings().size());
         for (Heading h : m.headings()) {
             out.count(h.level());
@@ -803,13 +808,7 @@ final class BuildCache {
         Map<String, RenderedMarkdown> out = new HashMap<>();
         boolean whole = CacheFile.read(file, key, in -> {
             String id = in.string();
-            PackedText packed;
-            if (in.readBoolean()) {
-                int length = in.count();
-                packed = PackedText.ofDeflated(in.bytes(), length);
-            } else {
-                packed = PackedText.of(in.string());
-            }
+            PackedText packed = in.packed();
             List<Heading> headings = new ArrayList<>();
             for (int i = in.count(); i > 0; i--) {
                 int level = in.readInt();
@@ -855,7 +854,7 @@ final class BuildCache {
         return (int) crc.getValue();
     }
 
-    private static byte[] intBytes(int n) {
+    static byte[] intBytes(int n) {
         return new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
     }
 

@@ -23,10 +23,12 @@ public record BuildReport(int articles, int sections, int questions, int network
      * @param pages pages through the theme, rendered or reused
      * @param related related lists found by a search or taken from the build before, of every language
      * @param searchDocuments the search indexes' documents, indexed or taken from the build before's indexes
+     * @param articles article files read, of every language, parsed or taken as the build before read them
      */
     public record Reuse(int documents, int documentsReused, int pages, int pagesReused, int analyses, int analysesReused,
-            int factsReused, int related, int relatedReused, int searchDocuments, int searchDocumentsReused) {
-        public static final Reuse NONE = new Reuse(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            int factsReused, int related, int relatedReused, int searchDocuments, int searchDocumentsReused,
+            int articles, int articlesReused) {
+        public static final Reuse NONE = new Reuse(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** One step of the build and how long it took. */

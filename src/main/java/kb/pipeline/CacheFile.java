@@ -122,6 +122,21 @@ final class CacheFile {
             data.write(b);
         }
 
+        /**
+         * A text as it is held ({@link kb.content.PackedText}): deflated bytes are written as they are,
+         * so neither writing nor reading it inflates or deflates.
+         */
+        void packed(kb.content.PackedText text) throws IOException {
+            byte[] deflated = text.deflated();
+            data.writeBoolean(deflated != null);
+            if (deflated == null) {
+                string(text.text());
+            } else {
+                data.writeInt(text.utf8Length());
+                bytes(deflated);
+            }
+        }
+
         /** Many ints at once (per int, DataOutputStream goes through four single-byte writes). */
         void ints(int[] values) throws IOException {
             java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(values.length * 4);
@@ -228,6 +243,19 @@ final class CacheFile {
             String s = new String(window, at, length, StandardCharsets.UTF_8);
             at += length;
             return s;
+        }
+
+        /** A text as {@link Out#packed} wrote it. */
+        kb.content.PackedText packed() throws IOException {
+            if (!readBoolean()) {
+                return kb.content.PackedText.of(string());
+            }
+            int length = readInt(); // the inflated length, which may pass a small file's size
+            try {
+                return kb.content.PackedText.ofDeflated(bytes(), length);
+            } catch (IllegalArgumentException e) {
+                throw new EOFException("not what a build wrote: " + e.getMessage());
+            }
         }
 
         int count() throws IOException {

@@ -77,14 +77,17 @@ final class WholeSite implements Pipeline.Steps, AutoCloseable {
     public void load(Problems problems) {
         // Only a build that writes the site keeps a cache: it is swapped in with the site it
         // describes. Read on a thread of its own while the content is read: it needs none of it.
-        java.util.concurrent.FutureTask<BuildCache> opening = writes && options.cache() && !options.preview()
-                ? new java.util.concurrent.FutureTask<>(() -> BuildCache.open(options)) : null;
+        boolean cached = writes && options.cache() && !options.preview();
+        ArticleCache articles = cached ? ArticleCache.open(options.content(), options.out()) : null;
+        java.util.concurrent.FutureTask<BuildCache> opening = cached
+                ? new java.util.concurrent.FutureTask<>(() -> BuildCache.open(options, articles)) : null;
         if (opening != null) {
             Thread t = new Thread(opening, "kb-cache-open");
             t.setDaemon(true); // a build that fails before it needs the cache does not wait for it
             t.start();
         }
-        Content loaded = new ContentLoader(options.content(), options.drafts()).load(problems);
+        Content loaded = new ContentLoader(options.content(), options.drafts(),
+                articles == null ? kb.content.ArticleMemo.NONE : articles).load(problems);
         if (loaded.config() == null) {
             problems.throwIfErrors(); // no kb.yaml: nothing else can be read sensibly
         }

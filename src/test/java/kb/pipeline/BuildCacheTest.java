@@ -209,6 +209,49 @@ class BuildCacheTest {
                 warm.reused().toString());
     }
 
+    /** An article's file is taken as the build before read it while its bytes are the same: an edited one is read again. */
+    @Test
+    void articlesAreTakenByTheirFilesBytes() throws IOException {
+        first();
+        BuildReport same = build(site, true);
+        assertEquals(same.reused().articles(), same.reused().articlesReused(), same.reused().toString());
+        assertTrue(same.reused().articles() >= 4, same.reused().toString());
+        edit(content.resolve("articles/getting-started/tokens.md"), "title: ", "title: Renewed ");
+        BuildReport warm = warmEqualsCold();
+        assertEquals(warm.reused().articles() - 1, warm.reused().articlesReused(), "only the edited file is read");
+        assertTrue(title("getting-started/tokens/").startsWith("Renewed "), title("getting-started/tokens/"));
+    }
+
+    /**
+     * The kept articles reach the pages when the cache is trusted (so the tests of a damaged file
+     * can fail): a title changed in the file, checksum made anew, is what the page shows.
+     */
+    @Test
+    void aWellFormedArticlesFileIsTrusted() throws IOException {
+        first();
+        poisonBytes(site.resolve(ArticleCache.FILE), "How connections work", "HOW CONNECTIONS WORK");
+        BuildReport warm = build(site, true);
+        assertEquals(warm.reused().articles(), warm.reused().articlesReused());
+        assertEquals("HOW CONNECTIONS WORK", title("getting-started/how-it-works/"));
+    }
+
+    @Test
+    void aDamagedArticlesFileIsIgnored() throws IOException {
+        first();
+        Path articles = site.resolve(ArticleCache.FILE);
+        byte[] bytes = Files.readAllBytes(articles);
+        int at = indexOf(bytes, "How connections work".getBytes(StandardCharsets.UTF_8));
+        bytes[at] = 'h'; // one byte, checksum left as it was
+        Files.write(articles, bytes);
+        BuildReport warm = warmEqualsCold();
+        assertEquals(0, warm.reused().articlesReused(), warm.reused().toString());
+        assertEquals("How connections work", title("getting-started/how-it-works/"));
+    }
+
+    private String title(String url) throws IOException {
+        return Jsoup.parse(Files.readString(site.resolve(url + "index.html"))).select("main article h1").text();
+    }
+
     @Test
     void anEditKeepsTheRenderedDocumentsFileAndWritesOnlyWhatWasRenderedSince() throws IOException {
         first();
@@ -415,8 +458,10 @@ class BuildCacheTest {
         rekey(site.resolve(BuildCache.MARKDOWN), "kb " + kb.Version.current() + " ", "kb 0.0.1-another ");
         rekey(site.resolve(BuildCache.PAGES), "kb " + kb.Version.current() + " ", "kb 0.0.1-another ");
         rekey(site.resolve(BuildCache.ANALYSES), "kb " + kb.Version.current() + " ", "kb 0.0.1-another ");
+        rekey(site.resolve(ArticleCache.FILE), "kb " + kb.Version.current() + " ", "kb 0.0.1-another ");
         BuildReport warm = warmEqualsCold();
-        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused() + warm.reused().analysesReused());
+        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused() + warm.reused().analysesReused()
+                + warm.reused().articlesReused());
     }
 
     /**
@@ -437,11 +482,12 @@ class BuildCacheTest {
     void missingCacheBuildsCold() throws IOException {
         first();
         for (String file : List.of(BuildCache.MARKDOWN, BuildCache.PAGES, BuildCache.ANALYSES, BuildCache.RELATED,
-                BuildCache.ACRONYMS)) {
+                BuildCache.ACRONYMS, ArticleCache.FILE)) {
             Files.delete(site.resolve(file));
         }
         BuildReport warm = warmEqualsCold();
-        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused() + warm.reused().analysesReused());
+        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused() + warm.reused().analysesReused()
+                + warm.reused().articlesReused());
         assertTrue(Files.isRegularFile(site.resolve(BuildCache.MARKDOWN)), "and leaves a new cache");
     }
 
@@ -450,12 +496,13 @@ class BuildCacheTest {
         first();
         poison(site.resolve(BuildCache.MARKDOWN), "rests on a token", "RESTS ON A TOKEN");
         for (String file : List.of(BuildCache.MARKDOWN, BuildCache.PAGES, BuildCache.ANALYSES, BuildCache.RELATED,
-                BuildCache.ACRONYMS)) {
+                BuildCache.ACRONYMS, ArticleCache.FILE)) {
             byte[] bytes = Files.readAllBytes(site.resolve(file));
             Files.write(site.resolve(file), java.util.Arrays.copyOf(bytes, bytes.length - 9));
         }
         BuildReport warm = warmEqualsCold();
-        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused() + warm.reused().analysesReused());
+        assertEquals(0, warm.reused().documentsReused() + warm.reused().pagesReused() + warm.reused().analysesReused()
+                + warm.reused().articlesReused());
     }
 
     @Test
@@ -649,6 +696,29 @@ class BuildCacheTest {
         });
         assertTrue(poisoned[0] > 0, "no document holds " + from);
         BuildCache.writeMarkdown(file, key, documents);
+    }
+
+    /** Replaces bytes of equal length in a cache file and writes its checksum anew: well formed, wrong. */
+    private static void poisonBytes(Path file, String from, String to) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] put = to.getBytes(StandardCharsets.UTF_8);
+        int at = indexOf(bytes, from.getBytes(StandardCharsets.UTF_8));
+        assertEquals(from.getBytes(StandardCharsets.UTF_8).length, put.length);
+        System.arraycopy(put, 0, bytes, at, put.length);
+        Files.write(file, withChecksum(java.util.Arrays.copyOf(bytes, bytes.length - Long.BYTES)));
+    }
+
+    private static int indexOf(byte[] bytes, byte[] find) {
+        outer:
+        for (int i = 0; i + find.length <= bytes.length; i++) {
+            for (int j = 0; j < find.length; j++) {
+                if (bytes[i + j] != find[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not in the cache file: " + new String(find, StandardCharsets.UTF_8));
     }
 
     /** The key in a cache file's header (magic, format, key). */
