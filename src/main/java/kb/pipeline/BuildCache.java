@@ -340,6 +340,33 @@ final class BuildCache {
         return old == null ? null : old.digest();
     }
 
+    /**
+     * The path of the file in {@code folder} ({@code search/data/t/}) the previous build recorded
+     * with a digest of {@code identity} and a content hash ({@code identity + " " + hash}, as the
+     * browser export keeps a file named after its hash); null when there is none.
+     */
+    String previousPath(String folder, String identity) {
+        return byIdentity().get(folder + "\n" + identity);
+    }
+
+    /** {@link #previousPath}'s index of the previous build's files, made when first asked. */
+    private Map<String, String> byIdentity() {
+        Map<String, String> index = byIdentity;
+        if (index == null) {
+            Map<String, String> made = new HashMap<>();
+            oldPages.forEach((path, page) -> {
+                int space = page.digest().lastIndexOf(' ');
+                if (space > 0) {
+                    made.put(path.substring(0, path.lastIndexOf('/') + 1) + "\n" + page.digest().substring(0, space), path);
+                }
+            });
+            byIdentity = index = made;
+        }
+        return index;
+    }
+
+    private volatile Map<String, String> byIdentity;
+
     /** A file of the previous site found unchanged: its length and CRC-32C. */
     record Kept(Path file, int length, int crc) { }
 

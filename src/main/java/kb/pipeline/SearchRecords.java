@@ -202,6 +202,12 @@ final class SearchRecords {
             public void keep(String file, String identity, String hash, byte[] bytes) {
                 cache.keep(folder + BROWSER + file, identity + " " + hash, bytes);
             }
+
+            @Override
+            public Taken named(String in, String identity) {
+                String path = cache.previousPath(folder + BROWSER + in, identity);
+                return path == null ? null : take(path.substring((folder + BROWSER).length()), identity);
+            }
         };
     }
 

@@ -618,6 +618,73 @@ class BuildCacheTest {
         }
     }
 
+    /** Every browser search file of a folder ({@code t}, {@code h}) of the site: its path and inode. */
+    private Map<Path, Object> inodes(String folder) throws IOException {
+        Map<Path, Object> out = new java.util.TreeMap<>();
+        try (var files = Files.list(site.resolve(SearchRecords.BROWSER + folder))) {
+            for (Path f : files.toList()) {
+                out.put(site.relativize(f), Files.getAttribute(f, "unix:ino"));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The browser search's term shards, vocabulary and head files that an edit did not change are
+     * the previous site's files, found by their JSON's checksums without hashing or writing them
+     * again; those the edit changed are made.
+     */
+    @Test
+    void termShardsAndHeadFilesAnEditDidNotChangeAreTakenFromThePreviousSite() throws IOException {
+        firstShipped(); // the fixture's words fit one shard
+        Map<Path, Object> before = new java.util.TreeMap<>();
+        for (String folder : List.of("t", "v", "h")) {
+            before.putAll(inodes(folder));
+        }
+        build(site, true);
+        for (Map.Entry<Path, Object> e : before.entrySet()) {
+            assertEquals(e.getValue(), Files.getAttribute(site.resolve(e.getKey()), "unix:ino"), e.getKey() + ": nothing changed, kept");
+        }
+        Path article = content.resolve("articles/getting-started/how-to-reconnect.md");
+        Files.writeString(article, Files.readString(article) + "\nZorblatt tokens never expire.\n");
+        warmEqualsCold();
+        int kept = 0;
+        int made = 0;
+        for (String folder : List.of("t", "v", "h")) {
+            for (Map.Entry<Path, Object> e : inodes(folder).entrySet()) {
+                if (e.getValue().equals(before.get(e.getKey()))) {
+                    kept++;
+                } else {
+                    made++;
+                    assertTrue(!folder.equals("v") || !before.containsKey(e.getKey()),
+                            e.getKey() + ": a file named after its hash is made only with new content");
+                }
+            }
+        }
+        assertTrue(kept > 0 && made > 0, kept + " kept, " + made + " made");
+        try (var shards = Files.list(site.resolve(SearchRecords.BROWSER + "t"))) {
+            assertTrue(shards.anyMatch(f -> {
+                try {
+                    return Files.readString(f).contains("zorblatt")
+                            && !Files.getAttribute(f, "unix:ino").equals(before.get(site.relativize(f)));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }), "the new word's shard is new");
+        }
+    }
+
+    @Test
+    void aTermShardChangedInTheSiteIsMadeAgain() throws IOException {
+        first();
+        // Same length, other bytes: a term shard changed after the build; its name still says its hash.
+        Path shard = inodes("t").keySet().iterator().next();
+        String text = Files.readString(site.resolve(shard));
+        Files.writeString(site.resolve(shard), text.replace("kbSearchData(\"t/", "kbSearchData(\"T/"));
+        assertTrue(!text.equals(Files.readString(site.resolve(shard))));
+        warmEqualsCold();
+    }
+
     @Test
     void aSearchBlockChangedInTheSiteIsMadeAgain() throws IOException {
         first();
