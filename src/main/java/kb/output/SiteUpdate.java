@@ -127,7 +127,11 @@ final class SiteUpdate {
         for (String file : relativeFiles(staging)) {
             Path target = out.resolve(file);
             Files.createDirectories(target.getParent());
-            Files.move(staging.resolve(file), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(staging.resolve(file), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException e) {
+                // moved meanwhile by a kb check that found the plan and finished the update too
+            }
         }
         SiteWriter.deleteTree(staging); // its folders, empty now
     }
