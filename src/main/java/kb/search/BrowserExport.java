@@ -328,7 +328,7 @@ public final class BrowserExport {
             for (int[] fieldAndDf : e.getValue()) {
                 List<Object> entry = read.entry(e.getKey(), fieldAndDf);
                 String list = (String) entry.get(2);
-                String shared = fieldAndDf[1] >= sharedPostings && repeated.contains(listKey(list))
+                String shared = fieldAndDf[1] >= sharedPostings && repeated.contains(checksums(list))
                         ? sharedName(list, written) : null;
                 entries.add(shared == null ? entry : List.of(entry.get(0), entry.get(1), "@" + shared));
             }
@@ -376,7 +376,7 @@ public final class BrowserExport {
             for (int[] entry : e.getValue()) {
                 if (entry[1] >= sharedPostings && alike.get(frequencies(entry)) > 1) {
                     String list = (String) read.entry(e.getKey(), entry).get(2);
-                    String key = listKey(list);
+                    String key = checksums(list);
                     if (!lists.computeIfAbsent(key, k -> e.getKey()).equals(e.getKey())) {
                         repeated.add(key);
                     }
@@ -392,17 +392,13 @@ public final class BrowserExport {
     }
 
     /**
-     * A postings list as {@link #repeated} knows it: its length and two checksums (CRC-32C and
-     * CRC-32, which the JVM computes with the processor's instructions). The key only tells lists
-     * apart in memory and never names a file, so it need not be the SHA-256 that names files:
-     * SHA-256 of every long list, twice, was a third of the export's hashing in a one-edit
-     * rebuild at 10,000 articles (JFR: 7 of its 17 samples), in plain Java under bin/kb's C1.
+     * {@code text}'s length in UTF-8 and its CRC-32C and CRC-32 (which the JVM computes with the
+     * processor's instructions), in one string: how {@link #repeated} tells postings lists apart
+     * and {@link #fingerprint} files. Such a key only tells texts apart in memory or against the
+     * cache and never names a file, so it need not be the SHA-256 that names files: SHA-256 of
+     * every long list, twice, was a third of the export's hashing in a one-edit rebuild at 10,000
+     * articles (JFR: 7 of its 17 samples), in plain Java under bin/kb's C1.
      */
-    private static String listKey(String list) {
-        return checksums(list);
-    }
-
-    /** {@code text}'s length in UTF-8 and its CRC-32C and CRC-32, in one string. */
     private static String checksums(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         java.util.zip.CRC32C c = new java.util.zip.CRC32C();
@@ -414,7 +410,7 @@ public final class BrowserExport {
 
     /** Writes a shared postings list once, as {@code p/<hash>.js}; returns its hash. */
     private String sharedName(String list, Map<String, String> written) throws IOException {
-        String key = listKey(list);
+        String key = checksums(list);
         String name = written.get(key);
         if (name == null) {
             name = emitNamed("p/", JSON.writeValueAsString(list));
