@@ -160,6 +160,30 @@ function differences(a, b, queries) {
   return out;
 }
 
+/**
+ * The CLI's figures over every corpus run, queries weighted alike: per half, then per kind and
+ * half, the kinds ordered by the nDCG@5 they lose in all (the weakest kind first).
+ */
+function pooledLines(rows, report, lines) {
+  const halves = { tune: rows.filter((r) => r.q.half === 'tune'), check: rows.filter((r) => r.q.half === 'check') };
+  report.pooled = { tune: summarize(halves.tune), check: summarize(halves.check), byKind: {} };
+  lines.push('', `all corpora (cli, ${rows.length} queries, each weighted alike)`);
+  lines.push('  half     n   nDCG@5  Recall@1  MRR@10  section-in-top-3  no results');
+  for (const half of ['tune', 'check']) {
+    const s = report.pooled[half];
+    lines.push(`  ${half.padEnd(5)} ${String(s.n).padStart(4)}   ${num(s.ndcg5)}   ${num(s.recall1)}   ${num(s.mrr10)}   ${pct(s.sectionTop3)} of ${String(s.sectionQueries).padStart(3)}   ${pct(s.noResults)}`);
+  }
+  const lost = (rs) => rs.reduce((sum, r) => sum + 1 - r.ndcg, 0);
+  const kinds = [...new Set(rows.map((r) => r.q.kind))].sort((a, b) => lost(rows.filter((r) => r.q.kind === b)) - lost(rows.filter((r) => r.q.kind === a)));
+  lines.push('  by kind (tuning | check; lost = nDCG@5 lost in all, in queries):');
+  for (const kind of kinds) {
+    const [t, c] = ['tune', 'check'].map((h) => summarize(halves[h].filter((r) => r.q.kind === kind)));
+    report.pooled.byKind[kind] = { tune: t, check: c };
+    const fig = (s) => `${String(s.n).padStart(3)}  nDCG@5 ${num(s.ndcg5)}  R@1 ${num(s.recall1)}  section ${pct(s.sectionTop3)}`;
+    lines.push(`    ${kind.padEnd(12)} lost ${lost(rows.filter((r) => r.q.kind === kind)).toFixed(1).padStart(4)}   ${fig(t)} | ${fig(c)}`);
+  }
+}
+
 const pct = (x) => (Number.isNaN(x) ? '   -  ' : (100 * x).toFixed(1).padStart(5) + '%');
 const num = (x) => x.toFixed(3);
 
@@ -172,6 +196,10 @@ async function main() {
   const chromium = noBrowser ? null : await launch();
   const report = { corpora: {} };
   const lines = [];
+  // Every corpus's CLI rows together: the figure tuning decides on is the pooled tuning half,
+  // each query weighted alike whatever help center it is from (a weight tuned on one help
+  // center's half fits that help center).
+  const pooled = [];
   let allIdentical = true;
   try {
     const built = {};
@@ -205,6 +233,7 @@ async function main() {
           queries: rows.map((r) => ({ query: r.q.query, kind: r.q.kind, half: r.q.half, ndcg: r.ndcg, recall1: r.recall1,
             section: r.section })),
         };
+        if (runner === 'cli') pooled.push(...rows);
         if (runner === 'cli' && opt('--show')) {
           rows.filter((r) => opt('--show') === 'all' || r.q.kind === opt('--show') || (opt('--show') === 'misses' && (r.recall1 === 0 || r.section === 0)))
             .forEach((r) => lines.push(`  ${r.q.half} ${r.q.kind.padEnd(12)} ndcg ${num(r.ndcg)} r1 ${r.recall1} sec ${r.section ?? '-'}  ${r.q.query}\n      ${urls[queries.indexOf(r.q)].slice(0, 3).map((h) => h.url).join('  ')}`));
@@ -234,6 +263,7 @@ async function main() {
   } finally {
     if (chromium) await chromium.close();
   }
+  if (chosen.length > 1) pooledLines(pooled, report, lines);
   lines.push('', noBrowser ? 'browser: not run (--no-browser)'
     : `browser (http, file://) and CLI: ${allIdentical ? 'IDENTICAL on every query' : 'NOT identical'}`);
   console.log(lines.join('\n'));
