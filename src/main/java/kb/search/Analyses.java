@@ -334,6 +334,14 @@ public final class Analyses {
         return d.key();
     }
 
+    /** The key of {@code texts} in their order (null ones among them), under {@code kind}. */
+    static Key key(String kind, List<String> texts) {
+        Digest d = new Digest();
+        d.update(kind);
+        texts.forEach(d::update);
+        return d.key();
+    }
+
     /** The parts of a {@link Key}, fed string by string. */
     private static final class Digest {
         private final java.util.zip.CRC32C crc32c = new java.util.zip.CRC32C();

@@ -89,11 +89,7 @@ final class Kinds {
         Map<String, String> stemmed = new HashMap<>();
         try (Analyzer surface = chain.analyzer(false)) {
             for (SearchRecord r : records) {
-                String head = switch (r.kind()) {
-                    case ARTICLE, FAQ -> r.title();
-                    case SECTION -> r.heading();
-                    default -> null;
-                };
+                String head = head(r);
                 if (head == null || head.isBlank() || !seen.add(head) || SPACES.split(head, MAX_RAW + 1).length > MAX_RAW) {
                     continue; // a sentence, not a heading that names things
                 }
@@ -152,6 +148,27 @@ final class Kinds {
         pairs.values().forEach(others -> others.removeIf(rare));
         pairs.values().removeIf(Set::isEmpty);
         return Forms.of(kinds(pairs), UnaryOperator.identity());
+    }
+
+    /** What {@link #mine} reads of a record: the heading it names things by, or null. */
+    private static String head(SearchRecord r) {
+        return switch (r.kind()) {
+            case ARTICLE, FAQ -> r.title();
+            case SECTION -> r.heading();
+            default -> null;
+        };
+    }
+
+    /**
+     * A key of all that {@link #mine} reads of {@code records} for a given chain: each one's
+     * heading, in order. Two lists with the same key have the same kinds.
+     */
+    static String headingsKey(List<SearchRecord> records) {
+        List<String> heads = new ArrayList<>(records.size());
+        for (SearchRecord r : records) {
+            heads.add(head(r));
+        }
+        return Analyses.key("headings", heads).toString();
     }
 
     /** The low bits of a {@link #mine} frame entry: the word's number. */

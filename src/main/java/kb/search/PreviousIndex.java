@@ -39,6 +39,8 @@ public record PreviousIndex(Path dir, String tag, AcronymsMemo acronyms) {
 
     /** The commit data key of the tag an index was written with. */
     static final String TAG = "kb.reuse";
+    /** The commit data key of what the index's kinds were mined from ({@link Kinds#headingsKey}). */
+    static final String KINDS_OF = "kb.kinds.of";
 
     /** The previous index opened, its documents by key; null when it cannot be trusted. */
     Opened open(String scope) {
@@ -115,6 +117,16 @@ public record PreviousIndex(Path dir, String tag, AcronymsMemo acronyms) {
 
         int maxDoc() {
             return leaf.maxDoc();
+        }
+
+        /**
+         * The kinds this index holds ({@link SearchIndex#KINDS}) when they were mined from the
+         * headings {@code headings} names ({@link Kinds#headingsKey}); else null. The tag this
+         * index was taken by fixes the chain and kb's code, the rest of what mining reads.
+         */
+        String kinds(String headings) throws IOException {
+            Map<String, String> data = reader.getIndexCommit().getUserData();
+            return headings != null && headings.equals(data.get(KINDS_OF)) ? data.get(SearchIndex.KINDS) : null;
         }
 
         /**

@@ -180,19 +180,26 @@ public final class SearchIndexer {
             // articles tell from them which records changed since the build before.
             Analyses.Key[] keys = new Analyses.Key[records.size()];
             int taken;
-            try (IndexWriter writer = new IndexWriter(directory, config(analyzer))) {
-                taken = keyed ? fromPrevious(writer, records, heads, origins, identities, previous, analyses, scope, scoped,
-                        analyzer, keys) : -1;
+            try (IndexWriter writer = new IndexWriter(directory, config(analyzer));
+                    PreviousIndex.Opened old = keyed ? previous.open(scope) : null) {
+                taken = old == null ? -1 : fromPrevious(writer, records, heads, origins, identities, old, analyses, scoped,
+                        analyzer, keys);
                 if (taken < 0) {
                     IntStream range = IntStream.range(0, records.size());
                     (records.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> keys[i] = add(writer,
                             records.get(i), origin(origins, i), identities[i], i, analyses, scoped, analyzer, keyed));
                 }
                 writer.forceMerge(1);
+                // The kinds read the records' headings alone: while those are the ones the previous
+                // index was mined from, its kinds are these (at 10,000 articles, mining them again
+                // was a quarter of the index phase's own thread, JFR).
+                String headings = keyed ? Kinds.headingsKey(heads) : null;
+                String kinds = old == null ? null : old.kinds(headings);
                 Map<String, String> data = new java.util.HashMap<>(Map.of(SearchIndex.CHAIN, chain.version(),
-                        SearchIndex.KINDS, Kinds.encode(Kinds.mine(heads, chain))));
+                        SearchIndex.KINDS, kinds != null ? kinds : Kinds.encode(Kinds.mine(heads, chain))));
                 if (keyed) {
                     data.put(PreviousIndex.TAG, previous.tag() + "\n" + scope);
+                    data.put(PreviousIndex.KINDS_OF, headings);
                 }
                 writer.setLiveCommitData(data.entrySet());
                 writer.commit();
@@ -231,61 +238,56 @@ public final class SearchIndexer {
 
     /**
      * Adds the records to {@code writer} with the documents of those that did not change taken
-     * from {@code previous} ({@link PreviousIndex}): one merge of those and the new ones. Returns
-     * how many it took; -1, with nothing added, when the previous index cannot be trusted, most
-     * records changed, or the records that stayed changed their order.
+     * from {@code old}, the previous index opened and trusted ({@link PreviousIndex}): one merge of
+     * those and the new ones. Returns how many it took; -1, with nothing added, when most records
+     * changed, or the records that stayed changed their order.
      */
     private static int fromPrevious(IndexWriter writer, List<SearchRecord> records, List<SearchRecord> heads,
-            List<String> origins, Analyses.Key[] identities, PreviousIndex previous, Analyses analyses, String scope,
+            List<String> origins, Analyses.Key[] identities, PreviousIndex.Opened old, Analyses analyses,
             String scoped, Analyzer analyzer, Analyses.Key[] keys) throws IOException {
-        try (PreviousIndex.Opened old = previous.open(scope)) {
-            if (old == null) {
-                return -1;
+        // The digests on as many threads as indexing every record would take.
+        Analyses.Key[] recordKeys = new Analyses.Key[records.size()];
+        Analyses.Key[] documentKeys = new Analyses.Key[records.size()];
+        IntStream range = IntStream.range(0, records.size());
+        (records.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> {
+            String origin = origin(origins, i);
+            // A record with an origin is keyed by what its head holds: its body is not read.
+            SearchRecord r = origin == null ? records.get(i) : heads.get(i);
+            recordKeys[i] = recordKey(scoped, r, origin, identities[i]);
+            documentKeys[i] = documentKey(recordKeys[i], r);
+        });
+        int[] orders = new int[old.maxDoc()];
+        java.util.Arrays.fill(orders, -1);
+        List<Integer> fresh = new java.util.ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            int doc = old.take(documentKeys[i]);
+            // Only where the analysis is kept too: related articles read a record's words from it.
+            if (doc >= 0 && analyses.retain(recordKeys[i])) {
+                orders[doc] = i;
+                keys[i] = recordKeys[i];
+            } else {
+                fresh.add(i);
             }
-            // The digests on as many threads as indexing every record would take.
-            Analyses.Key[] recordKeys = new Analyses.Key[records.size()];
-            Analyses.Key[] documentKeys = new Analyses.Key[records.size()];
-            IntStream range = IntStream.range(0, records.size());
-            (records.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> {
-                String origin = origin(origins, i);
-                // A record with an origin is keyed by what its head holds: its body is not read.
-                SearchRecord r = origin == null ? records.get(i) : heads.get(i);
-                recordKeys[i] = recordKey(scoped, r, origin, identities[i]);
-                documentKeys[i] = documentKey(recordKeys[i], r);
-            });
-            int[] orders = new int[old.maxDoc()];
-            java.util.Arrays.fill(orders, -1);
-            List<Integer> fresh = new java.util.ArrayList<>();
-            for (int i = 0; i < records.size(); i++) {
-                int doc = old.take(documentKeys[i]);
-                // Only where the analysis is kept too: related articles read a record's words from it.
-                if (doc >= 0 && analyses.retain(recordKeys[i])) {
-                    orders[doc] = i;
-                    keys[i] = recordKeys[i];
-                } else {
-                    fresh.add(i);
-                }
-            }
-            CodecReader kept = fresh.size() > records.size() / 2 ? null : old.renumbered(orders);
-            if (kept == null) {
-                return -1;
-            }
-            try (Directory memory = new org.apache.lucene.store.ByteBuffersDirectory()) {
-                try (IndexWriter added = new IndexWriter(memory, config(analyzer))) {
-                    for (int i : fresh) {
-                        keys[i] = add(added, records.get(i), origin(origins, i), identities[i], i, analyses, scoped, analyzer,
-                                true);
-                    }
-                    added.forceMerge(1);
-                }
-                try (DirectoryReader added = DirectoryReader.open(memory)) {
-                    List<CodecReader> readers = new java.util.ArrayList<>(List.of(kept));
-                    added.leaves().forEach(leaf -> readers.add((CodecReader) leaf.reader()));
-                    writer.addIndexes(readers.toArray(CodecReader[]::new));
-                }
-            }
-            return records.size() - fresh.size();
         }
+        CodecReader kept = fresh.size() > records.size() / 2 ? null : old.renumbered(orders);
+        if (kept == null) {
+            return -1;
+        }
+        try (Directory memory = new org.apache.lucene.store.ByteBuffersDirectory()) {
+            try (IndexWriter added = new IndexWriter(memory, config(analyzer))) {
+                for (int i : fresh) {
+                    keys[i] = add(added, records.get(i), origin(origins, i), identities[i], i, analyses, scoped, analyzer,
+                            true);
+                }
+                added.forceMerge(1);
+            }
+            try (DirectoryReader added = DirectoryReader.open(memory)) {
+                List<CodecReader> readers = new java.util.ArrayList<>(List.of(kept));
+                added.leaves().forEach(leaf -> readers.add((CodecReader) leaf.reader()));
+                writer.addIndexes(readers.toArray(CodecReader[]::new));
+            }
+        }
+        return records.size() - fresh.size();
     }
 
     private static String origin(List<String> origins, int i) {

@@ -1,6 +1,8 @@
 package kb.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -109,6 +111,44 @@ class PreviousIndexTest {
         List<SearchRecord> after = new ArrayList<>(before);
         after.add(200, after.remove(4));
         assertEquals(0, next(after, analyses, "a", TAG, "b"));
+    }
+
+    /** {@code records} with the sections of articles 10 to 13 headed by {@code headings}, in that order. */
+    private static List<SearchRecord> headed(List<SearchRecord> records, String... headings) {
+        List<SearchRecord> out = new ArrayList<>(records);
+        for (int i = 0; i < headings.length; i++) {
+            int at = 2 * (10 + i - 1) + 1;
+            SearchRecord r = out.get(at);
+            out.set(at, new SearchRecord(r.kind(), r.url(), r.anchor(), r.title(), headings[i], r.context(), r.summary(),
+                    r.tags(), r.body(), r.articleId()));
+        }
+        return out;
+    }
+
+    /**
+     * The kinds the previous index holds are taken while the headings are the ones it mined them
+     * from, and mined again when a heading changed: either way a warm index's kinds, and the
+     * export's manifest that carries them, are a cold one's.
+     */
+    @Test
+    void kindsAreMinedAgainWhenAHeadingChangedAndTakenWhenNone() throws Exception {
+        Analyses analyses = first(headed(AnalysesTest.records(120, 0), "Facebook access revoked", "YouTube access revoked",
+                "Facebook token expired", "YouTube token expired"), "a");
+        List<SearchRecord> renamed = headed(AnalysesTest.records(120, 0), "Facebook access revoked",
+                "Instagram access revoked", "Facebook token expired", "Instagram token expired");
+        next(renamed, analyses, "a", TAG, "b");
+        List<SearchRecord> bodyEdited = headed(AnalysesTest.records(120, 40), "Facebook access revoked",
+                "Instagram access revoked", "Facebook token expired", "Instagram token expired");
+        next(bodyEdited, new Analyses(analyses.words(), analyses.entries()), "b", TAG, "c");
+        try (SearchIndex before = SearchIndex.open(dir.resolve("a"), AnalysesTest.SYNONYMS);
+                SearchIndex renamedIndex = SearchIndex.open(dir.resolve("b"), AnalysesTest.SYNONYMS);
+                SearchIndex taken = SearchIndex.open(dir.resolve("c"), AnalysesTest.SYNONYMS)) {
+            assertTrue(before.kinds().groups().contains(List.of("facebook", "youtub")), before.kinds().groups()::toString);
+            assertTrue(renamedIndex.kinds().groups().contains(List.of("facebook", "instagram")),
+                    renamedIndex.kinds().groups()::toString);
+            assertFalse(renamedIndex.kinds().groups().contains(List.of("facebook", "youtub")));
+            assertEquals(renamedIndex.kinds().groups(), taken.kinds().groups());
+        }
     }
 
     /**
