@@ -403,18 +403,8 @@ final class PageWriter {
         String script = themeFile(source);
         String stylesheet = themeFile(templates.theme().find("assets/" + WIDGET_STYLE)
                 .orElse(templates.theme().local().resolve("assets/" + WIDGET_STYLE)));
-        // Each article's body unpacked as its file is written, not all of them first.
-        List<WidgetArticle> articles = new java.util.AbstractList<>() {
-            @Override
-            public WidgetArticle get(int i) {
-                return widgetArticle(site.articles().get(i));
-            }
-
-            @Override
-            public int size() {
-                return site.articles().size();
-            }
-        };
+        // Each article made (its body unpacked) as its file is made, not all of them first.
+        List<Integer> ids = site.articles().stream().map(ra -> ra.article().id()).toList();
         Map<String, String> support = new HashMap<>();
         kb.template.SupportModel contacts = pages.supportModel();
         support.put("email", contacts.email());
@@ -424,7 +414,8 @@ final class PageWriter {
         try {
             new WidgetFiles(writer::write, cache == null || !cache.on() ? null : this::widgetArticleFile).write(script, stylesheet, config.widget(), config.name(), support,
                     words.strings().forScripts(words.language(), List.of(kb.template.Strings.WIDGET_SCRIPT)),
-                    words.language(), kb.template.Strings.direction(words.language()), articles);
+                    words.language(), kb.template.Strings.direction(words.language()), ids,
+                    i -> widgetArticle(site.articles().get(i)));
         } catch (IllegalArgumentException e) {
             throw new KbException(Problem.error(SourceLocation.of(source), e.getMessage(),
                     "put " + WidgetFiles.SETTINGS_MARK + " where the script reads its settings"));
@@ -437,13 +428,14 @@ final class PageWriter {
      * (the file is a function of it and of kb's code, which the cache's key covers). Converting
      * every body for the widget was 8.5% of a warm build's samples at 10,000 articles (JFR).
      */
-    private long widgetArticleFile(String path, WidgetArticle article, java.util.function.Supplier<byte[]> make) {
+    private long widgetArticleFile(String path, int id, java.util.function.Supplier<WidgetArticle> article,
+            java.util.function.Supplier<byte[]> make) {
         String key = edition.prefix() + path;
-        RenderedArticle ra = byId.get(article.id());
+        RenderedArticle ra = byId.get(id);
         String own = ra == null ? null : inputs.widgetArticle(ra.article(), cache.documentKey(ra.article().source()),
-                article.section());
+                sections.get(ra.article().section()).title());
         BuildCache.Kept previous = cache.reuseInputs(key, own, false);
-        String digest = previous != null ? null : cache.digest(WIDGET_ARTICLE, Map.of("article", article));
+        String digest = previous != null ? null : cache.digest(WIDGET_ARTICLE, Map.of("article", article.get()));
         if (previous == null) {
             previous = cache.reuseFile(key, digest, own);
         }

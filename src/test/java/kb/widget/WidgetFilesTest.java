@@ -159,4 +159,30 @@ class WidgetFilesTest {
         assertFalse(js.contains("</script"), js);
         assertEquals("</script><script>alert(1)</script>", payload(9).get("title").asText());
     }
+
+    @Test
+    void anArticleWhoseDataFileIsKeptIsNeverMadeAndItsSummaryStillVersionsTheData() throws Exception {
+        List<Integer> made = new ArrayList<>();
+        WidgetArticle fresh = new WidgetArticle(12, "Fresh", "basics/fresh/", "Basics", "<p>new</p>");
+        WidgetFiles.ArticleFiles kept = (path, id, article, make) -> {
+            if (id == 11) {
+                return WidgetFiles.summary(40, 7); // an earlier build's file, as a build cache keeps it
+            }
+            byte[] file = make.get();
+            written.put(path, new String(file, StandardCharsets.UTF_8));
+            return WidgetFiles.summary(file);
+        };
+        new WidgetFiles((path, bytes) -> written.put(path, new String(bytes, StandardCharsets.UTF_8)), kept).write(SCRIPT,
+                "", WidgetSettings.DEFAULT, "Test Help", Map.of(), Map.of(), "en", "ltr", List.of(11, 12), i -> {
+                    made.add(i);
+                    return fresh;
+                });
+        assertEquals(List.of(1), made, "only the article whose file is made is made, once");
+        assertEquals("Fresh", payload(12).get("title").asText());
+        String version = settings().get("dataVersion").asText();
+        new WidgetFiles((path, bytes) -> written.put(path, new String(bytes, StandardCharsets.UTF_8)),
+                (path, id, article, make) -> WidgetFiles.summary(id == 11 ? 41 : 40, 7)).write(SCRIPT, "",
+                WidgetSettings.DEFAULT, "Test Help", Map.of(), Map.of(), "en", "ltr", List.of(11, 12), i -> fresh);
+        assertFalse(version.equals(settings().get("dataVersion").asText()), "another kept file, another data version");
+    }
 }
