@@ -56,8 +56,8 @@ final class BuildCache {
     static final String MARKDOWN = FOLDER + "markdown.bin";
     /** The documents rendered since {@link #MARKDOWN} was written whole, which later builds then keep as it is. */
     static final String MARKDOWN_ADDED = FOLDER + "markdown-added.bin";
-    static final String PAGES = FOLDER + "pages.bin";
-    static final String ANALYSES = FOLDER + "analyses.bin";
+    static final String PAGES = PagesFile.WHOLE;
+    static final String ANALYSES = AnalysesFile.WHOLE;
     /** The entries the analyses make, written as they are made (see {@link #stage}); gone once saved. */
     private static final String ANALYSES_MADE = FOLDER + "analyses.made";
     static final String FACTS = FOLDER + "facts.bin";
@@ -78,8 +78,10 @@ final class BuildCache {
     /** The keys {@link #MARKDOWN} holds, when it was read whole: the file the next cache may keep as it is. */
     private final Set<String> markdownBase;
     private final Map<String, Page> oldPages;
-    /** The search records' analysed text, kept and taken by every language's index; null when off. */
+    private final PagesFile pagesFile;
+    /** The search records' analysed text, kept and taken by every language's index, and its files; null when off. */
     private final Analyses analyses;
+    private final AnalysesFile analysesFile;
     /** Each document's key (see Documents#key) by its file, for the checks that read the same text. */
     private final Map<Path, String> documentKeys = new ConcurrentHashMap<>();
     /** Keys of the articles whose typed lifespans were checked without a problem (FactDrift), before and now. */
@@ -109,7 +111,7 @@ final class BuildCache {
      * model), its bytes' length and checksum, and the digest of its inputs ({@link #reuseInputs};
      * "" when it has none).
      */
-    private record Page(String digest, int length, int crc, String inputs, String stat) {
+    record Page(String digest, int length, int crc, String inputs, String stat) {
         /** The same page, its file found with {@code stat} ({@link #stat}; "" for none worth keeping). */
         Page withStat(String stat) {
             return new Page(digest, length, crc, inputs, stat);
@@ -130,8 +132,10 @@ final class BuildCache {
             markdown.putAll(added);
         }
         this.oldMarkdown = markdown;
-        this.oldPages = on ? readPages(previous.resolve(PAGES), key) : Map.of();
-        this.analyses = on ? readAnalyses(previous.resolve(ANALYSES), key) : null;
+        this.pagesFile = on ? PagesFile.read(previous, key) : PagesFile.none();
+        this.oldPages = pagesFile.pages();
+        this.analysesFile = on ? AnalysesFile.read(previous, key) : null;
+        this.analyses = on ? analysesFile.analyses() : null;
         this.oldFacts = on ? readKeys(previous.resolve(FACTS), key) : Set.of();
         this.oldRelated = on ? readRelated(previous.resolve(RELATED), key) : Map.of();
         this.oldAcronyms = on ? readAcronyms(previous.resolve(ACRONYMS), key) : Map.of();
@@ -508,7 +512,7 @@ final class BuildCache {
         }
         analyses.spill((k, fields) -> {
             try {
-                writeAnalysis(made, k, fields);
+                AnalysesFile.writeEntry(made, k, fields);
                 madeCount++;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the build cache", e);
@@ -539,17 +543,10 @@ final class BuildCache {
         try {
             saveMarkdown(writer);
             statWritten(writer);
-            CacheFile.write(writer.resolve(PAGES), key, new TreeMap<>(newPages).entrySet(), (out, e) -> {
-                out.string(e.getKey());
-                out.string(e.getValue().digest());
-                out.count(e.getValue().length());
-                out.count(e.getValue().crc());
-                out.string(e.getValue().inputs());
-                out.string(e.getValue().stat());
-            });
+            pagesFile.save(writer, previous, key, newPages);
             Path spilled = writer.resolve(ANALYSES_MADE);
             close();
-            CacheFile.write(writer.resolve(ANALYSES), key, List.of(analyses), (out, a) -> writeAnalyses(out, a, spilled));
+            analysesFile.save(writer, previous, key, spilled, madeCount);
             Files.deleteIfExists(spilled);
             CacheFile.write(writer.resolve(FACTS), key, new TreeSet<>(newFacts), (out, k) -> out.string(k));
             CacheFile.write(writer.resolve(RELATED), key, new TreeMap<>(newRelated).entrySet(),
@@ -631,37 +628,6 @@ final class BuildCache {
 
     private void writeMarkdown(Path file, Map<String, RenderedMarkdown> documents) throws IOException {
         writeMarkdown(file, key, documents);
-    }
-
-    /** The words, then the entries held, then those written to {@code made} as they were made (when it exists). */
-    private void writeAnalyses(CacheFile.Out out, Analyses a, Path made) throws IOException {
-        List<String> words = a.words();
-        out.count(words.size());
-        for (String w : words) {
-            out.data.writeUTF(w); // modified UTF-8: every char as it is, a lone surrogate too
-        }
-        Map<Analyses.Key, int[][]> entries = a.entries();
-        out.count(entries.size() + madeCount);
-        for (Map.Entry<Analyses.Key, int[][]> e : entries.entrySet()) {
-            writeAnalysis(out, e.getKey(), e.getValue());
-        }
-        if (madeCount > 0) {
-            Files.copy(made, out.data);
-        }
-    }
-
-    private static void writeAnalysis(CacheFile.Out out, Analyses.Key key, int[][] fields) throws IOException {
-        out.data.writeLong(key.a());
-        out.data.writeLong(key.b());
-        out.data.writeLong(key.c());
-        out.data.writeLong(key.d());
-        out.count(fields.length);
-        for (int[] field : fields) {
-            out.data.writeBoolean(field != null);
-            if (field != null) {
-                out.ints(field);
-            }
-        }
     }
 
     private static void writeRelated(CacheFile.Out out, String folder, RelatedMemo memo) throws IOException {
@@ -776,29 +742,6 @@ final class BuildCache {
         return whole ? out : Set.of();
     }
 
-    private static Analyses readAnalyses(Path file, String key) {
-        List<String> words = new ArrayList<>();
-        Map<Analyses.Key, int[][]> entries = new HashMap<>();
-        boolean whole = CacheFile.read(file, key, in -> {
-            for (int i = in.count(); i > 0; i--) {
-                words.add(in.readUTF());
-            }
-            for (int i = in.count(); i > 0; i--) {
-                Analyses.Key k = new Analyses.Key(in.readLong(), in.readLong(), in.readLong(), in.readLong());
-                int[][] fields = new int[in.count()][];
-                for (int f = 0; f < fields.length; f++) {
-                    fields[f] = in.readBoolean() ? in.ints() : null;
-                }
-                entries.put(k, fields);
-            }
-        });
-        try {
-            return whole ? new Analyses(words, entries) : new Analyses();
-        } catch (IllegalArgumentException e) {
-            return new Analyses(); // a word id past the words: whole, yet not what a build wrote
-        }
-    }
-
     /**
      * A document as it is held: its HTML and sections' texts still packed ({@link kb.content.PackedText}),
      * so neither writing nor reading it inflates or deflates them.
@@ -866,13 +809,6 @@ final class BuildCache {
             out.string(e.getKey());
             writeMarkdown(out, e.getValue());
         });
-    }
-
-    private static Map<String, Page> readPages(Path file, String key) {
-        Map<String, Page> out = new HashMap<>();
-        boolean whole = CacheFile.read(file, key, in -> out.put(in.string(),
-                new Page(in.string(), in.readInt(), in.readInt(), in.string(), in.string())));
-        return whole ? out : Map.of();
     }
 
     private static int crc(byte[] bytes) {

@@ -69,24 +69,36 @@ final class CacheFile {
      * @return whether it was; when false, whatever {@code reader} collected must be thrown away
      */
     static boolean read(Path file, String key, EntryReader reader) {
+        return readSummed(file, key, reader) != NOT_WHOLE;
+    }
+
+    /** What {@link #readSummed} returns for a file that is not whole or was made for another key. */
+    static final long NOT_WHOLE = -1;
+
+    /**
+     * {@link #read}, returning the file's checksum (a CRC-32C, never negative) when it is whole
+     * and made for {@code key}, else {@link #NOT_WHOLE}: a file written to extend this one names
+     * it by that checksum.
+     */
+    static long readSummed(Path file, String key, EntryReader reader) {
         if (!Files.isRegularFile(file)) {
-            return false;
+            return NOT_WHOLE;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             In in = new In(channel, channel.size());
             byte[] magic = in.bytes(MAGIC.length);
             if (!Arrays.equals(magic, MAGIC) || in.readInt() != FORMAT || !key.equals(in.string())) {
-                return false;
+                return NOT_WHOLE;
             }
             int count = in.count();
             for (int i = 0; i < count; i++) {
                 reader.read(in);
             }
-            return in.checksumMatches();
+            return in.checksum();
         } catch (IOException | RuntimeException e) {
             // Truncated (EOFException), damaged (a length past the end, bad UTF-8 is replaced and
             // caught by the checksum), unreadable: all mean the same, build cold.
-            return false;
+            return NOT_WHOLE;
         }
     }
 
@@ -192,12 +204,15 @@ final class CacheFile {
             }
         }
 
-        /** Whether the trailer after the last entry holds the checksum of everything before it, and ends the file. */
-        private boolean checksumMatches() throws IOException {
+        /**
+         * The checksum of everything before the trailer after the last entry, when the trailer
+         * holds it and ends the file; else {@link #NOT_WHOLE}.
+         */
+        private long checksum() throws IOException {
             crc.update(window, summed, at - summed);
             summed = at;
             long sum = crc.getValue();
-            return readLong() == sum && end - at == 0 && channel.read(ByteBuffer.allocate(1)) < 0;
+            return readLong() == sum && end - at == 0 && channel.read(ByteBuffer.allocate(1)) < 0 ? sum : NOT_WHOLE;
         }
 
         int readInt() throws IOException {

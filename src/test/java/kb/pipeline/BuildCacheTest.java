@@ -269,6 +269,45 @@ class BuildCacheTest {
     }
 
     @Test
+    void anEditKeepsTheAnalysesFileAndWritesOnlyWhatWasAnalysedSince() throws IOException {
+        first();
+        byte[] whole = Files.readAllBytes(site.resolve(AnalysesFile.WHOLE));
+        edit(content.resolve("articles/getting-started/tokens.md"), "renews them.", "renews them for good.");
+        warmEqualsCold();
+        assertTrue(java.util.Arrays.equals(whole, Files.readAllBytes(site.resolve(AnalysesFile.WHOLE))),
+                "the file of every analysed text is kept as it was");
+        assertTrue(Files.size(site.resolve(AnalysesFile.ADDED)) < whole.length / 4, "the edited ones are added beside it");
+        // A second edit reads both files: the first edit's texts are taken from the added one.
+        Path article = content.resolve("articles/getting-started/how-it-works.md");
+        edit(article, "rests on a token", "rests on one token");
+        BuildReport warm = warmEqualsCold();
+        assertEquals(warm.reused().analyses() - records(article) - 1, warm.reused().analysesReused(), warm.reused().toString());
+    }
+
+    @Test
+    void anEditKeepsThePagesFileAndWritesOnlyWhatChanged() throws IOException {
+        first();
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minusSeconds(3600));
+        try (var files = Files.walk(site)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(f, hourAgo);
+            }
+        }
+        build(site, true); // records each file's time, an hour old: every entry changes, the file is written whole
+        byte[] whole = Files.readAllBytes(site.resolve(PagesFile.WHOLE));
+        edit(content.resolve("articles/getting-started/tokens.md"), "renews them.", "renews them for good.");
+        warmEqualsCold();
+        assertTrue(java.util.Arrays.equals(whole, Files.readAllBytes(site.resolve(PagesFile.WHOLE))),
+                "the file of every page is kept as it was");
+        assertTrue(Files.size(site.resolve(PagesFile.CHANGED)) < whole.length / 4, "the changed pages are written beside it");
+        // A second edit reads both: the first edit's page is found as that build wrote it.
+        Files.delete(site.resolve("getting-started/how-it-works/index.html"));
+        BuildReport warm = warmEqualsCold();
+        assertEquals(warm.reused().pages() - 1, warm.reused().pagesReused(), "the deleted page alone is made again");
+    }
+
+    @Test
     void aDamagedFileOfAddedDocumentsIsIgnoredAlone() throws IOException {
         first();
         edit(content.resolve("articles/getting-started/tokens.md"), "renews them.", "renews them for good.");
