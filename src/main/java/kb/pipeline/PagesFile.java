@@ -119,7 +119,8 @@ final class PagesFile {
         }
     }
 
-    private static void writePage(CacheFile.Out out, BuildCache.Page page) throws IOException {
+    /** One entry's fields, as both files hold them. */
+    static void writePage(CacheFile.Out out, BuildCache.Page page) throws IOException {
         out.string(page.digest());
         out.count(page.length());
         out.count(page.crc());

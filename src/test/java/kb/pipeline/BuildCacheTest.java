@@ -252,41 +252,32 @@ class BuildCacheTest {
         return Jsoup.parse(Files.readString(site.resolve(url + "index.html"))).select("main article h1").text();
     }
 
+    /** The rendered documents and the analysed texts: each whole file kept, what was made since written beside it. */
     @Test
-    void anEditKeepsTheRenderedDocumentsFileAndWritesOnlyWhatWasRenderedSince() throws IOException {
+    void anEditKeepsTheWholeFilesAndWritesOnlyWhatWasMadeSince() throws IOException {
         first();
-        byte[] whole = Files.readAllBytes(site.resolve(BuildCache.MARKDOWN));
+        Map<String, String> beside = Map.of(BuildCache.MARKDOWN, BuildCache.MARKDOWN_ADDED, AnalysesFile.WHOLE, AnalysesFile.ADDED);
+        Map<String, byte[]> whole = new java.util.HashMap<>();
+        for (String file : beside.keySet()) {
+            whole.put(file, Files.readAllBytes(site.resolve(file)));
+        }
         edit(content.resolve("articles/getting-started/tokens.md"), "renews them.", "renews them for good.");
         warmEqualsCold();
-        assertTrue(java.util.Arrays.equals(whole, Files.readAllBytes(site.resolve(BuildCache.MARKDOWN))),
-                "the file of every document is kept as it was");
-        assertTrue(Files.size(site.resolve(BuildCache.MARKDOWN_ADDED)) < whole.length / 4, "the edited one is added beside it");
-        // A second edit reads both files: the first edit's document is reused from the added one.
-        edit(content.resolve("articles/getting-started/how-it-works.md"), "rests on a token", "rests on one token");
-        BuildReport warm = warmEqualsCold();
-        assertEquals(warm.reused().documents() - 1, warm.reused().documentsReused(), "only the second edit renders");
-        assertTrue(articleText("getting-started/tokens/").contains("renews them for good."));
-    }
-
-    @Test
-    void anEditKeepsTheAnalysesFileAndWritesOnlyWhatWasAnalysedSince() throws IOException {
-        first();
-        byte[] whole = Files.readAllBytes(site.resolve(AnalysesFile.WHOLE));
-        edit(content.resolve("articles/getting-started/tokens.md"), "renews them.", "renews them for good.");
-        warmEqualsCold();
-        assertTrue(java.util.Arrays.equals(whole, Files.readAllBytes(site.resolve(AnalysesFile.WHOLE))),
-                "the file of every analysed text is kept as it was");
-        assertTrue(Files.size(site.resolve(AnalysesFile.ADDED)) < whole.length / 4, "the edited ones are added beside it");
-        // A second edit reads both files: the first edit's texts are taken from the added one.
+        for (String file : beside.keySet()) {
+            assertTrue(java.util.Arrays.equals(whole.get(file), Files.readAllBytes(site.resolve(file))), file + " is kept as it was");
+            assertTrue(Files.size(site.resolve(beside.get(file))) < whole.get(file).length / 4, "the edit's entries are beside " + file);
+        }
+        // A second edit reads both files: the first edit's document and texts are taken from the added ones.
         Path article = content.resolve("articles/getting-started/how-it-works.md");
         edit(article, "rests on a token", "rests on one token");
         BuildReport warm = warmEqualsCold();
+        assertEquals(warm.reused().documents() - 1, warm.reused().documentsReused(), "only the second edit renders");
         assertEquals(warm.reused().analyses() - records(article) - 1, warm.reused().analysesReused(), warm.reused().toString());
+        assertTrue(articleText("getting-started/tokens/").contains("renews them for good."));
     }
 
-    @Test
-    void anEditKeepsThePagesFileAndWritesOnlyWhatChanged() throws IOException {
-        first();
+    /** Dates every file of the site an hour back: settled, its time and inode vouch for its bytes (BuildCache#stat). */
+    private void settle() throws IOException {
         java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
                 java.time.Instant.now().minusSeconds(3600));
         try (var files = Files.walk(site)) {
@@ -294,6 +285,12 @@ class BuildCacheTest {
                 Files.setLastModifiedTime(f, hourAgo);
             }
         }
+    }
+
+    @Test
+    void anEditKeepsThePagesFileAndWritesOnlyWhatChanged() throws IOException {
+        first();
+        settle();
         build(site, true); // records each file's time, an hour old: every entry changes, the file is written whole
         byte[] whole = Files.readAllBytes(site.resolve(PagesFile.WHOLE));
         edit(content.resolve("articles/getting-started/tokens.md"), "renews them.", "renews them for good.");
@@ -588,13 +585,7 @@ class BuildCacheTest {
     @Test
     void aPageChangedLongAfterItsBuildIsRenderedAgain() throws IOException {
         first();
-        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minusSeconds(3600));
-        try (var files = Files.walk(site)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.setLastModifiedTime(f, hourAgo);
-            }
-        }
+        settle();
         build(site, true); // records each file's time, an hour old: settled
         edit(site.resolve("getting-started/tokens/index.html"), "Tokens expire", "Tokens EXPIRE");
         edit(site.resolve("widget/a/3.js"), "\"format\":1", "\"format\":7");

@@ -50,7 +50,7 @@ class PagesFileTest {
         Path file = site.resolve(PagesFile.WHOLE);
         CacheFile.write(file, KEY, pages.entrySet(), (out, e) -> {
             out.string(e.getKey());
-            page(out, e.getValue());
+            PagesFile.writePage(out, e.getValue());
         });
         byte[] bytes = Files.readAllBytes(file);
         return ByteBuffer.wrap(bytes).getLong(bytes.length - Long.BYTES);
@@ -63,20 +63,12 @@ class PagesFileTest {
             out.count(c.size());
             for (Map.Entry<String, BuildCache.Page> e : c.entrySet()) {
                 out.string(e.getKey());
-                page(out, e.getValue());
+                PagesFile.writePage(out, e.getValue());
             }
             out.count(gone.size());
             for (String path : gone) {
                 out.string(path);
             }
         });
-    }
-
-    private static void page(CacheFile.Out out, BuildCache.Page p) throws IOException {
-        out.string(p.digest());
-        out.count(p.length());
-        out.count(p.crc());
-        out.string(p.inputs());
-        out.string(p.stat());
     }
 }
