@@ -184,10 +184,16 @@ public final class SearchIndexer {
                     PreviousIndex.Opened old = keyed ? previous.open(scope) : null) {
                 taken = old == null ? -1 : fromPrevious(writer, records, heads, origins, identities, old, analyses, scoped,
                         analyzer, keys);
-                if (taken < 0) {
-                    IntStream range = IntStream.range(0, records.size());
-                    (records.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> keys[i] = add(writer,
+                if (taken < 0 && records.size() >= PARALLEL_FROM) {
+                    IntStream.range(0, records.size()).parallel().forEach(i -> keys[i] = add(writer,
                             records.get(i), origin(origins, i), identities[i], i, analyses, scoped, analyzer, keyed));
+                } else if (taken < 0) {
+                    InOrder.add(writer, records.size(), i -> {
+                        Prepared p = prepare(records.get(i), origin(origins, i), identities[i], i, analyses, scoped,
+                                analyzer, keyed);
+                        keys[i] = p.key();
+                        return p.doc();
+                    });
                 }
                 writer.forceMerge(1);
                 // The kinds read the records' headings alone: while those are the ones the previous
@@ -350,6 +356,20 @@ public final class SearchIndexer {
     /** Adds one record; returns its analysis key, or null when its analysis was not kept. */
     private static Analyses.Key add(IndexWriter writer, SearchRecord r, String origin, Analyses.Key identity, int order,
             Analyses analyses, String scope, Analyzer analyzer, boolean keyed) {
+        Prepared p = prepare(r, origin, identity, order, analyses, scope, analyzer, keyed);
+        try {
+            writer.addDocument(p.doc());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.key();
+    }
+
+    /** A record's document, its kept fields already analysed; and its analysis key (null: not kept). */
+    private record Prepared(Document doc, Analyses.Key key) { }
+
+    private static Prepared prepare(SearchRecord r, String origin, Analyses.Key identity, int order,
+            Analyses analyses, String scope, Analyzer analyzer, boolean keyed) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(IndexFields.ORDER, order));
         String[] texts = texts(r);
@@ -376,12 +396,7 @@ public final class SearchIndexer {
         // Also as doc values: related-article lookups read thousands of ids, and stored fields
         // would decompress a whole block for each.
         doc.add(new NumericDocValuesField(IndexFields.ARTICLE_ID, r.articleId()));
-        try {
-            writer.addDocument(doc);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return kept == null ? null : key;
+        return new Prepared(doc, kept == null ? null : key);
     }
 
     /** Where the body is among the fields a record's analysis keeps ({@link Analyses#field}). */
