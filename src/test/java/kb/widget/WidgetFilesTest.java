@@ -20,7 +20,7 @@ class WidgetFilesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCRIPT = "(function (S) { window.seen = S; })({} /* kb:settings */);\n";
 
-    private final Map<String, String> written = new TreeMap<>();
+    private final Map<String, String> written = new java.util.concurrent.ConcurrentSkipListMap<>(); // written from several threads
     private final WidgetFiles files = new WidgetFiles((path, bytes) -> written.put(path, new String(bytes, StandardCharsets.UTF_8)));
 
     private void write(WidgetArticle... articles) {
