@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -180,7 +181,7 @@ public final class SearchIndexer {
             // articles tell from them which records changed since the build before.
             Analyses.Key[] keys = new Analyses.Key[records.size()];
             int taken;
-            try (IndexWriter writer = new IndexWriter(directory, config(analyzer));
+            try (IndexWriter writer = new IndexWriter(directory, config(analyzer, keyed));
                     PreviousIndex.Opened old = keyed ? previous.open(scope) : null) {
                 taken = old == null ? -1 : fromPrevious(writer, records, heads, origins, identities, old, analyses, scoped,
                         analyzer, keys);
@@ -220,8 +221,14 @@ public final class SearchIndexer {
         }
     }
 
-    private static IndexWriterConfig config(Analyzer analyzer) {
+    /**
+     * @param raw whether the stored fields are written uncompressed ({@link RawStoredFields}): for an
+     *     index the next build takes documents from, whose merge then copies them; an index in memory
+     *     (kb search and kb check without a current build) keeps Lucene's compression
+     */
+    private static IndexWriterConfig config(Analyzer analyzer, boolean raw) {
         return new IndexWriterConfig(analyzer)
+                .setCodec(raw ? new RawStoredFields() : Codec.getDefault())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(48)
                 // The merged segment is never a compound file (too large a share of the index for
@@ -280,7 +287,7 @@ public final class SearchIndexer {
             return -1;
         }
         try (Directory memory = new org.apache.lucene.store.ByteBuffersDirectory()) {
-            try (IndexWriter added = new IndexWriter(memory, config(analyzer))) {
+            try (IndexWriter added = new IndexWriter(memory, config(analyzer, true))) {
                 for (int i : fresh) {
                     keys[i] = add(added, records.get(i), origin(origins, i), identities[i], i, analyses, scoped, analyzer,
                             true);

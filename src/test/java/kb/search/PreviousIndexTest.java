@@ -113,6 +113,37 @@ class PreviousIndexTest {
         assertEquals(0, next(after, analyses, "a", TAG, "b"));
     }
 
+    /**
+     * An index the next build takes from keeps its stored fields uncompressed (RawStoredFields):
+     * every document reads back as an index without the cache holds it, a body larger than a
+     * chunk (read in slices) and a lone surrogate among them, after a build that took the others.
+     */
+    @Test
+    void storedFieldsReadBackAsWritten() throws Exception {
+        List<SearchRecord> before = new ArrayList<>(AnalysesTest.records(120, 0));
+        SearchRecord r = before.get(20);
+        String large = "word \uD800 lone ".repeat(40_000);
+        before.set(20, new SearchRecord(r.kind(), r.url(), r.anchor(), r.title(), r.heading(), r.context(), r.summary(),
+                r.tags(), large, r.articleId()));
+        Analyses analyses = first(before, "a");
+        List<SearchRecord> after = new ArrayList<>(before);
+        after.set(40, AnalysesTest.records(120, 20).get(40));
+        next(after, analyses, "a", TAG, "b");
+        try (SearchIndex cold = SearchIndexer.build(after, new org.apache.lucene.store.ByteBuffersDirectory(),
+                AnalysesTest.SYNONYMS); SearchIndex warm = SearchIndex.open(dir.resolve("b"), AnalysesTest.SYNONYMS)) {
+            assertEquals(cold.reader().maxDoc(), warm.reader().maxDoc());
+            for (int doc = 0; doc < cold.reader().maxDoc(); doc++) {
+                assertEquals(stored(cold, doc), stored(warm, doc), "document " + doc);
+            }
+            assertTrue(stored(warm, 20).length() > large.length(), "the large body, " + stored(warm, 20).length() + " chars");
+        }
+    }
+
+    private static String stored(SearchIndex index, int doc) throws IOException {
+        return index.reader().storedFields().document(doc).getFields().stream()
+                .map(f -> f.name() + "=" + (f.numericValue() != null ? f.numericValue() : f.stringValue())).toList().toString();
+    }
+
     /** {@code records} with the sections of articles 10 to 13 headed by {@code headings}, in that order. */
     private static List<SearchRecord> headed(List<SearchRecord> records, String... headings) {
         List<SearchRecord> out = new ArrayList<>(records);
