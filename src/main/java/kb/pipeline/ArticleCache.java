@@ -45,6 +45,8 @@ final class ArticleCache implements ArticleMemo {
     private final Path content;
     private final CompletableFuture<Map<String, Article>> before;
     private final Map<String, Article> now = new ConcurrentHashMap<>();
+    /** Each file's key, by its absolute path: what its bytes and place gave ({@link #digest}). */
+    private final Map<Path, String> digests = new ConcurrentHashMap<>();
     private final AtomicInteger asked = new AtomicInteger();
     private final AtomicInteger found = new AtomicInteger();
 
@@ -68,6 +70,7 @@ final class ArticleCache implements ArticleMemo {
     public Article find(Place place, byte[] bytes) {
         asked.incrementAndGet();
         String key = key(place, bytes);
+        digests.put(place.file().toAbsolutePath().normalize(), key);
         Article kept = before.join().get(key);
         if (kept == null) {
             return null;
@@ -80,6 +83,16 @@ final class ArticleCache implements ArticleMemo {
     @Override
     public void keep(Place place, byte[] bytes, Article article) {
         now.put(key(place, bytes), article);
+    }
+
+    /**
+     * A digest of the bytes and place of the article file {@code file} as this build read it, or
+     * null when it was not looked for here. What reading an article gives depends on nothing
+     * else (see the class comment): its body's rendering can be found by this digest instead of
+     * the body, which is then neither inflated nor digested again.
+     */
+    String digest(Path file) {
+        return digests.get(file.toAbsolutePath().normalize());
     }
 
     /** How many articles were looked for, and how many were found. */

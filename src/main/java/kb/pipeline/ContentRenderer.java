@@ -59,7 +59,7 @@ final class ContentRenderer {
                 .map(pair -> {
                     FaqGroup g = (FaqGroup) pair[0];
                     kb.content.FaqQuestion q = (kb.content.FaqQuestion) pair[1];
-                    return new RenderedQuestion(g, q, render(g.source(), q.answerLine(), q.answerMarkdown(),
+                    return new RenderedQuestion(g, q, render(g.source(), q.answerLine(), q::answerMarkdown,
                             UrlScheme.FAQ, problems));
                 })
                 .toList();
@@ -72,20 +72,22 @@ final class ContentRenderer {
     }
 
     private RenderedMarkdown renderArticle(Article a, Problems problems) {
-        return render(a.source(), a.bodyLine(), a.markdown().text(), UrlScheme.article(a), problems);
+        return render(a.source(), a.bodyLine(), () -> a.markdown().text(), UrlScheme.article(a), problems);
     }
 
-    private RenderedMarkdown render(Path source, int line, String text, String pageUrl, Problems problems) {
+    /** Renders {@code text}, asked for only when the cache has no rendering of it (it may be inflated for that). */
+    private RenderedMarkdown render(Path source, int line, java.util.function.Supplier<String> text, String pageUrl,
+            Problems problems) {
         String key = cached.key(source, line, pageUrl, text);
         if (key == null) {
-            return renderNow(source, line, text, pageUrl, problems);
+            return renderNow(source, line, text.get(), pageUrl, problems);
         }
         RenderedMarkdown known = cached.find(key, source);
         if (known != null) {
             return known;
         }
         Problems own = new Problems();
-        RenderedMarkdown rendered = renderNow(source, line, text, pageUrl, own);
+        RenderedMarkdown rendered = renderNow(source, line, text.get(), pageUrl, own);
         problems.addAll(own.all());
         if (own.all().isEmpty()) {
             cached.keep(key, rendered);
