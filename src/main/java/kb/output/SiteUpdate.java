@@ -13,10 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
@@ -35,6 +38,10 @@ import java.util.stream.Stream;
  * {@code kb check} if this one is killed) deletes those files and moves the staged ones in, each
  * step one that can be done again. Readers of the site see old and new files side by side only
  * while those few renames run.
+ *
+ * <p>Finding what the new site no longer has takes one look at each of its folders: those a
+ * commit before recorded ({@link SiteFolders}) and that still have the time and inode it saw
+ * are not listed again.
  */
 final class SiteUpdate {
     /** What a plan starts with, so that a file of another kind is never taken for one. */
@@ -64,6 +71,7 @@ final class SiteUpdate {
      */
     static List<String> record(Path out, Path staging, Set<String> kept) throws IOException {
         Set<String> staged = new HashSet<>(relativeFiles(staging));
+        staged.add(SiteFolders.FILE); // written below, before the commit point
         Set<String> files = new HashSet<>(kept);
         files.addAll(staged);
         Set<String> folders = new HashSet<>();
@@ -75,8 +83,18 @@ final class SiteUpdate {
             }
         }
         Queue<String> found = new ConcurrentLinkedQueue<>();
-        sweep(out, "", files, staged, folders, found);
+        Map<String, String> stats = new ConcurrentHashMap<>();
+        sweep(out, "", new Site(files, staged, folders, SiteFolders.read(out)), stats, found);
         List<String> gone = new ArrayList<>(found);
+        // The folders this commit changes (a name moved in or deleted, a folder made) are listed
+        // again by the next one: their times change after the sweep took them.
+        for (String path : staged) {
+            stats.keySet().removeAll(parents(path));
+        }
+        for (String path : gone) {
+            stats.keySet().removeAll(parents(path));
+        }
+        SiteFolders.write(staging.resolve(SiteFolders.FILE), stats, names(files, folders));
         Path plan = plan(out);
         Path partial = plan.resolveSibling(plan.getFileName() + ".tmp");
         try (DataOutputStream data = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
@@ -142,41 +160,71 @@ final class SiteUpdate {
         }
     }
 
+    /** The new site as the sweep compares the old one with it: every file, those staged, every folder, and the record of the old one's folders. */
+    private record Site(Set<String> files, Set<String> staged, Set<String> folders, SiteFolders before) { }
+
     /**
-     * Lists {@code folder} of the old site and everything below it that the new site keeps a
+     * Visits {@code folder} of the old site and everything below it that the new site keeps a
      * folder of, adding to {@code gone} each entry the new site has no file or folder for, and
      * each folder of the new site that is something else on disk (a file, a link: a link is
-     * never followed, so nothing outside the site is listed or deleted). Only folders are asked
-     * their type: the kept files were checked by the build cache, and a staged file that finds
-     * a folder in its place is caught here too.
+     * never followed, so nothing outside the site is listed or deleted). Each folder is asked
+     * its type and stat (into {@code stats}); one whose stat is the one {@link SiteFolders}
+     * recorded is not listed, its names are taken from the record. Files are not asked their
+     * type: the kept files were checked by the build cache, and a staged file that finds a
+     * folder in its place is caught here too.
      */
-    private static void sweep(Path out, String folder, Set<String> files, Set<String> staged, Set<String> folders,
-            Queue<String> gone) throws IOException {
+    private static void sweep(Path out, String folder, Site site, Map<String, String> stats, Queue<String> gone)
+            throws IOException {
+        Path dir = folder.isEmpty() ? out : out.resolve(folder);
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return; // a folder the new site adds
+        }
+        if (!attributes.isDirectory()) {
+            gone.add(folder); // a file or a link where the new site has a folder (never the root: an update needs one)
+            return;
+        }
+        String stat = SiteFolders.stat(attributes);
+        stats.put(folder, stat);
         List<String> below = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder.isEmpty() ? out : out.resolve(folder))) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                String path = folder.isEmpty() ? name : folder + "/" + name;
-                if (folders.contains(path)) {
-                    BasicFileAttributes a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    if (a.isDirectory()) {
+        List<String> names = site.before().names(folder, stat);
+        if (names != null) {
+            for (String name : names) {
+                boolean wasFolder = name.endsWith("/");
+                String path = join(folder, wasFolder ? name.substring(0, name.length() - 1) : name);
+                if (site.folders().contains(path)) {
+                    if (wasFolder) {
                         below.add(path);
                     } else {
                         gone.add(path);
                     }
-                } else if (!files.contains(path)) {
+                } else if (!site.files().contains(path) || wasFolder && site.staged().contains(path)) {
                     gone.add(path);
-                } else if (staged.contains(path) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    gone.add(path); // a rename cannot put a file over a folder
                 }
             }
-        } catch (NoSuchFileException e) {
-            return; // a folder the new site adds
+        } else {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) {
+                    String path = join(folder, entry.getFileName().toString());
+                    if (site.folders().contains(path)) {
+                        below.add(path); // its own visit asks its type
+                    } else if (!site.files().contains(path)) {
+                        gone.add(path);
+                    } else if (site.staged().contains(path) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                        gone.add(path); // a rename cannot put a file over a folder
+                    }
+                }
+            } catch (NoSuchFileException e) {
+                stats.remove(folder);
+                return; // deleted meanwhile
+            }
         }
         try {
             below.parallelStream().forEach(f -> {
                 try {
-                    sweep(out, f, files, staged, folders, gone);
+                    sweep(out, f, site, stats, gone);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -184,6 +232,36 @@ final class SiteUpdate {
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    private static String join(String folder, String name) {
+        return folder.isEmpty() ? name : folder + "/" + name;
+    }
+
+    /** The folders above {@code path}, up to the root (""). */
+    private static List<String> parents(String path) {
+        List<String> out = new ArrayList<>();
+        for (int at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1)) {
+            out.add(path.substring(0, at));
+        }
+        out.add("");
+        return out;
+    }
+
+    /** Each folder's names in the new site, a folder's ending in '/'. */
+    private static Map<String, List<String>> names(Set<String> files, Set<String> folders) {
+        Map<String, List<String>> names = new HashMap<>();
+        names.put("", new ArrayList<>());
+        folders.forEach(f -> names.put(f, new ArrayList<>()));
+        for (String f : files) {
+            int at = f.lastIndexOf('/');
+            names.get(at < 0 ? "" : f.substring(0, at)).add(f.substring(at + 1));
+        }
+        for (String f : folders) {
+            int at = f.lastIndexOf('/');
+            names.get(at < 0 ? "" : f.substring(0, at)).add(f.substring(at + 1) + "/");
+        }
+        return names;
     }
 
     /** The files under {@code folder}, as paths relative to it with '/' between names. */

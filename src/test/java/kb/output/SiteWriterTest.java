@@ -294,9 +294,63 @@ class SiteWriterTest {
         assertEquals(List.of("site"), siblings());
     }
 
+    /** An update keeping every file but the home page, as a one-edit warm build's is. */
+    private static void updateHome(Path out, String home) throws IOException {
+        try (SiteWriter w = SiteWriter.update(out)) {
+            w.reuse(out.resolve("billing/index.html"), "billing/index.html");
+            w.reuse(out.resolve("billing/refunds/index.html"), "billing/refunds/index.html");
+            w.write("index.html", home);
+            w.commit();
+        }
+    }
+
+    /** Sets every folder of the site a minute back, as if the last change were that old. */
+    private static void age(Path out) throws IOException {
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minusSeconds(60));
+        try (var all = Files.walk(out)) {
+            for (Path folder : all.filter(Files::isDirectory).toList()) {
+                Files.setLastModifiedTime(folder, old);
+            }
+        }
+    }
+
+    @Test
+    void anUpdateFindsAFilePutByHandIntoAFolderItsRecordHolds() throws IOException {
+        Path out = builtSite();
+        updateHome(out, "home 1");
+        age(out);
+        updateHome(out, "home 2"); // records the folders' times as they are now
+        Files.writeString(out.resolve("billing/refunds/by-hand.html"), "put here by hand");
+        updateHome(out, "home 3");
+        assertEquals(List.of("billing/index.html", "billing/refunds/index.html", "index.html"), files(out),
+                "the file put into a recorded folder is gone, as a build without the record leaves it");
+        assertEquals("home 3", Files.readString(out.resolve("index.html")));
+    }
+
+    @Test
+    void aFolderWhoseTimeAndInodeAreAsRecordedIsNotListedAgain() throws IOException {
+        Path out = builtSite();
+        updateHome(out, "home 1");
+        age(out);
+        updateHome(out, "home 2");
+        Path refunds = out.resolve("billing/refunds");
+        var time = Files.getLastModifiedTime(refunds);
+        Files.writeString(refunds.resolve("by-hand.html"), "put here by hand");
+        Files.setLastModifiedTime(refunds, time); // what no ordinary write does: the folder looks untouched
+        updateHome(out, "home 3");
+        assertTrue(Files.exists(refunds.resolve("by-hand.html")), "taken from the record, the folder was not listed");
+        Files.writeString(out.resolve(".kb/folders.bin"), "damaged");
+        updateHome(out, "home 4");
+        assertEquals(List.of("billing/index.html", "billing/refunds/index.html", "index.html"), files(out),
+                "a damaged record is no record: every folder is listed");
+    }
+
+    /** The site's files, kb's own working files under .kb/ aside. */
     private static List<String> files(Path root) throws IOException {
         try (var all = Files.walk(root)) {
-            return all.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+            return all.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.startsWith(".kb/")).sorted().toList();
         }
     }
 }
