@@ -142,9 +142,11 @@ final class SiteUpdate {
     /** Deletes what the new site does not hold, then moves the staged files into the site. */
     private static void apply(Path out, Path staging, List<String> gone) throws IOException {
         delete(out, gone);
+        Aside aside = new Aside(out);
         for (String file : relativeFiles(staging)) {
             Path target = out.resolve(file);
             Files.createDirectories(target.getParent());
+            aside.keep(target);
             try {
                 Files.move(staging.resolve(file), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (NoSuchFileException e) {
@@ -152,6 +154,46 @@ final class SiteUpdate {
             }
         }
         SiteWriter.deleteTree(staging); // its folders, empty now
+    }
+
+    /**
+     * The large files a commit replaces, hard-linked into the trash beside the site before the
+     * rename that replaces them: the rename then removes a name, and the next build frees their
+     * blocks on its trash thread while it loads ({@link SiteWriter#emptyTrash}). Renaming over a
+     * 44 MB file took 25-100 ms on the benchmark's machine against 0.3 ms over a small one, and a
+     * one-edit warm build at 10,000 articles replaces about 150 MB of kb's own files (the build
+     * cache, the search index) this way.
+     */
+    private static final class Aside {
+        /** Files smaller than this are freed by the rename itself, as any small page is. */
+        private static final long LARGE = 1 << 20;
+        private final Path out;
+        private Path folder;
+        private int count;
+
+        Aside(Path out) {
+            this.out = out;
+        }
+
+        void keep(Path target) throws IOException {
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                return; // a new file: nothing is replaced
+            }
+            if (!a.isRegularFile() || a.size() < LARGE) {
+                return;
+            }
+            if (folder == null) {
+                folder = SiteWriter.trashFolder(out);
+            }
+            try {
+                Files.createLink(folder.resolve(Integer.toString(count++)), target);
+            } catch (IOException | UnsupportedOperationException e) {
+                // no links here: the rename frees the file, as it did before
+            }
+        }
     }
 
     private static void delete(Path out, List<String> gone) throws IOException {

@@ -398,6 +398,19 @@ public final class SiteWriter implements AutoCloseable {
         }
     }
 
+    /** A new, empty folder in the trash beside {@code out}, for the next build to delete with the rest. */
+    static Path trashFolder(Path out) throws IOException {
+        Path trash = trash(out);
+        Files.createDirectories(trash);
+        for (long n = System.currentTimeMillis(); ; n++) {
+            try {
+                return Files.createDirectory(trash.resolve(Long.toString(n)));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // a name a deletion under way or an earlier commit has: the next one
+            }
+        }
+    }
+
     private static Path trash(Path out) {
         return out.resolveSibling("." + out.getFileName() + ".trash");
     }

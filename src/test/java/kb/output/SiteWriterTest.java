@@ -346,6 +346,24 @@ class SiteWriterTest {
                 "a damaged record is no record: every folder is listed");
     }
 
+    @Test
+    void aLargeFileAnUpdateReplacesGoesToTheTrashForTheNextBuildToDelete() throws IOException {
+        Path out = builtSite();
+        Files.createDirectories(out.resolve(".kb"));
+        Files.write(out.resolve(".kb/index.bin"), new byte[2 << 20]);
+        try (SiteWriter w = SiteWriter.update(out)) {
+            w.reuse(out.resolve("billing/index.html"), "billing/index.html");
+            w.write("index.html", "new home");
+            w.write(".kb/index.bin", "a new index");
+            w.commit();
+        }
+        assertEquals("a new index", Files.readString(out.resolve(".kb/index.bin")));
+        assertEquals(List.of(".site.trash", "site"), siblings(), "the replaced file's blocks are not freed by the commit");
+        SiteWriter.emptyTrash(out).await();
+        assertEquals(List.of("site"), siblings(), "the next build deletes it");
+        assertEquals("a new index", Files.readString(out.resolve(".kb/index.bin")));
+    }
+
     /** The site's files, kb's own working files under .kb/ aside. */
     private static List<String> files(Path root) throws IOException {
         try (var all = Files.walk(root)) {
