@@ -27,8 +27,6 @@ import kb.search.Analyses;
 final class AnalysesFile {
     static final String WHOLE = BuildCache.FOLDER + "analyses.bin";
     static final String ADDED = BuildCache.FOLDER + "analyses-added.bin";
-    /** Entries that may be added or left unused before the file is written whole, however small the site. */
-    private static final int SLACK = 16;
 
     private final Analyses analyses;
     /** The whole file's checksum ({@link CacheFile#NOT_WHOLE}: none was read), words and entries. */
@@ -112,8 +110,7 @@ final class AnalysesFile {
         }
         int unused = wholeEntries - fromWhole;
         List<String> words = analyses.words();
-        if (wholeSum != CacheFile.NOT_WHOLE && wholeEntries > 0
-                && (long) unused + fresh.size() + madeCount <= Math.max(SLACK, wholeEntries / 4)) {
+        if (wholeSum != CacheFile.NOT_WHOLE && CacheFile.keepsWhole((long) unused + fresh.size() + madeCount, wholeEntries)) {
             writer.reuseOwn(previous.resolve(WHOLE), WHOLE);
             CacheFile.write(writer.resolve(ADDED), key, List.of(fresh), (out, entries) -> {
                 out.data.writeLong(wholeSum);

@@ -606,7 +606,7 @@ final class BuildCache {
         });
         int kept = newMarkdown.size() - added.size();
         int unused = markdownBase.size() - kept;
-        if (!markdownBase.isEmpty() && unused + added.size() <= Math.max(MARKDOWN_SLACK, markdownBase.size() / 4)) {
+        if (CacheFile.keepsWhole(unused + added.size(), markdownBase.size())) {
             writer.reuseOwn(previous.resolve(MARKDOWN), MARKDOWN);
             writeMarkdown(writer.resolve(MARKDOWN_ADDED), added);
         } else {
@@ -631,9 +631,6 @@ final class BuildCache {
             }
         });
     }
-
-    /** Documents that may be added or left unused before the file is written whole, however small the site. */
-    private static final int MARKDOWN_SLACK = 16;
 
     private void writeMarkdown(Path file, Map<String, RenderedMarkdown> documents) throws IOException {
         writeMarkdown(file, key, documents);

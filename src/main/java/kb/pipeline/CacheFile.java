@@ -76,6 +76,19 @@ final class CacheFile {
     static final long NOT_WHOLE = -1;
 
     /**
+     * Whether a file of {@code wholeEntries} entries is kept as it is, with what changed in a side
+     * file, when {@code changes} of its entries are new, changed or no longer used: up to a quarter
+     * of it (or {@link #SLACK} on a small site), so a cache never carries more dead weight than that.
+     * The rule of the Markdown, analyses and pages files alike.
+     */
+    static boolean keepsWhole(long changes, long wholeEntries) {
+        return wholeEntries > 0 && changes <= Math.max(SLACK, wholeEntries / 4);
+    }
+
+    /** Entries that may change before a file is written whole, however small the site. */
+    private static final int SLACK = 16;
+
+    /**
      * {@link #read}, returning the file's checksum (a CRC-32C, never negative) when it is whole
      * and made for {@code key}, else {@link #NOT_WHOLE}: a file written to extend this one names
      * it by that checksum.

@@ -24,8 +24,6 @@ import kb.output.SiteWriter;
 final class PagesFile {
     static final String WHOLE = BuildCache.FOLDER + "pages.bin";
     static final String CHANGED = BuildCache.FOLDER + "pages-changed.bin";
-    /** Changes kept beside the whole file before it is written whole again, however small the site. */
-    private static final int SLACK = 16;
 
     /** The whole file's entries and checksum ({@link CacheFile#NOT_WHOLE}: none was read). */
     private final Map<String, BuildCache.Page> whole;
@@ -95,8 +93,7 @@ final class PagesFile {
                 gone.add(path);
             }
         });
-        if (wholeSum != CacheFile.NOT_WHOLE && !whole.isEmpty()
-                && changed.size() + gone.size() <= Math.max(SLACK, whole.size() / 4)) {
+        if (wholeSum != CacheFile.NOT_WHOLE && CacheFile.keepsWhole(changed.size() + gone.size(), whole.size())) {
             writer.reuseOwn(previous.resolve(WHOLE), WHOLE);
             CacheFile.write(writer.resolve(CHANGED), key, List.of(changed), (out, entries) -> {
                 out.data.writeLong(wholeSum);

@@ -306,13 +306,7 @@ class SiteWriterTest {
 
     /** Sets every folder of the site a minute back, as if the last change were that old. */
     private static void age(Path out) throws IOException {
-        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minusSeconds(60));
-        try (var all = Files.walk(out)) {
-            for (Path folder : all.filter(Files::isDirectory).toList()) {
-                Files.setLastModifiedTime(folder, old);
-            }
-        }
+        kb.testing.FixtureSites.backdate(out, Files::isDirectory, 60);
     }
 
     @Test

@@ -278,13 +278,7 @@ class BuildCacheTest {
 
     /** Dates every file of the site an hour back: settled, its time and inode vouch for its bytes (BuildCache#stat). */
     private void settle() throws IOException {
-        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minusSeconds(3600));
-        try (var files = Files.walk(site)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.setLastModifiedTime(f, hourAgo);
-            }
-        }
+        kb.testing.FixtureSites.backdate(site, Files::isRegularFile, 3600);
     }
 
     @Test

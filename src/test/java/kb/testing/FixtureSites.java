@@ -63,6 +63,20 @@ public final class FixtureSites {
         }
     }
 
+    /**
+     * Sets the modification time of everything under {@code root} that {@code which} accepts
+     * {@code seconds} back: what a site looks like once its files or folders have settled.
+     */
+    public static void backdate(Path root, java.util.function.Predicate<Path> which, long seconds) throws IOException {
+        java.nio.file.attribute.FileTime then = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minusSeconds(seconds));
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.filter(which).toList()) {
+                Files.setLastModifiedTime(p, then);
+            }
+        }
+    }
+
     /** What differs between two {@link #hashes} lists, one "- gone" or "+ new" line per entry: empty when equal. */
     public static String diff(List<String> before, List<String> after) {
         StringBuilder sb = new StringBuilder();
