@@ -166,7 +166,7 @@ public final class Preview implements AutoCloseable {
                     if (build.searchStale() && !refreshing.getAndSet(true)) {
                         search.execute(() -> {
                             try {
-                                run(build::refreshSearch);
+                                run(build::refreshSearch, true);
                             } finally {
                                 refreshing.set(false);
                             }
@@ -189,10 +189,16 @@ public final class Preview implements AutoCloseable {
     }
 
     private void rebuild(Set<Path> batch) {
-        run(() -> batch.contains(LOST_EVENTS) ? build.full() : build.apply(batch));
+        run(() -> batch.contains(LOST_EVENTS) ? build.full() : build.apply(batch), false);
     }
 
-    private void run(java.util.function.Supplier<IncrementalBuild.Update> step) {
+    /**
+     * Runs one step and tells the tabs. A content step that succeeds always reloads them while
+     * the last build failed (an edit undone gives no change, yet the error must go). A search
+     * refresh works from the last good content: while that content is broken it must not
+     * reload, which would take the error off every tab though nothing was fixed.
+     */
+    private void run(java.util.function.Supplier<IncrementalBuild.Update> step, boolean searchRefresh) {
         try {
             IncrementalBuild.Update update = step.get();
             boolean visible = switch (update.kind()) {
@@ -200,7 +206,8 @@ public final class Preview implements AutoCloseable {
                 case SEARCH -> !update.pages().isEmpty();
                 case NONE -> false;
             };
-            if (visible || live.failing()) {
+            boolean reload = searchRefresh ? visible && !live.failing() : visible || live.failing();
+            if (reload) {
                 live.reload(update.pages());
             }
             if (update.kind() != IncrementalBuild.Update.Kind.NONE) {

@@ -1,6 +1,7 @@
 package kb.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -140,6 +141,9 @@ class ServeIT {
         System.out.println("ServeIT: save to reload event " + millis + " ms");
         assertTrue(contains(reload.data().get("pages"), "linkedin/token-expiration/"), reload.toString());
         assertTrue(body(page(PAGE)).contains("LinkedIn gives Lofty a zebracorn token"));
+        // The next step breaks the article: let this edit's search refresh end first, or its
+        // reload (of the pages whose related list it changed) could arrive just before the error.
+        awaitSearchRefresh();
     }
 
     @Test
@@ -187,6 +191,27 @@ class ServeIT {
         edit("title: [LinkedIn yearly token expiry", "title: LinkedIn token expiry, seen in Chromium");
         wait.until(d -> d.findElement(By.tagName("h1")).getText().equals("LinkedIn token expiry, seen in Chromium"));
         assertEquals(0, chrome.findElements(By.cssSelector("[role=alertdialog]")).size());
+    }
+
+    @Test
+    @Order(6)
+    void aSearchRefreshWhileTheContentIsBrokenLeavesTheErrorShown() throws Exception {
+        edit("LinkedIn gives Lofty a zebracorn token", "LinkedIn gives Lofty a quokka token");
+        next("reload"); // the page now; the search index once edits pause for a second
+        // Broken before that second is up: the refresh runs while the build is failing.
+        Files.writeString(article, Files.readString(article).replace("title: ", "title: ["));
+        next("error");
+        for (Event e = events.poll(8, TimeUnit.SECONDS); e != null; e = events.poll(8, TimeUnit.SECONDS)) {
+            assertNotEquals("reload", e.name(), "a tab reloaded, its error overlay gone, while the article is broken");
+        }
+        try (Stream<String> fresh = http.send(HttpRequest.newBuilder(URI.create(base + "__kb/events")).build(),
+                HttpResponse.BodyHandlers.ofLines()).body()) {
+            String hello = fresh.filter(l -> l.startsWith("data: ")).findFirst().orElseThrow().substring(6);
+            assertTrue(new ObjectMapper().readTree(hello).get("failing").asBoolean(), "a tab opened now shows the error: " + hello);
+        }
+        edit("title: [", "title: ");
+        next("reload");
+        assertTrue(body(page(PAGE)).contains("quokka"));
     }
 
     @Test
@@ -263,6 +288,16 @@ class ServeIT {
         assertTrue(text.contains(from), "fixture changed: " + from);
         saved = System.nanoTime();
         Files.writeString(article, text.replace(from, to));
+    }
+
+    /** Waits until kb serve says the search index was refreshed (it does so a second after edits pause). */
+    private void awaitSearchRefresh() throws InterruptedException {
+        for (String line = output.poll(60, TimeUnit.SECONDS); line != null; line = output.poll(60, TimeUnit.SECONDS)) {
+            if (line.contains("search index updated")) {
+                return;
+            }
+        }
+        throw new AssertionError("no search refresh within 60 s");
     }
 
     private Event next(String name) throws InterruptedException {
