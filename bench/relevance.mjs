@@ -32,6 +32,8 @@ const CORPORA = [
   { name: 'stallfront', content: join(here, 'relevance', 'stallfront'), queries: join(here, 'relevance', 'stallfront.queries') },
   // A fifth (gym memberships), written for issue 20 after every weight had been chosen, judged before its first run.
   { name: 'fitloop', content: join(here, 'relevance', 'fitloop'), queries: join(here, 'relevance', 'fitloop.queries') },
+  // A sixth (a password manager), written for issue 20 after every weight had been chosen, judged before its first run.
+  { name: 'latchkey', content: join(here, 'relevance', 'latchkey'), queries: join(here, 'relevance', 'latchkey.queries') },
   // The shipped help center's Spanish pages: the same build as 'lofty', searched in site/es/ and
   // with `kb search --lang es`.
   { name: 'lofty-es', content: join(repo, 'content'), lang: 'es', queries: join(here, 'relevance', 'lofty-es.queries') },

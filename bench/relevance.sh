@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Relevance harness: judged queries over two help centers, browser and CLI. See bench/README.md.
-#   bench/relevance.sh [--no-browser] [--no-build] [--corpus lofty,ledgerly,shiftwise,stallfront,fitloop,lofty-es] [--show misses|all|KIND] [--json FILE]
+#   bench/relevance.sh [--no-browser] [--no-build] [--corpus lofty,ledgerly,shiftwise,stallfront,fitloop,latchkey,lofty-es] [--show misses|all|KIND] [--json FILE]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$here")"
