@@ -419,9 +419,6 @@ public final class BrowserExport {
         return name;
     }
 
-    /** Runs of white space in a record's text, made one space (compiled once: String#replaceAll compiles it per call). */
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-
     /**
      * What each record shows: kind, URL, anchor, title, heading, context, article id, text. In the
      * same pass, {@code groups} gets the doc ids where a new result group starts (an article with
@@ -558,13 +555,48 @@ public final class BrowserExport {
     /** One record's entry of its block, from what the index stores of it. */
     private static List<Object> entry(String kind, String url, String anchor, String title, String heading, String context,
             int articleId, String fullText) {
-        String text = SPACES.matcher(fullText).replaceAll(" ").strip();
-        if (text.length() > TEXT_CHARS) {
-            int cut = text.lastIndexOf(' ', TEXT_CHARS);
-            text = text.substring(0, cut > 0 ? cut : TEXT_CHARS) + "…";
-        }
         return List.of(kind.substring(0, 1).toLowerCase(java.util.Locale.ROOT), url, anchor, title, heading, context, articleId,
-                text);
+                shownText(fullText));
+    }
+
+    /**
+     * What a record shows of its text: each run of white space ({@code \s}: space, tab, line
+     * feed, vertical tab, form feed, carriage return) made one space, white space at either end
+     * left out ({@link String#strip}), and past {@link #TEXT_CHARS} cut at the last space before
+     * them, with "…". Only the first {@code TEXT_CHARS + 1} characters are made: the whole text
+     * through {@code replaceAll("\\s+", " ")}, at every record of a cold build, was most of
+     * its regular expressions' time (a 1,000-article build's JFR samples), for 360 characters.
+     */
+    static String shownText(String fullText) {
+        char[] in = fullText.toCharArray(); // String#charAt checks its index on every call (see Analyses)
+        char[] shown = new char[TEXT_CHARS + 1];
+        int n = 0;
+        int at = 0;
+        boolean run = false;
+        for (; at < in.length && n < shown.length; at++) {
+            char c = in[at];
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r';
+            if (space && run) {
+                continue;
+            }
+            run = space;
+            char made = space ? ' ' : c;
+            if (n > 0 || !Character.isWhitespace(made)) { // leading white space, as strip() sees it
+                shown[n++] = made;
+            }
+        }
+        // Longer than TEXT_CHARS once stripped when anything but white space comes at or after
+        // the last character kept: a run of \s past it is one space, white space all the same.
+        boolean longer = n == shown.length && !Character.isWhitespace(shown[TEXT_CHARS]);
+        for (; !longer && n == shown.length && at < in.length; at++) {
+            longer = !Character.isWhitespace(in[at]);
+        }
+        String text = new String(shown, 0, n);
+        if (!longer) {
+            return text.strip();
+        }
+        int cut = text.lastIndexOf(' ', TEXT_CHARS);
+        return text.substring(0, cut > 0 ? cut : TEXT_CHARS) + "…";
     }
 
     /**

@@ -30,6 +30,18 @@ class SearchTextTest {
     }
 
     @Test
+    void runsOfWhiteSpaceBecomeOneSpaceAndOtherSpacesStay() {
+        // A tab and line breaks inside a paragraph are white space; a no-break space and an em
+        // space are characters the reader sees, kept as written.
+        assertEquals("Tabs\u00a0and line breaks.\u2003Kept.", sections("Tabs\u00a0and\t\tline\nbreaks.\u2003Kept.\n").get(0).text());
+    }
+
+    @Test
+    void aCalloutsMarkerIsNotPartOfTheText() {
+        assertEquals("Back up the page first.", sections("> [!WARNING]\n> Back up the page first.\n").get(0).text());
+    }
+
+    @Test
     void inlineMarkupDoesNotSplitAWord() {
         assertEquals("An unbelievable linktext.", sections("An un**believ**able [link](b.md)text.\n").get(0).text());
     }
