@@ -77,6 +77,7 @@
     // The support desk's other words for a word (kb.search.SupportTerms), the same way.
     this.support = stemGroups(manifest.support);
     this.kinds = stemGroups(manifest.kinds); // kb.search.Kinds
+    this.negations = new Set(manifest.negations ? manifest.negations.split(',') : []); // kb.search.Negations
     this.body = this.fields.filter(function (fd) { return fd.name === 'body'; })[0];
     this.groups = [];    // the first record of each group
     this.blockOf = [];   // each group's record block
@@ -717,7 +718,7 @@
     return this.plan(query, prefix).then(function (slots) {
       if (!slots.length) return [];
       return self.rank(slots, Math.max(limit, self.m.weights.kindPool)).then(function (groups) {
-        return self.results(slots, groups, limit);
+        return self.results(slots, groups, limit, negatedBy(query, self.negations));
       }).then(function (results) {
         self.prefetch(slots);
         return results;
@@ -805,19 +806,23 @@
 
   /**
    * The first `limit` groups as results, once their records are in, hits about another of a kind
-   * than the one asked weighed again (SearchIndex.demoted).
+   * than the one asked, and when the query says "not" (`negated`) hits whose heading says it
+   * about a word asked, weighed again (SearchIndex.weighed).
    */
-  Engine.prototype.results = function (slots, groups, limit) {
+  Engine.prototype.results = function (slots, groups, limit, negated) {
     var self = this, stems = {}, contrasts = this.contrasts(slots), kind = f(this.m.weights.kind);
+    var negation = f(this.m.weights.negated);
     slots.forEach(function (s) { s.alts.forEach(function (a) { stems[a.stem] = true; }); });
     return Promise.all(groups.map(function (list) {
       return self.records(list.map(function (h) { return h[0]; })).then(function (docs) { return [list, docs]; });
     })).then(function (loaded) {
-      if (contrasts.length) {
+      if (contrasts.length || negated) {
         loaded.forEach(function (g) {
           g[0] = g[0].map(function (h) {
-            var d = g[1][h[0]];
-            return namesOther(contrasts, d.title, d.heading) ? [h[0], f(h[1] * kind)] : h;
+            var d = g[1][h[0]], score = h[1], head = d.heading || d.title;
+            if (contrasts.length && namesOther(contrasts, d.title, d.heading)) score = f(score * kind);
+            if (negated && negatedBy(head, self.negations) && mentionedBy(slots, head)) score = f(score * negation);
+            return score === h[1] ? h : [h[0], score];
           }).sort(byHit);
         });
         loaded.sort(function (a, b) { return byHit(a[0][0], b[0][0]); });
@@ -873,6 +878,19 @@
     });
     function named(k) { return stems[k]; }
     return contrasts.some(function (c) { return c.others.some(named) && !c.asked.some(named); });
+  }
+
+  /** Negations.holds: lower case, ’ as ', split at anything but letters, digits, apostrophes and hyphens. */
+  function negatedBy(text, words) {
+    if (text == null || !words.size) return false;
+    return String(text).toLowerCase().replace(/\u2019/g, "'").split(/[^\p{L}\p{N}'-]+/u).some(function (w) { return words.has(w); });
+  }
+
+  /** Whether a heading names any word the query asks about, question words aside (QueryPlan.isMentionedBy). */
+  function mentionedBy(slots, heading) {
+    var stems = {};
+    queryWords(heading).slice(0, 32).forEach(function (w) { stems[window.kbAnalyzer.stem(w)] = true; });
+    return slots.some(function (s) { return !s.filler && s.alts.some(function (a) { return stems[a.stem]; }); });
   }
 
   var PER_GROUP = 4;

@@ -170,8 +170,12 @@ public final class BrowserExport {
             weights.put("derivedLetters", QueryPlan.DERIVED_LETTERS);
             weights.put("kind", SearchIndex.KIND);
             weights.put("kindPool", SearchIndex.KIND_POOL);
+            weights.put("negated", Negations.WEIGHT);
             manifest.put("weights", weights);
             manifest.put("filler", String.join(",", index.chain().filler()));
+            if (!index.chain().negations().isEmpty()) {
+                manifest.put("negations", String.join(",", index.chain().negations()));
+            }
             String forms = groups(index.chain().forms());
             if (!forms.isEmpty()) {
                 manifest.put("forms", forms);

@@ -146,6 +146,15 @@ public enum Chain {
         };
     }
 
+    /** The words that say something is not so ({@link Negations}): English's and Spanish's so far. */
+    SortedSet<String> negations() {
+        return switch (this) {
+            case EN -> Negations.ENGLISH;
+            case ES -> Negations.SPANISH;
+            default -> new TreeSet<>();
+        };
+    }
+
     /** Irregular forms of this language's words ({@link Forms}): English's so far. */
     Forms forms() {
         return this == EN ? EnglishForms.FORMS : Forms.NONE;

@@ -402,6 +402,14 @@ public record QueryPlan(List<Slot> slots) {
         return word.length() >= 9 ? 2 : 1;
     }
 
+    /** Whether {@code heading} names any word the query asks about (by any of its terms; question words aside). */
+    public boolean isMentionedBy(String heading, Chain chain) {
+        Set<String> stems = new java.util.HashSet<>();
+        surfaceWords(heading, chain).forEach(w -> stems.add(chain.stem(w)));
+        return slots.stream().filter(s -> !s.filler())
+                .anyMatch(s -> s.alternatives().stream().anyMatch(a -> stems.contains(a.stem())));
+    }
+
     /**
      * Whether {@code title} names every word the query asks about (any of each word's terms; the
      * question words only when there is nothing else): then its page answers as a whole.

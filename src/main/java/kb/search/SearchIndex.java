@@ -223,7 +223,8 @@ public final class SearchIndex implements AutoCloseable {
             Set<String> stems = plan.slots().stream().flatMap(s -> s.alternatives().stream())
                     .map(QueryPlan.Alternative::stem).collect(Collectors.toSet());
             List<Hit> hits = new ArrayList<>();
-            for (List<Map.Entry<Integer, Float>> group : demoted(new ArrayList<>(groups.values()), plan)) {
+            boolean negated = Negations.holds(query, chain.negations());
+            for (List<Map.Entry<Integer, Float>> group : weighed(new ArrayList<>(groups.values()), plan, negated)) {
                 if (hits.size() == limit) {
                     break;
                 }
@@ -237,18 +238,20 @@ public final class SearchIndex implements AutoCloseable {
 
     /**
      * The first groups again, each hit whose title or heading names another of a kind than the
-     * query asks for, and not the one asked ({@link Kinds}), at {@link #KIND} of its score; then
-     * each group's hits and the groups in score order again (ties by doc id, as ranked). A
+     * query asks for, and not the one asked ({@link Kinds}), at {@link #KIND} of its score, and,
+     * when the query says "not" ({@code negated}), each hit whose heading (a page's or FAQ
+     * answer's title) says it too, of a word asked, at {@link Negations#WEIGHT} times its score;
+     * then each group's hits and the groups in score order again (ties by doc id, as ranked). A
      * section's title is its page's, so "How long a LinkedIn token lasts" under "LinkedIn yearly
      * token expiry" is LinkedIn's twice over, and "Compare with LinkedIn" under "Facebook token
-     * expired" names Facebook. The browser does the same with the records it loads for the
-     * results anyway (kb-search.js, results), so nothing more is downloaded: that is why only the
-     * first {@link #KIND_POOL} groups (or as many as asked for) take part.
+     * expired" names Facebook. The browser does the same with the records it loads for the results anyway
+     * (kb-search.js, results), so nothing more is downloaded: that is why only the first
+     * {@link #KIND_POOL} groups (or as many as asked for) take part.
      */
-    private List<List<Map.Entry<Integer, Float>>> demoted(List<List<Map.Entry<Integer, Float>>> groups, QueryPlan plan)
-            throws IOException {
+    private List<List<Map.Entry<Integer, Float>>> weighed(List<List<Map.Entry<Integer, Float>>> groups, QueryPlan plan,
+            boolean negated) throws IOException {
         List<QueryPlan.Contrast> others = plan.contrasts(kinds);
-        if (others.isEmpty()) {
+        if (others.isEmpty() && !negated) {
             return groups;
         }
         Comparator<Map.Entry<Integer, Float>> order = Map.Entry.<Integer, Float>comparingByValue().reversed()
@@ -259,14 +262,26 @@ public final class SearchIndex implements AutoCloseable {
             // A group's best few, as the browser ranks them (kb-search.js, PER_GROUP), and as hit shows them.
             for (Map.Entry<Integer, Float> e : group.subList(0, Math.min(group.size(), PER_GROUP))) {
                 Document d = document(e.getKey());
-                boolean other = QueryPlan.namesOther(others, d.get(IndexFields.SHOWN_TITLE), d.get(IndexFields.SHOWN_HEADING), chain);
-                hits.add(other ? Map.entry(e.getKey(), e.getValue() * KIND) : e);
+                float score = e.getValue();
+                if (!others.isEmpty() && QueryPlan.namesOther(others, d.get(IndexFields.SHOWN_TITLE), d.get(IndexFields.SHOWN_HEADING), chain)) {
+                    score *= KIND;
+                }
+                if (negated && Negations.holds(headingOf(d), chain.negations()) && plan.isMentionedBy(headingOf(d), chain)) {
+                    score *= Negations.WEIGHT;
+                }
+                hits.add(score == e.getValue() ? e : Map.entry(e.getKey(), score));
             }
             hits.sort(order);
             out.add(hits);
         }
         out.sort(Comparator.comparing((List<Map.Entry<Integer, Float>> g) -> g.get(0), order));
         return out;
+    }
+
+    /** What heads a record: a section's heading; a page's, FAQ answer's or row's title. */
+    private static String headingOf(Document d) {
+        String heading = d.get(IndexFields.SHOWN_HEADING);
+        return heading == null || heading.isEmpty() ? d.get(IndexFields.SHOWN_TITLE) : heading;
     }
 
     /**

@@ -275,6 +275,28 @@ class SearchRankingTest {
     }
 
     @Test
+    void aSymptomSaidWithNotLandsOnTheSectionWhoseHeadingSaysItOfAWordAsked() {
+        List<SearchRecord> records = List.of(
+                article("autofill/", "Autofill in the browser", "The extension fills sign-in forms."),
+                section("autofill/", "Autofill in the browser", "fill", "Fill a login",
+                        "Click the key icon and the extension fills the form."),
+                section("autofill/", "Autofill in the browser", "nothing-filled", "When nothing is filled",
+                        "The extension fills a form only at the address its login was saved for."),
+                section("autofill/", "Autofill in the browser", "not-supported", "Forms we do not support",
+                        "Some forms load inside another site's frame."),
+                article("no-show/", "No-show fee", "A fee when the extension is not used for a form."),
+                article("install/", "Install the extension", "Add the extension to your browser."));
+        try (SearchIndex negated = SearchIndexer.build(records, new ByteBuffersDirectory(), Map.of())) {
+            assertEquals("autofill/#fill", negated.search("extension fill form", 5, false).get(0).url(),
+                    "without a negation the section that says most about filling answers");
+            assertEquals("autofill/#nothing-filled", negated.search("extension does not fill form", 5, false).get(0).url(),
+                    "the heading says 'nothing' about filling, as the customer says 'not'");
+            assertEquals("autofill/#nothing-filled", negated.search("extension doesn’t fill form", 5, false).get(0).url(),
+                    "a typographic apostrophe reads as the plain one");
+        }
+    }
+
+    @Test
     void exactWordsRankAboveWordsThatOnlyShareTheStem() {
         List<Hit> hits = index.search("reconnecting", 10, false);
         assertEquals("reconnect/", hits.get(0).url(), "the article saying 'Reconnecting' comes first");
