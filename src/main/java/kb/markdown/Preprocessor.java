@@ -96,8 +96,10 @@ final class Preprocessor {
         // A writer who types kb's own markers gets them as text: "\-" shows as "-", but is no marker.
         line = line.replace(BOX, BOX.substring(0, BOX.length() - 1) + "\\-")
                 .replace(CALLOUT, CALLOUT.substring(0, CALLOUT.length() - 1) + "\\-");
-        Matcher box = BOX_LINE.matcher(line);
-        if (box.matches()) {
+        // Each pattern only on a line that holds its opening: most lines hold neither, and a
+        // matcher per pattern for each line of every article added up (JFR).
+        Matcher box = line.indexOf("{{") < 0 ? null : BOX_LINE.matcher(line);
+        if (box != null && box.matches()) {
             String id = box.group(1);
             try {
                 facts.box(id);
@@ -107,8 +109,8 @@ final class Preprocessor {
                 return "";
             }
         }
-        Matcher callout = CALLOUT_LINE.matcher(line);
-        if (callout.matches()) {
+        Matcher callout = line.indexOf("[!") < 0 ? null : CALLOUT_LINE.matcher(line);
+        if (callout != null && callout.matches()) {
             String kind = callout.group(2).toUpperCase(Locale.ROOT);
             if (!Labels.CALLOUTS.contains(kind)) {
                 problems.error(column(at, callout.start(2)), "unknown callout '[!" + callout.group(2) + "]'",

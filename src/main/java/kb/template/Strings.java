@@ -217,6 +217,9 @@ public final class Strings {
     }
 
     static String fill(String text, Object... args) {
+        if (text.indexOf('{') < 0) {
+            return text; // no argument to fill: most strings of every page
+        }
         Matcher m = ARGUMENT.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
