@@ -115,6 +115,56 @@ final class CacheFile {
         }
     }
 
+    /**
+     * {@code file} read whole into memory, when it is whole and made for {@code key}, else null:
+     * its entries are then decoded from the bytes when asked ({@link Held#at}), not all as it is
+     * opened.
+     */
+    static Held hold(Path file, String key) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < MAGIC.length + 2 * Integer.BYTES + Long.BYTES || size > Integer.MAX_VALUE - 16) {
+                return null;
+            }
+            byte[] bytes = new byte[(int) size];
+            ByteBuffer into = ByteBuffer.wrap(bytes);
+            while (into.hasRemaining()) {
+                if (channel.read(into) < 0) {
+                    return null; // shorter than it said a moment ago: being replaced
+                }
+            }
+            int end = bytes.length - Long.BYTES;
+            CRC32C crc = new CRC32C();
+            crc.update(bytes, 0, end);
+            if (ByteBuffer.wrap(bytes, end, Long.BYTES).getLong() != crc.getValue()) {
+                return null;
+            }
+            In in = new In(bytes, 0, end);
+            if (!Arrays.equals(in.bytes(MAGIC.length), MAGIC) || in.readInt() != FORMAT || !key.equals(in.string())) {
+                return null;
+            }
+            int count = in.count();
+            return new Held(bytes, end, crc.getValue(), count, in.at);
+        } catch (IOException | RuntimeException e) {
+            return null; // damaged (a length past the end) or unreadable: as for read, build cold
+        }
+    }
+
+    /**
+     * A cache file held in memory, its checksum checked: {@code entries} entries from offset
+     * {@code first}, each decoded by an {@link In} from where it starts. Entries' ends are found
+     * by reading them; nothing here trusts an offset a caller did not get from reading.
+     */
+    record Held(byte[] bytes, int end, long sum, int entries, int first) {
+        /** Reads on from {@code offset} (up to the trailer). */
+        In at(int offset) {
+            return new In(bytes, offset, end);
+        }
+    }
+
     /** Where entries are written: strings that may be null or long, and counts. */
     static final class Out {
         final DataOutputStream data;
@@ -194,10 +244,34 @@ final class CacheFile {
             this.size = size;
         }
 
+        /** Reads {@code bytes} from {@code at} to {@code end}, already checked: nothing is summed, nothing read on. */
+        private In(byte[] bytes, int at, int end) {
+            this.channel = null;
+            this.size = end;
+            this.window = bytes;
+            this.at = at;
+            this.end = end;
+        }
+
+        /** Where the next byte to decode is, in a {@link Held} file. */
+        int position() {
+            return at;
+        }
+
+        /** Passes over {@code n} bytes of a {@link Held} file. */
+        void skip(int n) throws IOException {
+            check(n);
+            need(n);
+            at += n;
+        }
+
         /** Makes {@code n} bytes from {@link #at} available, reading on from the file. */
         private void need(int n) throws IOException {
             if (end - at >= n) {
                 return;
+            }
+            if (channel == null) {
+                throw new EOFException("the file ends inside an entry");
             }
             crc.update(window, summed, at - summed);
             int kept = end - at;

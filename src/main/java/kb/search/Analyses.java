@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -45,8 +46,13 @@ public final class Analyses {
     private static final int MAX_WORD = 4096;
 
     private final Words words;
-    private final Map<Key, int[][]> before;
+    private final Stored before;
+    /** How many words came with {@link #before}: its entries' ids are below. */
+    private final int storedWords;
+    /** The entries this build made and holds, and those of {@link #before} it decoded (asked for their words). */
     private final Map<Key, int[][]> kept = new ConcurrentHashMap<>();
+    /** The keys of {@link #before}'s entries this build used: the next build may take them, decoded or not. */
+    private final Set<Key> taken = ConcurrentHashMap.newKeySet();
     /** How many entries went to {@link #spill}'s sink rather than kept (their keys are not kept either). */
     private final java.util.concurrent.atomic.AtomicInteger spilled = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Sink sink;
@@ -54,6 +60,47 @@ public final class Analyses {
     /** Where entries this build makes go instead of the heap; called by one thread at a time. */
     public interface Sink {
         void add(Key key, int[][] fields);
+    }
+
+    /**
+     * The entries a previous build kept, each decoded only when asked for: a one-edit rebuild at
+     * 10,000 articles takes all 80,000 by key and needs the words of a few dozen, and decoding
+     * them all was a third of opening the build cache (and its largest share of objects).
+     */
+    public interface Stored {
+        /** Nothing stored. */
+        Stored NONE = new Stored() {
+            @Override
+            public int[][] get(Key key) {
+                return null;
+            }
+
+            @Override
+            public boolean contains(Key key) {
+                return false;
+            }
+        };
+
+        /** The fields of the entry under {@code key}, decoded anew, or null when there is none (or it cannot be read). */
+        int[][] get(Key key);
+
+        /** Whether there is an entry under {@code key}, without decoding it. */
+        boolean contains(Key key);
+
+        /** {@code entries} as they are: the caller no longer changes them. */
+        static Stored of(Map<Key, int[][]> entries) {
+            return new Stored() {
+                @Override
+                public int[][] get(Key key) {
+                    return entries.get(key);
+                }
+
+                @Override
+                public boolean contains(Key key) {
+                    return entries.containsKey(key);
+                }
+            };
+        }
     }
 
     /** A digest of a record's or article's text and scope (see {@link #key}). */
@@ -65,26 +112,48 @@ public final class Analyses {
     }
 
     /**
-     * What a previous build kept ({@link #words()} and {@link #entries()} as it returned them).
-     * Every id in {@code entries} must be an index into {@code words}: the caller checks the
-     * file; this checks the ids, and throws {@link IllegalArgumentException} for one out of range.
-     * {@code entries} is taken as it is, not copied (80,000 entries at 10,000 articles, a tenth
-     * of opening the build cache): the caller hands it over and no longer changes it.
+     * What a previous build kept ({@link #words()} and {@link #entries()} as it returned them),
+     * taken as it is (the caller no longer changes it). Every id in {@code entries} must be an
+     * index into {@code words}: this throws {@link IllegalArgumentException} for one out of range.
      */
     public Analyses(List<String> words, Map<Key, int[][]> entries) {
-        this.words = new Words(words);
+        this(words, Stored.of(entries));
         for (int[][] fields : entries.values()) {
-            for (int[] field : fields) {
-                if (field != null) {
-                    for (int e : field) {
-                        if ((e & MAX_ID) >= words.size()) {
-                            throw new IllegalArgumentException("word id " + (e & MAX_ID) + " of " + words.size());
-                        }
+            if (!valid(fields)) {
+                throw new IllegalArgumentException("a word id past the " + words.size() + " words");
+            }
+        }
+    }
+
+    /**
+     * What a previous build kept: its words, and its entries found by key. An entry whose ids are
+     * not all indexes into {@code words} is not what a build wrote: it is made again, as if absent.
+     */
+    public Analyses(List<String> words, Stored entries) {
+        this.words = new Words(words);
+        this.storedWords = words.size();
+        this.before = entries;
+    }
+
+    /** Whether every word id of {@code fields} names one of the words stored with them. */
+    private boolean valid(int[][] fields) {
+        int size = storedWords;
+        for (int[] field : fields) {
+            if (field != null) {
+                for (int e : field) {
+                    if ((e & MAX_ID) >= size) {
+                        return false;
                     }
                 }
             }
         }
-        this.before = java.util.Collections.unmodifiableMap(entries);
+        return true;
+    }
+
+    /** {@link #before}'s entry under {@code key}, decoded, when it is there and whole; else null. */
+    private int[][] stored(Key key) {
+        int[][] fields = before.get(key);
+        return fields != null && valid(fields) ? fields : null;
     }
 
     /** Every word an entry refers to, by id. */
@@ -101,15 +170,34 @@ public final class Analyses {
         this.sink = sink;
     }
 
-    /** The entries this build used or made, but for those handed to the sink: the ones the next build may take. */
+    /**
+     * The entries this build used or made, but for those handed to the sink: the ones the next
+     * build may take (each one taken from before decoded: {@link #made} and {@link #taken} do
+     * without that).
+     */
     public Map<Key, int[][]> entries() {
-        return Map.copyOf(kept);
+        Map<Key, int[][]> out = new HashMap<>(made());
+        for (Key k : taken) {
+            out.put(k, kept.containsKey(k) ? kept.get(k) : before.get(k));
+        }
+        return out;
+    }
+
+    /** The entries this build made and holds (not those handed to the sink, nor any taken from before). */
+    public Map<Key, int[][]> made() {
+        Map<Key, int[][]> out = new HashMap<>(kept);
+        out.keySet().removeAll(taken);
+        return out;
+    }
+
+    /** The keys of the entries this build took from the previous build's. */
+    public Set<Key> taken() {
+        return java.util.Collections.unmodifiableSet(taken);
     }
 
     /** How many entries this build found made by an earlier one, and how many it used in all. */
     public int[] reuse() {
-        int reused = (int) kept.entrySet().stream().filter(e -> before.get(e.getKey()) == e.getValue()).count();
-        return new int[] {reused, kept.size() + spilled.get()};
+        return new int[] {taken.size(), made().size() + taken.size() + spilled.get()};
     }
 
     /** Holds an entry this build made, or hands it to the sink. */
@@ -145,7 +233,7 @@ public final class Analyses {
     Field field(Key key, int field) {
         int[][] fields = kept.get(key);
         if (fields == null) {
-            fields = before.get(key);
+            fields = stored(key); // a record's words as they were: not kept for the next build
         }
         if (fields == null) {
             fields = recent.get(key);
@@ -250,15 +338,23 @@ public final class Analyses {
      * is then kept for the next build as if this one had used it.
      */
     boolean retain(Key key) {
-        return find(key) != null;
+        if (kept.containsKey(key) || taken.contains(key)) {
+            return true;
+        }
+        if (before.contains(key)) {
+            taken.add(key);
+            return true;
+        }
+        return false;
     }
 
     private int[][] find(Key key) {
         int[][] found = kept.get(key);
-        if (found == null) {
-            found = before.get(key);
+        if (found == null && before.contains(key)) {
+            found = stored(key);
             if (found != null) {
                 kept.put(key, found);
+                taken.add(key);
             }
         }
         return found;

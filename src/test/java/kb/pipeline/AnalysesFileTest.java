@@ -1,6 +1,8 @@
 package kb.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The added file of analysed texts numbers its words after the whole file's: it is read beside
  * the whole file it was written with, and beside any other (whose words its ids would misname)
- * it is not read at all.
+ * it is not read at all. Entries are decoded when asked for, as they were written; a file that is
+ * damaged in any way gives none.
  */
 class AnalysesFileTest {
     private static final String KEY = "kb test";
@@ -49,6 +52,41 @@ class AnalysesFileTest {
     void anAddedFileWithoutItsWholeFileLeavesNothing() throws IOException {
         added(0, 0, List.of("scope"), SECOND, 0);
         assertEquals(List.of(), AnalysesFile.read(site, KEY).analyses().words());
+    }
+
+    @Test
+    void eachEntryIsDecodedAsItWasWrittenFromEitherFile() throws IOException {
+        long sum = whole(List.of("token"), FIRST);
+        added(sum, 1, List.of("scope"), SECOND, 1);
+        AnalysesFile read = AnalysesFile.read(site, KEY);
+        assertArrayEquals(new int[][] {{1 << 24}}, read.entry(FIRST));
+        assertArrayEquals(new int[][] {{1 | 1 << 24}}, read.entry(SECOND));
+        assertNull(read.entry(new Analyses.Key(1, 2, 3, 5)));
+    }
+
+    @Test
+    void aWholeFileWithOneByteChangedIsNotRead() throws IOException {
+        whole(List.of("token"), FIRST);
+        Path file = site.resolve(AnalysesFile.WHOLE);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 12] ^= 0x01; // in the entry's ints, the checksum left as it was
+        Files.write(file, bytes);
+        AnalysesFile read = AnalysesFile.read(site, KEY);
+        assertEquals(List.of(), read.analyses().words());
+        assertNull(read.entry(FIRST));
+    }
+
+    @Test
+    void aDamagedAddedFileIsNotReadAndTheWholeOneIs() throws IOException {
+        long sum = whole(List.of("token"), FIRST);
+        added(sum, 1, List.of("scope"), SECOND, 1);
+        Path file = site.resolve(AnalysesFile.ADDED);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 3)); // truncated
+        AnalysesFile read = AnalysesFile.read(site, KEY);
+        assertEquals(List.of("token"), read.analyses().words());
+        assertArrayEquals(new int[][] {{1 << 24}}, read.entry(FIRST));
+        assertNull(read.entry(SECOND));
     }
 
     /** Writes the whole file: {@code words}, one entry of the first word; returns its checksum. */

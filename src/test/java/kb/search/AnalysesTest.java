@@ -126,6 +126,44 @@ class AnalysesTest {
         assertEquals(reuse[1] - 3, reuse[0], "entries reused");
     }
 
+    /** A stored entry whose word ids run past the stored words is not what a build wrote: its record is analysed again. */
+    @Test
+    void aStoredEntryNamingAWordPastTheWordsIsAnalysedAgain() throws Exception {
+        List<SearchRecord> records = records(60, 0);
+        Analyses first = new Analyses();
+        try (SearchIndex made = build(records, first)) {
+            assertTrue(made.documents() > 0);
+        }
+        Map<Analyses.Key, int[][]> kept = first.entries();
+        int past = first.words().size();
+        Analyses second = new Analyses(first.words(), new Analyses.Stored() {
+            @Override
+            public int[][] get(Analyses.Key key) {
+                int[][] fields = kept.get(key);
+                if (fields == null) {
+                    return null;
+                }
+                int[][] wrong = new int[fields.length][];
+                for (int f = 0; f < fields.length; f++) {
+                    wrong[f] = fields[f] == null ? null : fields[f].clone();
+                    if (wrong[f] != null && wrong[f].length > 0) {
+                        wrong[f][0] = wrong[f][0] & 0xff000000 | past;
+                    }
+                }
+                return wrong;
+            }
+
+            @Override
+            public boolean contains(Analyses.Key key) {
+                return kept.containsKey(key);
+            }
+        });
+        try (SearchIndex cold = build(records, null); SearchIndex warm = build(records, second)) {
+            assertSame(cold, warm, records);
+        }
+        assertEquals(0, second.reuse()[0], "no stored entry taken");
+    }
+
     static void assertSame(SearchIndex expected, SearchIndex actual, List<SearchRecord> records) throws Exception {
         List<String> want = contents(expected);
         List<String> got = contents(actual);
