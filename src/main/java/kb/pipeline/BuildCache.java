@@ -214,8 +214,7 @@ final class BuildCache {
      * Every file of {@code content/} but the Markdown and kb's own record of published URLs:
      * kb.yaml, the data file, section settings. A change to one may change any page.
      */
-    private static boolean isSetting(Path relative) {
-        String name = relative.toString().replace('\\', '/');
+    private static boolean isSetting(String name) {
         return !name.endsWith(".md") && !name.equals(kb.check.PublishedManifest.FILE);
     }
 
@@ -827,18 +826,34 @@ final class BuildCache {
         return new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
     }
 
-    /** A digest of every file under {@code folder} that {@code include} takes (by its relative path), names and bytes. */
-    static String folderDigest(Path folder, Predicate<Path> include) {
+    /**
+     * A digest of every file under {@code folder} that {@code include} takes (by its relative
+     * path, with {@code /}), names and bytes. One walk that hands each file's attributes over, and
+     * names compared as strings: {@code Files.walk} plus {@code isRegularFile} asked twice for
+     * each of a 10,000-article site's files, and sorting their paths, took 0.26-0.33 s of opening
+     * its cache (which the load phase waits for).
+     */
+    static String folderDigest(Path folder, Predicate<String> include) {
         MessageDigest d = new Fingerprint();
         if (Files.isDirectory(folder)) {
-            try (Stream<Path> files = Files.walk(folder)) {
-                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    Path relative = folder.relativize(file);
-                    if (!include.test(relative)) {
-                        continue;
+            TreeMap<String, Path> files = new TreeMap<>();
+            try {
+                int prefix = folder.toString().length() + 1;
+                Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        String name = file.toString().substring(prefix).replace('\\', '/');
+                        // A link stands for the file it names, as Files.isRegularFile has it.
+                        if (include.test(name) && (attributes.isRegularFile()
+                                || attributes.isSymbolicLink() && Files.isRegularFile(file))) {
+                            files.put(name, file);
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
                     }
-                    byte[] name = relative.toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8);
-                    byte[] bytes = Files.readAllBytes(file);
+                });
+                for (Map.Entry<String, Path> file : files.entrySet()) {
+                    byte[] name = file.getKey().getBytes(StandardCharsets.UTF_8);
+                    byte[] bytes = Files.readAllBytes(file.getValue());
                     d.update(intBytes(name.length));
                     d.update(name);
                     d.update(intBytes(bytes.length));
