@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,26 +40,39 @@ import kb.output.SiteWriter;
  */
 final class ArticleCache implements ArticleMemo {
     static final String FILE = BuildCache.FOLDER + "articles.bin";
+    /**
+     * The articles read since {@link #FILE} was written whole, which later builds then keep as it
+     * is: at 10,000 articles the whole file is 19.8 MB, written again by every build for one
+     * edited article. Once the entries no longer used plus those added pass a quarter of it (or
+     * 16), it is written whole again ({@link CacheFile#keepsWhole}), as the Markdown file is.
+     */
+    static final String ADDED = BuildCache.FOLDER + "articles-added.bin";
     /** Stands for the article's file in a kept location: put back by {@link #find}. */
     private static final Path SOURCE = Path.of("");
 
     private final Path content;
-    private final CompletableFuture<Map<String, Article>> before;
+    /** The site whose cache is read, and what its files hold. */
+    private final Path previous;
+    private final CompletableFuture<Kept> before;
     private final Map<String, Article> now = new ConcurrentHashMap<>();
     /** Each file's key, by its absolute path: what its bytes and place gave ({@link #digest}). */
     private final Map<Path, String> digests = new ConcurrentHashMap<>();
     private final AtomicInteger asked = new AtomicInteger();
     private final AtomicInteger found = new AtomicInteger();
 
-    private ArticleCache(Path content, CompletableFuture<Map<String, Article>> before) {
+    /** The articles the previous build kept, by key, and the keys its whole file holds (empty: none was read). */
+    private record Kept(Map<String, Article> articles, Set<String> whole) { }
+
+    private ArticleCache(Path content, Path previous, CompletableFuture<Kept> before) {
         this.content = content.toAbsolutePath().normalize();
+        this.previous = previous;
         this.before = before;
     }
 
     /** Starts reading what the build of the site at {@code out} kept. */
     static ArticleCache open(Path content, Path out) {
-        Path file = out.toAbsolutePath().normalize().resolve(FILE);
-        return new ArticleCache(content, CompletableFuture.supplyAsync(() -> read(file, BuildCache.codeKey()),
+        Path site = out.toAbsolutePath().normalize();
+        return new ArticleCache(content, site, CompletableFuture.supplyAsync(() -> read(site, BuildCache.codeKey()),
                 runnable -> {
                     Thread t = new Thread(runnable, "kb-articles-open");
                     t.setDaemon(true); // a build that fails before it reads an article does not wait for it
@@ -71,7 +85,7 @@ final class ArticleCache implements ArticleMemo {
         asked.incrementAndGet();
         String key = key(place, bytes);
         digests.put(place.file().toAbsolutePath().normalize(), key);
-        Article kept = before.join().get(key);
+        Article kept = before.join().articles().get(key);
         if (kept == null) {
             return null;
         }
@@ -100,17 +114,38 @@ final class ArticleCache implements ArticleMemo {
         return new int[] {asked.get(), found.get()};
     }
 
-    /** Writes the articles this build read or took into its staging folder. */
+    /**
+     * Writes the articles this build read or took into its staging folder: while most of them are
+     * still the ones {@link #FILE} holds, that file is kept as it is (a hard link into the new
+     * site) and only the others go to {@link #ADDED}; else the whole file.
+     */
     void save(SiteWriter writer) {
+        Set<String> whole = before.join().whole();
+        Map<String, Article> added = new TreeMap<>();
+        now.forEach((k, a) -> {
+            if (!whole.contains(k)) {
+                added.put(k, a);
+            }
+        });
+        int unused = whole.size() - (now.size() - added.size());
         try {
-            CacheFile.write(writer.resolve(FILE), BuildCache.codeKey(), new TreeMap<>(now).entrySet(), (out, e) -> {
-                out.string(e.getKey());
-                write(out, e.getValue());
-            });
+            if (CacheFile.keepsWhole(unused + added.size(), whole.size())) {
+                writer.reuseOwn(previous.resolve(FILE), FILE);
+                write(writer.resolve(ADDED), added);
+            } else {
+                write(writer.resolve(FILE), new TreeMap<>(now));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build cache", e);
         }
         now.clear();
+    }
+
+    private static void write(Path file, Map<String, Article> articles) throws IOException {
+        CacheFile.write(file, BuildCache.codeKey(), articles.entrySet(), (out, e) -> {
+            out.string(e.getKey());
+            write(out, e.getValue());
+        });
     }
 
     private String key(Place place, byte[] bytes) {
@@ -191,7 +226,27 @@ final class ArticleCache implements ArticleMemo {
         }
     }
 
-    private static Map<String, Article> read(Path file, String key) {
+    /**
+     * What the site's files hold for {@code key}: the whole file's articles and those added beside
+     * it. An added entry stands on its own (its key is its file's bytes and place), so the added
+     * file is read over any whole file; without a whole file it is not read, and the next build
+     * writes one.
+     */
+    private static Kept read(Path site, String key) {
+        Map<String, Article> whole = readFile(site.resolve(FILE), key);
+        if (whole.isEmpty()) {
+            return new Kept(Map.of(), Set.of());
+        }
+        Map<String, Article> added = readFile(site.resolve(ADDED), key);
+        if (added.isEmpty()) {
+            return new Kept(whole, whole.keySet());
+        }
+        Map<String, Article> all = new HashMap<>(whole);
+        all.putAll(added);
+        return new Kept(all, Set.copyOf(whole.keySet()));
+    }
+
+    private static Map<String, Article> readFile(Path file, String key) {
         Map<String, Article> out = new HashMap<>();
         boolean whole = CacheFile.read(file, key, in -> {
             String id = in.string();

@@ -256,7 +256,8 @@ class BuildCacheTest {
     @Test
     void anEditKeepsTheWholeFilesAndWritesOnlyWhatWasMadeSince() throws IOException {
         first();
-        Map<String, String> beside = Map.of(BuildCache.MARKDOWN, BuildCache.MARKDOWN_ADDED, AnalysesFile.WHOLE, AnalysesFile.ADDED);
+        Map<String, String> beside = Map.of(BuildCache.MARKDOWN, BuildCache.MARKDOWN_ADDED, AnalysesFile.WHOLE, AnalysesFile.ADDED,
+                ArticleCache.FILE, ArticleCache.ADDED);
         Map<String, byte[]> whole = new java.util.HashMap<>();
         for (String file : beside.keySet()) {
             whole.put(file, Files.readAllBytes(site.resolve(file)));
@@ -273,7 +274,32 @@ class BuildCacheTest {
         BuildReport warm = warmEqualsCold();
         assertEquals(warm.reused().documents() - 1, warm.reused().documentsReused(), "only the second edit renders");
         assertEquals(warm.reused().analyses() - records(article) - 1, warm.reused().analysesReused(), warm.reused().toString());
+        assertEquals(warm.reused().articles() - 1, warm.reused().articlesReused(), "only the second edit's file is read");
         assertTrue(articleText("getting-started/tokens/").contains("renews them for good."));
+    }
+
+    /** A damaged file of articles read since the whole one: its articles are read from their files again, the others taken. */
+    @Test
+    void aDamagedFileOfAddedArticlesIsIgnoredAlone() throws IOException {
+        BuildReport warm = buildWithTheEditsAddedFileDamaged(ArticleCache.ADDED);
+        assertEquals(warm.reused().articles() - 1, warm.reused().articlesReused(), "the edited article is read again");
+    }
+
+    /**
+     * One article edited and built, then one byte of the edit's entry in the {@code added} file
+     * changed (its checksum left as it was), then built again: the warm site must equal a cold one.
+     */
+    private BuildReport buildWithTheEditsAddedFileDamaged(String added) throws IOException {
+        first();
+        edit(content.resolve("articles/getting-started/tokens.md"), "renews them.", "renews them for good.");
+        build(site, true);
+        Path file = site.resolve(added);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x20;
+        Files.write(file, bytes);
+        BuildReport warm = warmEqualsCold();
+        assertTrue(articleText("getting-started/tokens/").contains("renews them for good."));
+        return warm;
     }
 
     /** Dates every file of the site an hour back: settled, its time and inode vouch for its bytes (BuildCache#stat). */
@@ -300,16 +326,8 @@ class BuildCacheTest {
 
     @Test
     void aDamagedFileOfAddedDocumentsIsIgnoredAlone() throws IOException {
-        first();
-        edit(content.resolve("articles/getting-started/tokens.md"), "renews them.", "renews them for good.");
-        build(site, true);
-        Path added = site.resolve(BuildCache.MARKDOWN_ADDED);
-        byte[] bytes = Files.readAllBytes(added);
-        bytes[bytes.length / 2] ^= 0x20; // one byte of the document (kept deflated), checksum left as it was
-        Files.write(added, bytes);
-        BuildReport warm = warmEqualsCold();
+        BuildReport warm = buildWithTheEditsAddedFileDamaged(BuildCache.MARKDOWN_ADDED); // the document is kept deflated
         assertEquals(warm.reused().documents() - 1, warm.reused().documentsReused(), "the edited article renders again");
-        assertTrue(articleText("getting-started/tokens/").contains("renews them for good."));
     }
 
     @Test
