@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** A hash of every file under content/: tells {@code kb search} whether the built index is current. */
 final class ContentFingerprint {
@@ -48,16 +47,25 @@ final class ContentFingerprint {
      * of {@code now}, which could change again without their time changing.
      */
     static Read of(Path content, Map<String, File> known, Instant now) {
-        try (Stream<Path> walk = Files.walk(content)) {
+        return of(content, files(content), known, now);
+    }
+
+    /**
+     * {@link #of(Path, Map, Instant)} over the files {@link #files} listed: one walk serves it and
+     * the {@link #stats} a build stamps with them, where each walked the folder (and this one
+     * asked each file's attributes twice more), four {@code stat}s a content file.
+     */
+    static Read of(Path content, Listed listed, Map<String, File> known, Instant now) {
+        try {
             MessageDigest digest = versioned();
             Map<String, File> files = new java.util.TreeMap<>();
-            for (Path file : files(content, walk)) {
-                String name = content.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            for (var file : listed.files().entrySet()) {
+                String name = file.getKey();
+                BasicFileAttributes attributes = file.getValue();
                 long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
                 File before = known.get(name);
                 String own = before != null && before.size() == attributes.size() && before.modified() == modified
-                        ? before.digest() : fileDigest(Files.readAllBytes(file));
+                        ? before.digest() : fileDigest(Files.readAllBytes(content.resolve(name)));
                 digest.update(name.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 digest.update(own.getBytes(StandardCharsets.UTF_8));
@@ -83,8 +91,20 @@ final class ContentFingerprint {
      * written too recently to be told apart this way.
      */
     static Stats stats(Path content) {
-        // One walk that hands each file's attributes over (Files.walk plus readAttributes read each
-        // twice), and relative paths as strings: the walk was 40% of a 10,000-article search (JFR).
+        return stats(files(content));
+    }
+
+    /** The content files by their path below {@code content/} (with {@code /}), in order, with their attributes. */
+    record Listed(java.util.SortedMap<String, BasicFileAttributes> files) { }
+
+    /**
+     * Every content file, found by one walk that hands each file's attributes over (Files.walk
+     * plus readAttributes read each twice), with relative paths as strings: the walk was 40% of a
+     * 10,000-article search (JFR). A link to a file stands for that file: its size and time are
+     * the file's. The published-URL manifest is left out: kb's own record, rewritten by a build,
+     * it must not make the next build's output differ from this one's.
+     */
+    static Listed files(Path content) {
         java.util.TreeMap<String, BasicFileAttributes> files = new java.util.TreeMap<>();
         String manifest = kb.check.PublishedManifest.FILE;
         try {
@@ -93,7 +113,6 @@ final class ContentFingerprint {
                 @Override
                 public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                     String name = file.toString().substring(prefix).replace(java.io.File.separatorChar, '/');
-                    // A link to a file stands for that file, as in #of: its size and time are the file's.
                     BasicFileAttributes target = attributes.isSymbolicLink() && Files.isRegularFile(file)
                             ? Files.readAttributes(file, BasicFileAttributes.class) : attributes;
                     if (target.isRegularFile() && !name.equals(manifest)) {
@@ -105,10 +124,15 @@ final class ContentFingerprint {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new Listed(java.util.Collections.unmodifiableSortedMap(files));
+    }
+
+    /** {@link #stats(Path)} of the files {@link #files} listed. */
+    static Stats stats(Listed listed) {
         MessageDigest digest = versioned();
         FileTime newest = FileTime.fromMillis(0);
         StringBuilder line = new StringBuilder();
-        for (var file : files.entrySet()) {
+        for (var file : listed.files().entrySet()) {
             FileTime modified = file.getValue().lastModifiedTime();
             line.setLength(0);
             line.append(file.getKey()).append('\0').append(file.getValue().size()).append('\0')
@@ -134,14 +158,5 @@ final class ContentFingerprint {
                 + java.util.Arrays.stream(kb.search.Chain.values()).map(kb.search.Chain::version).toList())
                 .getBytes(StandardCharsets.UTF_8));
         return digest;
-    }
-
-    /**
-     * The content files in a stable order. The published-URL manifest is kb's own record,
-     * rewritten by a build: it must not make the next build's output differ from this one's.
-     */
-    private static java.util.List<Path> files(Path content, Stream<Path> walk) {
-        Path manifest = content.resolve(kb.check.PublishedManifest.FILE);
-        return walk.filter(Files::isRegularFile).filter(f -> !f.equals(manifest)).sorted().toList();
     }
 }

@@ -133,9 +133,10 @@ public final class SiteSearch {
      * none) when the file still has the size and time it had there ({@link #FILES}).
      */
     static void stamp(kb.output.SiteWriter writer, Path content, Path previous) {
-        ContentFingerprint.Stats stats = ContentFingerprint.stats(content);
-        ContentFingerprint.Read read = ContentFingerprint.of(content, previous == null ? Map.of() : files(previous.resolve(FILES)),
-                java.time.Instant.now());
+        ContentFingerprint.Listed listed = ContentFingerprint.files(content);
+        ContentFingerprint.Stats stats = ContentFingerprint.stats(listed);
+        ContentFingerprint.Read read = ContentFingerprint.of(content, listed,
+                previous == null ? Map.of() : files(previous.resolve(FILES)), java.time.Instant.now());
         writer.writeOwn(FINGERPRINT, read.fingerprint() + "\n");
         StringBuilder files = new StringBuilder();
         read.files().forEach((name, f) -> files.append(f.size()).append('\t').append(f.modified()).append('\t')
