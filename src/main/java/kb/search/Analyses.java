@@ -103,8 +103,31 @@ public final class Analyses {
         }
     }
 
-    /** A digest of a record's or article's text and scope (see {@link #key}). */
-    public record Key(long a, long b, long c, long d) { }
+    /**
+     * A digest of a record's or article's text and scope (see {@link #key}). Its methods are
+     * written out, with the values a record's own give: under the client compiler (bin/kb) a
+     * record's generated ones go through method handles, and {@code toString} through
+     * {@code String.format}; a one-edit rebuild at 10,000 articles hashes, compares and prints
+     * hundreds of thousands of keys (JFR: {@code HashMap} lookups by key and {@code Formatter}
+     * under the index phase's record keys).
+     */
+    public record Key(long a, long b, long c, long d) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && a == k.a && b == k.b && c == k.c && d == k.d;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Long.hashCode(a) * 31 + Long.hashCode(b)) * 31 + Long.hashCode(c)) * 31 + Long.hashCode(d);
+        }
+
+        /** As a record prints itself: keys are digested as this text ({@code SearchIndexer#recordKey}). */
+        @Override
+        public String toString() {
+            return "Key[a=" + a + ", b=" + b + ", c=" + c + ", d=" + d + "]";
+        }
+    }
 
     /** A cache holding nothing yet. */
     public Analyses() {
