@@ -10,7 +10,7 @@
  */
 (function () {
   'use strict';
-  var FORMAT = 12;
+  var FORMAT = 11;
   var f = Math.fround;
   var KINDS = { a: 'article', s: 'section', f: 'faq', n: 'network' };
 
@@ -79,9 +79,21 @@
     this.kinds = stemGroups(manifest.kinds); // kb.search.Kinds
     this.negations = new Set(manifest.negations ? manifest.negations.split(',') : []); // kb.search.Negations
     this.body = this.fields.filter(function (fd) { return fd.name === 'body'; })[0];
-    // Records per block: record d is in block floor(d / block), which also says where its result
-    // group lies (BrowserExport.docBlocks), so no list of groups is loaded up front.
-    this.blockDocs = manifest.block;
+    this.groups = [];    // the first record of each group
+    this.blockOf = [];   // each group's record block
+    this.blockStart = []; // the first record of each block
+    // Base-36 deltas of one digit, or more in parentheses; '!' opens a block (BrowserExport.docBlocks).
+    var list = manifest.groups || '', last = 0;
+    for (var at = 0; at < list.length;) {
+      var opens = at === 0 || list.charAt(at) === '!', end;
+      if (list.charAt(at) === '!') at++;
+      end = list.charAt(at) === '(' ? list.indexOf(')', at) + 1 : at + 1;
+      last += parseInt(list.slice(at, end).replace(/[()]/g, ''), 36);
+      at = end;
+      if (opens) this.blockStart.push(last);
+      this.groups.push(last);
+      this.blockOf.push(this.blockStart.length - 1);
+    }
   }
 
   /** Groups of stems split by "," and " " (BrowserExport.groups), by stem. */
@@ -472,30 +484,8 @@
         value = 0;
       }
       entry.docs = docs; entry.tfs = tfs; entry.norms = norms;
-      if (entry.length > 3) entry.follows = followers(entry[3], n);
     }
     return entry;
-  }
-
-  /**
-   * A title entry's followers (BrowserExport.Postings.entry): per posting, how many records after
-   * it are in its group, one base-36 digit or more in parentheses, or -1 ('-') if it starts none.
-   */
-  function followers(text, n) {
-    var out = new Int32Array(n);
-    for (var i = 0, at = 0; i < n; i++) {
-      if (text.charAt(at) === '-') {
-        out[i] = -1;
-        at++;
-      } else if (text.charAt(at) === '(') {
-        var close = text.indexOf(')', at);
-        out[i] = parseInt(text.slice(at + 1, close), 36);
-        at = close + 1;
-      } else {
-        out[i] = parseInt(text.charAt(at++), 36);
-      }
-    }
-    return out;
   }
 
   function idf(df, docCount) { return f(Math.log(1 + (docCount - df + 0.5) / (df + 0.5))); }
@@ -538,39 +528,37 @@
         for (var h = 0; h < scored.heads.length; h++) w.head[scored.heads[h]] |= bit;
       });
       // A matching section stands under its page's title: it inherits the title's score for each
-      // word, and those words count as matched (Searcher.inheritPageTitles). A title hit that
-      // starts a group says how many records follow it there (BrowserExport.Postings.entry).
-      // Each such hit's group is known from then on (w.groupStart), and needs no record block to
-      // group the hits.
-      var inherit = wt.inherit, follows = w.follows, groupStart = w.groupStart;
+      // word, and those words count as matched (Searcher.inheritPageTitles).
+      var groupOf = self.groupIndex(), starts = self.groups, inherit = wt.inherit;
       scoredSlots.forEach(function (scored, s) {
         var tdocs = scored.tdocs, tscores = scored.tscores, bit = 1 << s;
-        for (var i = 0; i < tdocs.length; i++) {
-          var p = tdocs[i], title = tscores[i];
-          if (follows[p] < 0) continue;
-          if (!groupStart[p]) for (var g = p; g <= p + follows[p]; g++) groupStart[g] = p + 1;
-          for (var d = p + 1, end = p + 1 + follows[p]; d < end; d++) {
-            if (!w.seen[d]) continue;
-            w.sums[d] += inherit * title;
-            w.head[d] |= bit;
-            if ((w.own[d] & bit) === 0) w.matched[d] += weights[s];
-          }
+        if (!tdocs.length) return;
+        for (var i = 0; i < tdocs.length; i++) w.title[tdocs[i]] = tscores[i];
+        for (var t = 0; t < count; t++) {
+          var d = touched[t], p = starts[groupOf[d]];
+          if (p === d || w.title[p] === 0) continue;
+          w.sums[d] += inherit * w.title[p];
+          w.head[d] |= bit;
+          if ((w.own[d] & bit) === 0) w.matched[d] += weights[s];
         }
+        for (var k = 0; k < tdocs.length; k++) w.title[tdocs[k]] = 0;
       });
       var words = bitCount(content), rows = self.m.rows, row = f(wt.row);
       // One number per hit orders by score, then doc id: a float32 score's bits order like the
-      // score itself, and bits * 2^22 + (2^22 - 1 - doc) stays an exact double. The keys are the
-      // search's own (the work arrays serve the next keystroke while this one's blocks load).
-      var keys = new Float64Array(count), bits = new Uint32Array(1), asFloat = new Float32Array(bits.buffer);
+      // score itself, and bits * 2^22 + (2^22 - 1 - doc) stays an exact double.
+      var keys = w.keys.subarray(0, count), bits = new Uint32Array(1), asFloat = new Float32Array(bits.buffer);
       for (var t = 0; t < count; t++) {
         var d = touched[t];
         var score = w.sums[d] * (w.matched[d] / total) * together(w.head[d] & content, words, wt.together);
         // A data row (a lifespan table's line) counts for less than prose (Searcher.ROW).
         asFloat[0] = f(d >= rows ? score * row : score);
-        keys[t] = bits[0] * 4194304 + (4194303 - d);
+        keys[t] = w.keyOf[d] = bits[0] * 4194304 + (4194303 - d);
         w.sums[d] = 0; w.matched[d] = 0; w.seen[d] = 0; w.own[d] = 0; w.head[d] = 0;
       }
-      return self.group(keys, limit);
+      // Grouped here, in the same turn: the keys live in the reused work arrays.
+      var groups = self.group(keys, limit, w.keyOf);
+      for (var r = 0; r < count; r++) w.keyOf[touched[r]] = 0;
+      return groups;
     });
   };
 
@@ -602,8 +590,8 @@
     if (!this.work || this.work.n !== n) {
       this.work = { n: n, sums: new Float64Array(n), matched: new Float64Array(n), alt: new Float64Array(n),
         best: new Float32Array(n), seen: new Uint8Array(n), own: new Int32Array(n), head: new Int32Array(n),
-        altTitle: new Float64Array(n), bestTitle: new Float32Array(n), isHead: new Uint8Array(n), touched: new Int32Array(n),
-        follows: new Int32Array(n), groupStart: new Int32Array(n) };
+        title: new Float64Array(n), altTitle: new Float64Array(n), bestTitle: new Float32Array(n), isHead: new Uint8Array(n), touched: new Int32Array(n), keys: new Float64Array(n),
+        keyOf: new Float64Array(n) };
     }
     return this.work;
   };
@@ -665,14 +653,14 @@
       var entries = alt.head || terms[fd.exact ? alt.surface : alt.stem] || [];
       for (var k = 0; k < entries.length; k++) {
         if (entries[k][0] !== fi) continue;
-        var p = postings(entries[k]), docs = p.docs, tfs = p.tfs, norms = p.norms, cache = fd.cache, follows = p.follows;
+        var p = postings(entries[k]), docs = p.docs, tfs = p.tfs, norms = p.norms, cache = fd.cache;
         var wgt = f(f(fd.boost * f(alt.weight)) * idf(p[1], fd.docCount));
         for (var i = 0; i < docs.length; i++) {
           var d = docs[i];
           var v = f(wgt - f(wgt / f(1 + f(tfs[i] * cache[norms[i]]))));
           if (w.alt[d] === 0) altDocs.push(d);
           w.alt[d] += v;
-          if (fd.title) { if (w.altTitle[d] === 0) titleDocs.push(d); w.altTitle[d] += v; w.follows[d] = follows[i]; }
+          if (fd.title) { if (w.altTitle[d] === 0) titleDocs.push(d); w.altTitle[d] += v; }
           if (fd.head && !w.isHead[d]) { w.isHead[d] = 1; heads.push(d); }
         }
       }
@@ -708,59 +696,21 @@
     return keys.reverse();
   }
 
-  /** Loads the record block that holds record `doc` (BrowserExport.docBlocks). */
-  Engine.prototype.block = function (doc) {
-    return load('d/' + Math.floor(doc / this.blockDocs) + '.js', null, this.m.blocksVersion);
-  };
-
-  /** The loaded block of record `doc`, or null. */
-  Engine.prototype.loadedBlock = function (doc) {
-    var name = 'd/' + Math.floor(doc / this.blockDocs) + '.js';
-    return loaded.hasOwnProperty(name) ? loaded[name] : null;
-  };
-
-  /** The group of record `doc` as [first record, end] if a title hit told it (rank), else null. */
-  Engine.prototype.knownGroup = function (doc) {
-    var w = this.workArrays(), p = w.groupStart[doc] - 1;
-    return p < 0 ? null : [p, p + 1 + w.follows[p]];
-  };
-
-  /** The first record a loaded block holds: its first element says where record blockDocs·n is in it. */
-  Engine.prototype.blockFirst = function (doc, rows) {
-    return doc - doc % this.blockDocs - rows[0][0];
-  };
-
   /**
-   * The records of one result group, from the block of its best hit (ids[0]), which holds the
-   * whole group: resolves with them by doc id. Each group is built as soon as its block is in,
-   * while the others are still on the way.
+   * The records of one result group, which share a block: resolves with them by doc id. Each
+   * group is built as soon as its block is in, while the others are still on the way.
    */
   Engine.prototype.records = function (ids) {
-    var self = this;
-    return this.block(ids[0]).then(function (rows) {
-      var out = {}, first = self.blockFirst(ids[0], rows);
+    var self = this, groupOf = this.groupIndex(), b = this.blockOf[groupOf[ids[0]]];
+    return load('d/' + b + '.js', null, this.m.blocksVersion).then(function (rows) {
+      var out = {};
       ids.forEach(function (id) {
-        var row = rows[1 + id - first];
+        var row = rows[id - self.blockStart[self.blockOf[groupOf[id]]]];
         out[id] = { kind: KINDS[row[0]], url: row[1], anchor: row[2], title: row[3], heading: row[4],
           context: row[5], articleId: row[6], text: row[7] };
       });
       return out;
     });
-  };
-
-  /**
-   * The result group of record `doc` as [first record, end], from its loaded block's first
-   * element: [where record blockDocs·n is in the block, where the groups after the first start,
-   * where the last ends], counted from the block's first record (BrowserExport.docBlocks).
-   */
-  Engine.prototype.groupAt = function (doc) {
-    var rows = this.loadedBlock(doc), head = rows[0], first = this.blockFirst(doc, rows), at = doc - first;
-    var start = 0, end = head[2], starts = head[1];
-    for (var i = 0; i < starts.length; i++) {
-      if (starts[i] <= at) start = starts[i];
-      else { end = starts[i]; break; }
-    }
-    return [first + start, first + end];
   };
 
   Engine.prototype.search = function (query, limit, prefix) {
@@ -947,76 +897,64 @@
 
   /**
    * The first `limit` groups in rank order, each with its best hits (up to PER_GROUP), as
-   * Searcher.java groups Lucene's ranking: resolves with [[doc, score], ...] per group. Looks at
-   * the top few hundred hits first. A hit's group is read from its record block, which its result
-   * loads anyway: the blocks of the hits that may start a group are loaded together, a round at a
-   * time, and a hit inside a group already found needs none. A group short of hits gets the rest
-   * from its own records' keys.
+   * Searcher.java groups Lucene's ranking: [[doc, score], ...] per group. Looks at the top few
+   * hundred hits first; a group short of hits there gets the rest from its own records' keys
+   * (keyOf: each record's key, 0 if not hit).
    */
-  Engine.prototype.group = function (keys, limit) {
-    var self = this, count = Math.min(keys.length, Math.max(256, limit * 32));
-    function attempt() {
-      var ranked = top(keys, count), groups = [], spans = [];
-      function place(i) {
-        for (; i < ranked.length; i++) {
-          var doc = docOf(ranked[i]), at = -1;
-          for (var g = 0; g < spans.length; g++) if (doc >= spans[g][0] && doc < spans[g][1]) { at = g; break; }
-          if (at < 0) {
-            if (groups.length === limit) continue;
-            var known = self.knownGroup(doc);
-            if (!known && !self.loadedBlock(doc)) return i;
-            spans.push(known || self.groupAt(doc));
-            at = groups.length;
-            groups.push([]);
-          }
-          if (groups[at].length < PER_GROUP) groups[at].push(unkey(ranked[i]));
+  Engine.prototype.group = function (keys, limit, keyOf) {
+    var groupOf = this.groupIndex(), slotOf = this.groupSlots(), used = [];
+    var count = Math.min(keys.length, Math.max(256, limit * 32)), groups, ranked;
+    for (;;) {
+      ranked = top(keys, count);
+      groups = [];
+      for (var i = 0; i < ranked.length; i++) {
+        var doc = docOf(ranked[i]), g = groupOf[doc], at = slotOf[g];
+        if (at < 0) {
+          if (groups.length === limit) continue;
+          slotOf[g] = at = groups.length;
+          used.push(g);
+          groups.push([]);
         }
-        return i;
+        if (groups[at].length < PER_GROUP) groups[at].push(unkey(ranked[i]));
       }
-      /** The blocks of the next hits not in a group found, as many as groups are still wanted. */
-      function wanted(i) {
-        var docs = [], blocks = {};
-        for (var n = 0; i < ranked.length && n < limit - groups.length; i++) {
-          var doc = docOf(ranked[i]), b = Math.floor(doc / self.blockDocs);
-          if (blocks[b] || self.knownGroup(doc) || spans.some(function (s) { return doc >= s[0] && doc < s[1]; })) continue;
-          blocks[b] = true;
-          docs.push(doc);
-          n++;
-        }
-        return docs;
-      }
-      function from(i) {
-        i = place(i);
-        if (i >= ranked.length) return Promise.resolve();
-        return Promise.all(wanted(i).map(function (doc) { return self.block(doc); })).then(function () { return from(i); });
-      }
-      return from(0).then(function () {
-        if (count === keys.length || groups.length === limit) return [ranked, groups, spans];
-        count = Math.min(keys.length, count * 4);
-        return attempt();
+      if (count === keys.length || groups.length === limit) break;
+      used.forEach(function (u) { slotOf[u] = -1; });
+      used = [];
+      count = Math.min(keys.length, count * 4);
+    }
+    if (count < keys.length) {
+      // A group with room may have more hits below the ones sorted: they are among its own
+      // records, which are neighbours (a group is a run of doc ids).
+      var threshold = ranked[ranked.length - 1], starts = this.groups;
+      used.forEach(function (g, at) {
+        if (groups[at].length >= PER_GROUP) return;
+        var more = [], end = g + 1 < starts.length ? starts[g + 1] : keyOf.length;
+        for (var d = starts[g]; d < end; d++) if (keyOf[d] > 0 && keyOf[d] < threshold) more.push(keyOf[d]);
+        more.sort(function (a, b) { return b - a; });
+        for (var k = 0; k < more.length && groups[at].length < PER_GROUP; k++) groups[at].push(unkey(more[k]));
       });
     }
-    return attempt().then(function (done) {
-      var ranked = done[0], groups = done[1], spans = done[2];
-      if (count < keys.length) {
-        // A group with room may have more hits below the ones sorted: they are among its own
-        // records, which are neighbours (a group is a run of doc ids).
-        var threshold = ranked[ranked.length - 1], more = groups.map(function () { return []; });
-        var short = spans.filter(function (s, g) { return groups[g].length < PER_GROUP; }).length;
-        for (var k = 0; short && k < keys.length - ranked.length; k++) {
-          var key = keys[k], doc = docOf(key);
-          if (key >= threshold) continue;
-          for (var g = 0; g < spans.length; g++) {
-            if (doc >= spans[g][0] && doc < spans[g][1] && groups[g].length < PER_GROUP) { more[g].push(key); break; }
-          }
-        }
-        more.forEach(function (list, g) {
-          list.sort(function (a, b) { return b - a; });
-          for (var m = 0; m < list.length && groups[g].length < PER_GROUP; m++) groups[g].push(unkey(list[m]));
-        });
+    used.forEach(function (u) { slotOf[u] = -1; });
+    return groups;
+  };
+
+  /** Per group, its place in the results being grouped (-1: none), reset after each use. */
+  Engine.prototype.groupSlots = function () {
+    if (!this.slotOfGroup) this.slotOfGroup = new Int32Array(this.groups.length).fill(-1);
+    return this.slotOfGroup;
+  };
+
+  /** Each record's group, looked up once per keystroke hit instead of searched. */
+  Engine.prototype.groupIndex = function () {
+    if (!this.groupOfDoc) {
+      var g = this.groups, map = new Int32Array(this.m.docs);
+      for (var i = 0; i < g.length; i++) {
+        var end = i + 1 < g.length ? g[i + 1] : map.length;
+        for (var d = g[i]; d < end; d++) map[d] = i;
       }
-      return groups;
-    });
+      this.groupOfDoc = map;
+    }
+    return this.groupOfDoc;
   };
 
   /** Whether title names every content word of the query, by any of its terms (QueryPlan.isNamedBy). */
@@ -1154,6 +1092,8 @@
   window.kb.preload = function () {
     return ready().then(function (e) {
       e.workArrays();
+      e.groupIndex();
+      e.groupSlots();
       return true;
     });
   };

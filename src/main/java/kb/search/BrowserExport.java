@@ -35,7 +35,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class BrowserExport {
     /** Format version; the client refuses a manifest of another version. */
-    public static final int VERSION = 12;
+    public static final int VERSION = 11;
     /**
      * Postings per term shard, at least: about 5 KB gzipped each. A query word's shard is loaded
      * whole for the one term it wants, and most are rare words' shards: at 10,000 articles shards
@@ -44,15 +44,13 @@ public final class BrowserExport {
      */
     static final int SHARD_POSTINGS = 2000;
     /**
-     * Records per block: block n holds the result groups of records 4n to 4n + 3, whole, so the
-     * client finds a record's block by its number alone, and no list of blocks or of result groups
-     * is on every first query (at 100,000 articles the list of where each group starts was 49 KB
-     * of the manifest's 71 KB gzipped). A result loads the block of its best hit, and typing a
-     * query loads the blocks of every keystroke's results; groups are 6.9 records on average at
-     * 10,000 articles, and blocks of 4 hold 10.5 (the blocks of whole groups from 8 records on
-     * that they replace held 11.2); of 8, 14.5.
+     * Records per block, at least: a block ends at the first group boundary after this many, so
+     * a result page of ten groups loads at most ten small blocks. A result shows a record or
+     * two of its block, and typing a query loads the blocks of every keystroke's results: at
+     * 10,000 articles blocks of 24 records made 169 of the 432 KB that typing "reconnect
+     * facebook" loaded (bench/typed-bytes.mjs), and 8 make a block hold one or two groups.
      */
-    static final int BLOCK_DOCS = 4;
+    static final int BLOCK_DOCS = 8;
     /**
      * Characters of a two-letter head file beyond which it is cut by three letters: about 16 KB
      * gzipped. No head file of the 10,000-article benchmark site reaches it (its largest,
@@ -81,11 +79,6 @@ public final class BrowserExport {
     private long bytes;
     /** Each term shard's content hash, in order: the shards' version together. */
     private final List<String> shardHashes = new ArrayList<>();
-    /**
-     * Per record: how many records after it are in its result group if it starts one, else -1
-     * (what a title posting carries, see {@link Postings#entry}).
-     */
-    private int[] followers = new int[0];
 
     /** @param sink receives each file's path (relative to the search data folder) and bytes */
     public BrowserExport(SearchIndex index, BiConsumer<String, byte[]> sink) {
@@ -197,14 +190,15 @@ public final class BrowserExport {
             }
             manifest.put("docs", index.reader().maxDoc());
             manifest.put("rows", index.rows());
-            List<String> blocks = leaf == null ? List.of() : docBlocks(leaf);
+            StringBuilder groups = new StringBuilder();
+            List<String> blocks = leaf == null ? List.of() : docBlocks(leaf, groups);
             // Blocks are named by number (a list of thousands of hashed names would weigh on every
             // first query); this version, a hash of them all, busts HTTP caches instead.
-            manifest.put("block", BLOCK_DOCS);
             manifest.put("blocks", blocks.size());
             manifest.put("blocksVersion", hash(String.join(",", blocks)));
+            manifest.put("groups", groups.toString());
             TreeMap<String, List<int[]>> terms = leaf == null ? new TreeMap<>() : termsByField(leaf, fields);
-            Postings postings = new Postings(leaf, fields, followers);
+            Postings postings = new Postings(leaf, fields);
             List<String> shards = termShards(terms, postings);
             // Shards are named by number, as blocks are, and listed by their first terms: with
             // hashed names the directory was 8.6 KB of the manifest gzipped at 10,000 articles,
@@ -276,23 +270,15 @@ public final class BrowserExport {
         private final LeafReader leaf;
         private final List<String> fields;
         private final TermsEnum[] enums;
-        private final int[] followers;
         private PostingsEnum reuse;
 
-        Postings(LeafReader leaf, List<String> fields, int[] followers) {
+        Postings(LeafReader leaf, List<String> fields) {
             this.leaf = leaf;
             this.fields = fields;
             this.enums = new TermsEnum[fields.size()];
-            this.followers = followers;
         }
 
-        /**
-         * [field index, df, postings] of one entry of {@link #termsByField}; a title field's entry
-         * has a fourth: per posting, how many records after it are in its result group, which
-         * inherit its title's score (Searcher.inheritPageTitles): one base-36 digit, or more in
-         * parentheses, or "-" if it does not start its group. The client inherits from the title
-         * hits so, and knows their groups, without a list of where every group starts.
-         */
+        /** [field index, df, postings] of one entry of {@link #termsByField}. */
         List<Object> entry(String term, int[] fieldAndDf) throws IOException {
             int f = fieldAndDf[0];
             if (enums[f] == null) {
@@ -305,19 +291,13 @@ public final class BrowserExport {
             reuse = te.postings(reuse, PostingsEnum.FREQS);
             NumericDocValues norms = leaf.getNormValues(fields.get(f));
             StringBuilder out = new StringBuilder();
-            boolean title = IndexFields.TITLES.contains(fields.get(f));
-            StringBuilder follow = title ? new StringBuilder() : null;
             int last = 0;
             for (int doc = reuse.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = reuse.nextDoc()) {
                 int norm = norms != null && norms.advanceExact(doc) ? (int) (norms.longValue() & 0xFF) : 1;
                 PostingCodec.append(out, doc - last, reuse.freq(), norm);
-                if (title) {
-                    String n = followers[doc] < 0 ? "-" : Integer.toString(followers[doc], 36);
-                    follow.append(n.length() == 1 ? n : "(" + n + ")");
-                }
                 last = doc;
             }
-            return title ? List.of(f, fieldAndDf[1], out.toString(), follow.toString()) : List.of(f, fieldAndDf[1], out.toString());
+            return List.of(f, fieldAndDf[1], out.toString());
         }
     }
 
@@ -354,13 +334,7 @@ public final class BrowserExport {
                 String list = (String) entry.get(2);
                 String shared = fieldAndDf[1] >= sharedPostings && repeated.contains(checksums(list))
                         ? sharedName(list, written) : null;
-                if (shared != null) {
-                    // The followers stay: a title list's, shared or not, is short.
-                    List<Object> named = new ArrayList<>(entry);
-                    named.set(2, "@" + shared);
-                    entry = named;
-                }
-                entries.add(entry);
+                entries.add(shared == null ? entry : List.of(entry.get(0), entry.get(1), "@" + shared));
             }
             shard.put(e.getKey(), entries);
             // A shared list counts all the same: the shard ends where it did. Not counted, "re"'s
@@ -450,77 +424,50 @@ public final class BrowserExport {
     }
 
     /**
-     * What each record shows: kind, URL, anchor, title, heading, context, article id, text, in
-     * blocks found by number: block n holds the result groups (an article with its sections, or
-     * one FAQ question or table row) of records {@link #BLOCK_DOCS}·n to {@link #BLOCK_DOCS}·n + 3,
-     * whole, so the block of a result's best hit holds every record the result shows. Its first
-     * element says where they lie, counted from its first record: where record
-     * {@link #BLOCK_DOCS}·n is, where the groups after the first start, and where the last ends.
-     * So the client groups its ranked hits from the blocks their results load anyway. Returns
-     * each block's content hash; in the same pass, {@link #followers} gets each group's size.
+     * What each record shows: kind, URL, anchor, title, heading, context, article id, text. In the
+     * same pass, {@code groups} gets the doc ids where a new result group starts (an article with
+     * its sections, or one FAQ question or table row) as base-36 deltas, so the client groups hits
+     * without loading records; a delta marked {@code !} starts the next block too. A delta is one
+     * digit, without separators (an article's sections are fewer than 36), and one of 36 or more
+     * is written in parentheses: at 10,000 articles the list is 6,158 bytes gzipped with commas
+     * and 5,373 without, which every first query loads.
      */
-    private List<String> docBlocks(LeafReader leaf) throws IOException {
-        Shown shown = new Shown(leaf);
-        int docs = leaf.maxDoc();
-        int[] start = new int[docs];
-        followers = new int[docs];
-        String lastKey = null;
-        for (int doc = 0; doc < docs; doc++) {
-            String key = shown.groupKey(doc);
-            start[doc] = key.equals(lastKey) ? start[doc - 1] : doc;
-            followers[start[doc]] = doc - start[doc];
-            if (start[doc] != doc) {
-                followers[doc] = -1;
-            }
-            lastKey = key;
-        }
-        BinaryDocValues keys = earlier == null ? null : leaf.getBinaryDocValues(IndexFields.KEY);
+    private List<String> docBlocks(LeafReader leaf, StringBuilder groups) throws IOException {
         List<String> blocks = new ArrayList<>();
-        // Entries are read in doc id order (doc values only move forward); consecutive blocks
-        // share the groups that cross from one's records into the next's.
-        java.util.ArrayDeque<String> window = new java.util.ArrayDeque<>();
-        java.util.ArrayDeque<byte[]> windowKeys = keys == null ? null : new java.util.ArrayDeque<>();
-        int windowFrom = 0;
-        int windowTo = 0;
-        for (int from = 0; from < docs; from += BLOCK_DOCS) {
-            int to = Math.min(docs, from + BLOCK_DOCS);
-            int lo = start[from];
-            int hi = start[to - 1] + 1 + followers[start[to - 1]];
-            List<Integer> starts = new ArrayList<>();
-            for (int doc = lo + 1; doc < hi; doc++) {
-                if (start[doc] == doc) {
-                    starts.add(doc - lo);
+        Shown shown = new Shown(leaf);
+        BinaryDocValues keys = earlier == null ? null : leaf.getBinaryDocValues(IndexFields.KEY);
+        String lastKey = null;
+        int lastStart = 0;
+        int blockStart = 0;
+        for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+            String key = shown.groupKey(doc);
+            if (!key.equals(lastKey)) {
+                // A block holds whole groups, so a hit and its sections cost one file, not two.
+                boolean newBlock = doc - blockStart >= BLOCK_DOCS;
+                if (newBlock) {
+                    blocks.add(block(blocks.size(), blockStart, doc, shown, keys));
+                    blockStart = doc;
                 }
+                String delta = Integer.toString(doc - lastStart, 36);
+                groups.append(newBlock ? "!" : "").append(delta.length() == 1 ? delta : "(" + delta + ")");
+                lastStart = doc;
+                lastKey = key;
             }
-            String groups = JSON.writeValueAsString(List.of(from - lo, starts, hi - lo));
-            for (; windowFrom < lo; windowFrom++) {
-                window.removeFirst();
-                if (windowKeys != null) {
-                    windowKeys.removeFirst();
-                }
-            }
-            for (; windowTo < hi; windowTo++) {
-                window.addLast(shown.entry(windowTo));
-                if (windowKeys != null) {
-                    // A document without a key (none kept) leaves the block to be made.
-                    windowKeys.addLast(keys.advanceExact(windowTo) ? BytesRef.deepCopyOf(keys.binaryValue()).bytes : null);
-                }
-            }
-            blocks.add(block(blocks.size(), groups, window, windowKeys));
+        }
+        if (blockStart < leaf.maxDoc()) {
+            blocks.add(block(blocks.size(), blockStart, leaf.maxDoc(), shown, keys));
         }
         return blocks;
     }
 
     /**
-     * Writes record block {@code n} of {@code entries} after where their {@code groups} lie, or
-     * takes the previous export's file where it held the same documents ({@code keys}: each
-     * document's key, which fixes what it shows; null: none) in the same groups; returns its
-     * content hash.
+     * Writes record block {@code n}, of docs {@code from} to {@code to}, or takes the previous
+     * export's file where it held the same documents ({@code keys}: each document's key, which
+     * fixes what it shows; null: none); returns its content hash.
      */
-    private String block(int n, String groups, java.util.Collection<String> entries, java.util.Collection<byte[]> keys) {
+    private String block(int n, int from, int to, Shown shown, BinaryDocValues keys) throws IOException {
         String name = "d/" + n + ".js";
-        String identity = keys == null ? null : identity(n, keys);
-        identity = identity == null ? null : identity + " " + groups;
+        String identity = keys == null ? null : identity(n, from, to, keys);
         if (identity != null) {
             Earlier.Taken taken = earlier.take(name, identity);
             if (taken != null) {
@@ -528,8 +475,12 @@ public final class BrowserExport {
                 return taken.hash();
             }
         }
+        List<String> entries = new ArrayList<>(to - from);
+        for (int doc = from; doc < to; doc++) {
+            entries.add(shown.entry(doc));
+        }
         // A list's JSON is its elements' JSON between brackets, as Jackson writes it.
-        String json = "[" + groups + "," + String.join(",", entries) + "]";
+        String json = "[" + String.join(",", entries) + "]";
         byte[] data = emitJson(name, name, json);
         String hash = hash(json);
         if (identity != null) {
@@ -539,15 +490,16 @@ public final class BrowserExport {
     }
 
     /** A digest of a block's number and its documents' keys, in order; null when one has none. */
-    private static String identity(int n, java.util.Collection<byte[]> keys) {
+    private static String identity(int n, int from, int to, BinaryDocValues keys) throws IOException {
         MessageDigest d = sha256();
         d.update(Integer.toString(n).getBytes(StandardCharsets.UTF_8));
-        for (byte[] key : keys) {
-            if (key == null) {
+        for (int doc = from; doc < to; doc++) {
+            if (!keys.advanceExact(doc)) {
                 return null;
             }
+            BytesRef key = keys.binaryValue();
             d.update((byte) key.length);
-            d.update(key);
+            d.update(key.bytes, key.offset, key.length);
         }
         return "block " + HexFormat.of().formatHex(d.digest());
     }
