@@ -352,6 +352,12 @@ final class BuildCache {
         return old == null ? null : old.digest();
     }
 
+    /** What the previous build recorded the file at {@code path} as made from ({@link #keep}'s inputs; "" none); null: no record. */
+    String previousInputs(String path) {
+        Page old = oldPages.get(path);
+        return old == null ? null : old.inputs();
+    }
+
     /**
      * The path of the file in {@code folder} ({@code search/data/t/}) the previous build recorded
      * with a digest of {@code identity} and a content hash ({@code identity + " " + hash}, as the

@@ -185,12 +185,17 @@ final class SearchRecords {
         return new BrowserExport.Earlier() {
             @Override
             public Taken take(String file, String identity) {
+                return take(file, identity, null);
+            }
+
+            @Override
+            public Taken take(String file, String identity, String inputs) {
                 String path = folder + BROWSER + file;
                 String digest = cache.previousDigest(path);
                 if (digest == null || !digest.startsWith(identity + " ")) {
                     return null;
                 }
-                BuildCache.Kept kept = cache.reuseFile(path, digest);
+                BuildCache.Kept kept = cache.reuseFile(path, digest, inputs);
                 if (kept == null) {
                     return null;
                 }
@@ -200,7 +205,38 @@ final class SearchRecords {
 
             @Override
             public void keep(String file, String identity, String hash, byte[] bytes) {
-                cache.keep(folder + BROWSER + file, identity + " " + hash, bytes);
+                keep(file, identity, hash, bytes, null);
+            }
+
+            @Override
+            public void keep(String file, String identity, String hash, byte[] bytes, String inputs) {
+                cache.keep(folder + BROWSER + file, identity + " " + hash, bytes, inputs);
+            }
+
+            @Override
+            public String madeFrom(String file) {
+                String inputs = cache.previousInputs(folder + BROWSER + file);
+                return inputs == null || inputs.isEmpty() ? null : inputs;
+            }
+
+            @Override
+            public Taken takeMadeFrom(String file, String inputs) {
+                String path = folder + BROWSER + file;
+                String digest = cache.previousDigest(path);
+                BuildCache.Kept kept = digest == null || digest.lastIndexOf(' ') < 0 ? null
+                        : cache.reuseInputs(path, inputs, false);
+                if (kept == null) {
+                    return null;
+                }
+                writer.reuse(kept.file(), path, kept.length());
+                return new Taken(kept.length(), digest.substring(digest.lastIndexOf(' ') + 1));
+            }
+
+            @Override
+            public Taken again(String file) {
+                String digest = cache.previousDigest(folder + BROWSER + file);
+                return digest == null || digest.lastIndexOf(' ') < 0 ? null
+                        : take(file, digest.substring(0, digest.lastIndexOf(' ')));
             }
 
             @Override

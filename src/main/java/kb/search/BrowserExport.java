@@ -117,6 +117,42 @@ public final class BrowserExport {
          */
         Taken named(String folder, String identity);
 
+        /**
+         * What the earlier export recorded the file at {@code file} as made from ({@link #keep}'s
+         * {@code inputs}), or null when none.
+         */
+        default String madeFrom(String file) {
+            return null;
+        }
+
+        /**
+         * The file at {@code file} as the earlier export made it from exactly these {@code inputs}
+         * ({@link #madeFrom}), put into the new site as it is and recorded with them again; null
+         * when there is none (or it changed since), and the file is made.
+         */
+        default Taken takeMadeFrom(String file, String inputs) {
+            return null;
+        }
+
+        /**
+         * The file at {@code file} as the earlier export recorded it, whatever it was made from,
+         * put into the new site as it is; null when there is none (or it changed since). For a
+         * file named after its content's hash, which a taken file refers to.
+         */
+        default Taken again(String file) {
+            return null;
+        }
+
+        /** As {@link #keep(String, String, String, byte[])}, recording what the file was made from too (null: nothing). */
+        default void keep(String file, String identity, String hash, byte[] bytes, String inputs) {
+            keep(file, identity, hash, bytes);
+        }
+
+        /** As {@link #take(String, String)}, recording what the file was made from too (null: nothing). */
+        default Taken take(String file, String identity, String inputs) {
+            return take(file, identity);
+        }
+
         /** A file taken: its length and its content hash. */
         record Taken(long length, String hash) { }
     }
@@ -304,66 +340,137 @@ public final class BrowserExport {
     /**
      * Term shards, {@code t/<n>.js}: the terms in sorted runs of about {@link #SHARD_POSTINGS}
      * postings each, and a term of that many or more in a shard of its own; returns each shard's
-     * first term. A list of postings that more than one term has ({@link #repeated}) is written
+     * first term. A list of postings that more than one term has ({@link #sharedEntries}) is written
      * once, in {@code p/<hash>.js}, and each entry holds {@code "@<hash>"} instead.
      */
     private List<String> termShards(TreeMap<String, List<int[]>> terms, Postings read) throws IOException {
-        java.util.Set<String> repeated = repeated(terms, read);
+        java.util.Set<String> shared = sharedEntries(terms, read);
         Map<String, String> written = new java.util.HashMap<>(); // a shared list's key -> its file's hash
+        java.util.Set<String> changed = earlier == null ? null : index.changedTerms();
         List<String> shards = new ArrayList<>();
-        Map<String, Object> shard = new LinkedHashMap<>();
-        String first = null;
+        List<Map.Entry<String, List<int[]>>> shard = new ArrayList<>();
         int postings = 0;
         for (Map.Entry<String, List<int[]>> e : terms.entrySet()) {
             int own = e.getValue().stream().mapToInt(entry -> entry[1]).sum();
             // A term that fills a shard by itself starts one too, so the rare words before it do
             // not bring its postings: a typo correction wanted "redo" and loaded 15.6 KB with it.
             if (!shard.isEmpty() && (postings >= SHARD_POSTINGS || own >= SHARD_POSTINGS)) {
-                shards.add(first);
-                emitShard(shards.size() - 1, shard);
-                shard = new LinkedHashMap<>();
-                first = null;
+                shards.add(shard.get(0).getKey());
+                emitShard(shards.size() - 1, shard, shared, changed, read, written);
+                shard = new ArrayList<>();
                 postings = 0;
             }
-            if (first == null) {
-                first = e.getKey();
-            }
-            List<List<Object>> entries = new ArrayList<>(e.getValue().size());
-            for (int[] fieldAndDf : e.getValue()) {
-                List<Object> entry = read.entry(e.getKey(), fieldAndDf);
-                String list = (String) entry.get(2);
-                String shared = fieldAndDf[1] >= sharedPostings && repeated.contains(checksums(list))
-                        ? sharedName(list, written) : null;
-                entries.add(shared == null ? entry : List.of(entry.get(0), entry.get(1), "@" + shared));
-            }
-            shard.put(e.getKey(), entries);
+            shard.add(e);
             // A shared list counts all the same: the shard ends where it did. Not counted, "re"'s
             // shard took in 2,000 more postings of rare words, which typo corrections then loaded.
             postings += own;
         }
         if (!shard.isEmpty()) {
-            shards.add(first);
-            emitShard(shards.size() - 1, shard);
+            shards.add(shard.get(0).getKey());
+            emitShard(shards.size() - 1, shard, shared, changed, read, written);
         }
         return shards;
     }
 
     /**
-     * Writes term shard {@code t/<n>.js}, or takes the earlier export's of the same JSON, and
-     * notes its hash for the shards' version.
+     * Writes term shard {@code t/<n>.js} of {@code terms}, or takes the earlier export's, and
+     * notes its hash for the shards' version. A shard is taken without reading its postings when
+     * none of its terms is among the {@code changed} ones ({@link SearchIndex#changedTerms}; null:
+     * any may be) and each has the fields, document frequencies and sharing it was made with:
+     * then each term's postings are those of the documents the index took, at their doc ids,
+     * with their norms. After one edit at 10,000 articles, reading and encoding every term's
+     * postings to find its shard alike was the largest part of the export (JFR). Else the shard
+     * is made, and taken when its JSON is the earlier one's.
      */
-    private void emitShard(int n, Map<String, Object> shard) throws IOException {
+    private void emitShard(int n, List<Map.Entry<String, List<int[]>>> terms, java.util.Set<String> shared,
+            java.util.Set<String> changed, Postings read, Map<String, String> written) throws IOException {
         String name = "t/" + n + ".js";
-        shardHashes.add(emitOrTake(JSON.writeValueAsString(shard), identity -> earlier.take(name, identity), hash -> name));
+        String inputs = earlier == null ? null : shardInputs(n, terms, shared);
+        if (changed != null && terms.stream().noneMatch(e -> changed.contains(e.getKey()))) {
+            String taken = takeShard(name, inputs);
+            if (taken != null) {
+                shardHashes.add(taken);
+                return;
+            }
+        }
+        Map<String, Object> shard = new LinkedHashMap<>();
+        List<String> lists = new ArrayList<>();
+        for (Map.Entry<String, List<int[]>> e : terms) {
+            List<List<Object>> entries = new ArrayList<>(e.getValue().size());
+            for (int[] fieldAndDf : e.getValue()) {
+                List<Object> entry = read.entry(e.getKey(), fieldAndDf);
+                if (shared.contains(sharedKey(e.getKey(), fieldAndDf))) {
+                    String hash = sharedName((String) entry.get(2), written);
+                    lists.add(hash);
+                    entry = List.of(entry.get(0), entry.get(1), "@" + hash);
+                }
+                entries.add(entry);
+            }
+            shard.put(e.getKey(), entries);
+        }
+        // What it was made from, and the shared lists it names, which a shard taken by it brings along.
+        String madeFrom = inputs == null ? null : String.join(" ", inputs, String.join(" ", lists)).strip();
+        shardHashes.add(emitOrTake(JSON.writeValueAsString(shard), identity -> earlier.take(name, identity, madeFrom),
+                hash -> name, madeFrom));
     }
 
     /**
-     * The postings lists (as length and hash) that more than one term of {@code terms} has, of
-     * {@link #sharedPostings} postings or more. Only entries alike in document and total term
-     * frequency can be, so only those are read here, and the export does not read every long
-     * list twice.
+     * The earlier export's shard {@code name} when it was made from {@code inputs}, with the
+     * shared lists it names; returns its hash, or null when it is made again.
      */
-    private java.util.Set<String> repeated(TreeMap<String, List<int[]>> terms, Postings read) throws IOException {
+    private String takeShard(String name, String inputs) {
+        String before = earlier.madeFrom(name);
+        if (before == null || !(before.equals(inputs) || before.startsWith(inputs + " "))) {
+            return null;
+        }
+        for (String list : before.substring(inputs.length()).strip().split(" ")) {
+            if (!list.isEmpty() && !sharedPlaced.contains(list)) {
+                Earlier.Taken taken = earlier.again("p/" + list + ".js");
+                if (taken == null) {
+                    return null;
+                }
+                bytes += taken.length();
+                sharedPlaced.add(list);
+            }
+        }
+        Earlier.Taken taken = earlier.takeMadeFrom(name, before);
+        if (taken == null) {
+            return null;
+        }
+        bytes += taken.length();
+        return taken.hash();
+    }
+
+    /** The shared lists' files in the new site, by hash: each is written or taken once. */
+    private final java.util.Set<String> sharedPlaced = new java.util.HashSet<>();
+
+    /**
+     * What fixes a shard's JSON besides its terms' postings: its number, its terms, and each
+     * term's fields with their document and total term frequencies and whether the list is shared.
+     */
+    private static String shardInputs(int n, List<Map.Entry<String, List<int[]>>> terms, java.util.Set<String> shared) {
+        StringBuilder out = new StringBuilder().append(n);
+        for (Map.Entry<String, List<int[]>> e : terms) {
+            out.append('\n').append(e.getKey());
+            for (int[] entry : e.getValue()) {
+                out.append(' ').append(entry[0]).append(':').append(entry[1]).append(':').append(entry[2])
+                        .append(shared.contains(sharedKey(e.getKey(), entry)) ? "@" : "");
+            }
+        }
+        return "terms " + checksums(out.toString());
+    }
+
+    private static String sharedKey(String term, int[] entry) {
+        return term + "\n" + entry[0];
+    }
+
+    /**
+     * The entries of {@code terms} (as {@link #sharedKey}) whose postings list, of
+     * {@link #sharedPostings} postings or more, another term has too. Only entries alike in
+     * document and total term frequency can be, so only those are read here, and the export
+     * does not read every long list twice.
+     */
+    private java.util.Set<String> sharedEntries(TreeMap<String, List<int[]>> terms, Postings read) throws IOException {
         Map<Long, Integer> alike = new java.util.HashMap<>();
         for (List<int[]> entries : terms.values()) {
             for (int[] entry : entries) {
@@ -375,19 +482,27 @@ public final class BrowserExport {
         // Each list's first term; another term's makes it repeated. One term's lists alike (its
         // title's and exact title's) are in one file already, where gzip shrinks the second.
         Map<String, String> lists = new java.util.HashMap<>();
+        Map<String, String> candidates = new LinkedHashMap<>(); // entry -> its list's key
         java.util.Set<String> repeated = new java.util.HashSet<>();
         for (Map.Entry<String, List<int[]>> e : terms.entrySet()) {
             for (int[] entry : e.getValue()) {
                 if (entry[1] >= sharedPostings && alike.get(frequencies(entry)) > 1) {
                     String list = (String) read.entry(e.getKey(), entry).get(2);
                     String key = checksums(list);
+                    candidates.put(sharedKey(e.getKey(), entry), key);
                     if (!lists.computeIfAbsent(key, k -> e.getKey()).equals(e.getKey())) {
                         repeated.add(key);
                     }
                 }
             }
         }
-        return repeated;
+        java.util.Set<String> shared = new java.util.HashSet<>();
+        candidates.forEach((entry, key) -> {
+            if (repeated.contains(key)) {
+                shared.add(entry);
+            }
+        });
+        return shared;
     }
 
     /** A term entry's document and total term frequency, which two lists must share to be alike. */
@@ -417,7 +532,13 @@ public final class BrowserExport {
         String key = checksums(list);
         String name = written.get(key);
         if (name == null) {
-            name = emitNamed("p/", JSON.writeValueAsString(list));
+            String json = JSON.writeValueAsString(list);
+            // A list a taken shard brought along is in the new site already.
+            name = sharedPlaced.isEmpty() ? null : hash(json);
+            if (name == null || !sharedPlaced.contains(name)) {
+                name = emitNamed("p/", json);
+                sharedPlaced.add(name);
+            }
             written.put(key, name);
         }
         return name;
@@ -734,7 +855,20 @@ public final class BrowserExport {
         }
         List<String> keys = new ArrayList<>();
         StringBuilder hashes = new StringBuilder();
+        java.util.Set<String> changed = earlier == null ? null : index.changedTerms();
         for (Map.Entry<String, TreeMap<String, java.util.TreeSet<String>>> two : heads.entrySet()) {
+            // Taken as the term shards are (emitShard): a file not cut, whose stems are none of
+            // the changed terms and have the frequencies it was made from.
+            String inputs = earlier == null ? null : headInputs(two.getKey(), two.getValue(), terms, fields);
+            if (changed != null && two.getValue().values().stream().flatMap(java.util.TreeSet::stream).noneMatch(changed::contains)) {
+                Earlier.Taken taken = earlier.takeMadeFrom("h/" + two.getKey() + ".js", inputs);
+                if (taken != null) {
+                    bytes += taken.length();
+                    hashes.append(taken.hash());
+                    keys.add(two.getKey());
+                    continue;
+                }
+            }
             Map<String, List<List<Object>>> postings = new java.util.HashMap<>();
             TreeMap<String, List<List<Object>>> whole = new TreeMap<>();
             for (java.util.TreeSet<String> stems : two.getValue().values()) {
@@ -744,18 +878,38 @@ public final class BrowserExport {
             }
             String json = JSON.writeValueAsString(whole);
             if (json.length() <= headChars) {
-                hashes.append(emitHead(two.getKey(), json));
+                hashes.append(emitHead(two.getKey(), json, inputs));
                 keys.add(two.getKey());
                 continue;
             }
             for (Map.Entry<String, java.util.TreeSet<String>> three : two.getValue().entrySet()) {
                 TreeMap<String, List<List<Object>>> file = new TreeMap<>();
                 three.getValue().forEach(stem -> file.put(stem, postings.get(stem)));
-                hashes.append(emitHead(three.getKey(), JSON.writeValueAsString(file)));
+                hashes.append(emitHead(three.getKey(), JSON.writeValueAsString(file), null));
                 keys.add(three.getKey());
             }
         }
         return new HeadFiles(keys, hash(hashes.toString()));
+    }
+
+    /**
+     * What fixes a head file's JSON besides its stems' postings: its key, its stems, and each
+     * stem's completion fields with their document and total term frequencies.
+     */
+    private static String headInputs(String key, TreeMap<String, java.util.TreeSet<String>> stems,
+            TreeMap<String, List<int[]>> terms, List<String> fields) {
+        StringBuilder out = new StringBuilder(key);
+        for (java.util.TreeSet<String> three : stems.values()) {
+            for (String stem : three) {
+                out.append('\n').append(stem);
+                for (int[] entry : terms.get(stem)) {
+                    if (IndexFields.COMPLETION.contains(fields.get(entry[0]))) {
+                        out.append(' ').append(entry[0]).append(':').append(entry[1]).append(':').append(entry[2]);
+                    }
+                }
+            }
+        }
+        return "heads " + checksums(out.toString());
     }
 
     /** A stem's entries in the completion fields. */
@@ -774,10 +928,13 @@ public final class BrowserExport {
         return head;
     }
 
-    /** Writes {@code h/<key>.js}, or takes the earlier export's of the same JSON; returns its content's hash. */
-    private String emitHead(String key, String json) {
+    /**
+     * Writes {@code h/<key>.js}, or takes the earlier export's of the same JSON, recording
+     * {@code inputs} ({@link #headInputs}; null: none) with it; returns its content's hash.
+     */
+    private String emitHead(String key, String json, String inputs) {
         String name = "h/" + key + ".js";
-        return emitOrTake(json, identity -> earlier.take(name, identity), hash -> name);
+        return emitOrTake(json, identity -> earlier.take(name, identity, inputs), hash -> name, inputs);
     }
 
     /** The head files written: their keys ({@code re} for {@code h/re.js}) and one version for all. */
@@ -821,6 +978,12 @@ public final class BrowserExport {
      */
     private String emitOrTake(String json, java.util.function.Function<String, Earlier.Taken> take,
             java.util.function.UnaryOperator<String> nameOf) {
+        return emitOrTake(json, take, nameOf, null);
+    }
+
+    /** As {@link #emitOrTake(String, java.util.function.Function, java.util.function.UnaryOperator)}, recording {@code inputs} with a file made. */
+    private String emitOrTake(String json, java.util.function.Function<String, Earlier.Taken> take,
+            java.util.function.UnaryOperator<String> nameOf, String inputs) {
         String identity = earlier == null ? null : fingerprint(json);
         if (identity != null) {
             Earlier.Taken taken = take.apply(identity);
@@ -833,7 +996,7 @@ public final class BrowserExport {
         String name = nameOf.apply(hash);
         byte[] data = emitJson(name, name, json);
         if (identity != null) {
-            earlier.keep(name, identity, hash, data);
+            earlier.keep(name, identity, hash, data, inputs);
         }
         return hash;
     }

@@ -119,6 +119,11 @@ public record PreviousIndex(Path dir, String tag, AcronymsMemo acronyms) {
             return leaf.maxDoc();
         }
 
+        /** The index's one segment, as it was written. */
+        LeafReader leaf() {
+            return leaf;
+        }
+
         /**
          * The kinds this index holds ({@link SearchIndex#KINDS}) when they were mined from the
          * headings {@code headings} names ({@link Kinds#headingsKey}); else null. The tag this

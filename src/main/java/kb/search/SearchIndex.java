@@ -45,6 +45,7 @@ public final class SearchIndex implements AutoCloseable {
     private AcronymsMemo acronymsMemo;
     private final int rowsFrom;
     private int documentsTaken;
+    private java.util.Set<String> changedTerms;
 
     private SearchIndex(Directory directory, DirectoryReader reader, Map<String, List<String>> synonyms) throws IOException {
         this.directory = directory;
@@ -106,6 +107,22 @@ public final class SearchIndex implements AutoCloseable {
 
     void documentsTaken(int taken) {
         this.documentsTaken = taken;
+    }
+
+    /**
+     * The terms whose postings may differ from those of the index this one took its documents
+     * from ({@link PreviousIndex}), beyond what their document frequencies show: every term, in
+     * any field, of the documents indexed anew. Null when that index's other documents did not
+     * keep their doc ids (records added, removed or moved, or nothing taken): then any term's
+     * postings may differ. The browser export takes a term shard whose terms are none of these
+     * and whose document frequencies are the ones it was made from.
+     */
+    java.util.Set<String> changedTerms() {
+        return changedTerms;
+    }
+
+    void changedTerms(java.util.Set<String> terms) {
+        this.changedTerms = terms;
     }
 
     /** How many documents the index holds, one per search record. */

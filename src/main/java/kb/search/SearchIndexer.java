@@ -180,15 +180,15 @@ public final class SearchIndexer {
             // Each record's analysis key by doc id (the index is sorted by record order): related
             // articles tell from them which records changed since the build before.
             Analyses.Key[] keys = new Analyses.Key[records.size()];
-            int taken;
+            Took took;
             try (IndexWriter writer = new IndexWriter(directory, config(analyzer, keyed));
                     PreviousIndex.Opened old = keyed ? previous.open(scope) : null) {
-                taken = old == null ? -1 : fromPrevious(writer, records, heads, origins, identities, old, analyses, scoped,
+                took = old == null ? null : fromPrevious(writer, records, heads, origins, identities, old, analyses, scoped,
                         analyzer, keys);
-                if (taken < 0 && records.size() >= PARALLEL_FROM) {
+                if (took == null && records.size() >= PARALLEL_FROM) {
                     IntStream.range(0, records.size()).parallel().forEach(i -> keys[i] = add(writer,
                             records.get(i), origin(origins, i), identities[i], i, analyses, scoped, analyzer, keyed));
-                } else if (taken < 0) {
+                } else if (took == null) {
                     InOrder.add(writer, records.size(), i -> {
                         Prepared p = prepare(records.get(i), origin(origins, i), identities[i], i, analyses, scoped,
                                 analyzer, keyed);
@@ -213,7 +213,8 @@ public final class SearchIndexer {
             }
             SearchIndex index = SearchIndex.open(directory, synonyms);
             index.analyses(analyses, chain.version() + "\n" + new TreeMap<>(synonyms), analyses == null ? null : keys);
-            index.documentsTaken(Math.max(taken, 0));
+            index.documentsTaken(took == null ? 0 : took.documents());
+            index.changedTerms(took == null ? null : took.changedTerms());
             index.acronymsMemo(mined.memo());
             return index;
         } catch (IOException e) {
@@ -252,10 +253,10 @@ public final class SearchIndexer {
     /**
      * Adds the records to {@code writer} with the documents of those that did not change taken
      * from {@code old}, the previous index opened and trusted ({@link PreviousIndex}): one merge of
-     * those and the new ones. Returns how many it took; -1, with nothing added, when most records
+     * those and the new ones. Returns what it took; null, with nothing added, when most records
      * changed, or the records that stayed changed their order.
      */
-    private static int fromPrevious(IndexWriter writer, List<SearchRecord> records, List<SearchRecord> heads,
+    private static Took fromPrevious(IndexWriter writer, List<SearchRecord> records, List<SearchRecord> heads,
             List<String> origins, Analyses.Key[] identities, PreviousIndex.Opened old, Analyses analyses,
             String scoped, Analyzer analyzer, Analyses.Key[] keys) throws IOException {
         // The digests on as many threads as indexing every record would take.
@@ -284,8 +285,14 @@ public final class SearchIndexer {
         }
         CodecReader kept = fresh.size() > records.size() / 2 ? null : old.renumbered(orders);
         if (kept == null) {
-            return -1;
+            return null;
         }
+        // Each taken document at the doc id it had: the fresh ones are where the dropped ones were.
+        boolean sameIds = old.maxDoc() == records.size();
+        for (int doc = 0; doc < orders.length && sameIds; doc++) {
+            sameIds = orders[doc] < 0 || orders[doc] == doc;
+        }
+        java.util.Set<String> changedTerms = sameIds ? new java.util.HashSet<>() : null;
         try (Directory memory = new org.apache.lucene.store.ByteBuffersDirectory()) {
             try (IndexWriter added = new IndexWriter(memory, config(analyzer, true))) {
                 for (int i : fresh) {
@@ -297,10 +304,68 @@ public final class SearchIndexer {
             try (DirectoryReader added = DirectoryReader.open(memory)) {
                 List<CodecReader> readers = new java.util.ArrayList<>(List.of(kept));
                 added.leaves().forEach(leaf -> readers.add((CodecReader) leaf.reader()));
+                if (changedTerms != null) {
+                    int[] positions = fresh.stream().mapToInt(Integer::intValue).toArray();
+                    for (org.apache.lucene.index.LeafReaderContext leaf : added.leaves()) {
+                        changedTerms(leaf.reader(), positions, old.leaf(), changedTerms);
+                    }
+                }
                 writer.addIndexes(readers.toArray(CodecReader[]::new));
             }
         }
-        return records.size() - fresh.size();
+        return new Took(records.size() - fresh.size(), changedTerms);
+    }
+
+    /**
+     * What {@link #fromPrevious} took: how many documents, and the terms of those it indexed anew
+     * ({@link SearchIndex#changedTerms}; null when the taken ones did not all keep their doc ids).
+     */
+    private record Took(int documents, java.util.Set<String> changedTerms) { }
+
+    /**
+     * Adds to {@code out} each term that a document of {@code added} (the records indexed anew;
+     * its doc {@code j} is record {@code positions[j]}) holds in a field where the document the
+     * previous index {@code old} has at that position does not hold it as many times, or with
+     * the same norm. A term the old document held and the new one does not needs no place here:
+     * its document frequency tells. After an appended sentence most of an article's words keep
+     * their counts and, the norm being the length rounded to a byte, their norms: their
+     * postings lists, the largest the export encodes, come out as they were.
+     */
+    private static void changedTerms(org.apache.lucene.index.LeafReader added, int[] positions,
+            org.apache.lucene.index.LeafReader old, java.util.Set<String> out) throws IOException {
+        org.apache.lucene.index.PostingsEnum postings = null;
+        org.apache.lucene.index.PostingsEnum before = null;
+        for (org.apache.lucene.index.FieldInfo field : added.getFieldInfos()) {
+            org.apache.lucene.index.Terms terms = field.getIndexOptions() == IndexOptions.NONE ? null : added.terms(field.name);
+            if (terms == null) {
+                continue;
+            }
+            org.apache.lucene.index.Terms oldTerms = old.terms(field.name);
+            org.apache.lucene.index.TermsEnum oldEnum = oldTerms == null ? null : oldTerms.iterator();
+            org.apache.lucene.index.TermsEnum te = terms.iterator();
+            for (org.apache.lucene.util.BytesRef term = te.next(); term != null; term = te.next()) {
+                postings = te.postings(postings, org.apache.lucene.index.PostingsEnum.FREQS);
+                boolean same = oldEnum != null && oldEnum.seekExact(term);
+                if (same) {
+                    before = oldEnum.postings(before, org.apache.lucene.index.PostingsEnum.FREQS);
+                }
+                for (int doc = postings.nextDoc(); same && doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                        doc = postings.nextDoc()) {
+                    int at = positions[doc];
+                    same = before.docID() < at && before.advance(at) == at && before.freq() == postings.freq()
+                            && norm(added, field.name, doc) == norm(old, field.name, at);
+                }
+                if (!same) {
+                    out.add(term.utf8ToString());
+                }
+            }
+        }
+    }
+
+    /** A document's norm in a field; -1 when it has none. */
+    private static long norm(org.apache.lucene.index.LeafReader leaf, String field, int doc) throws IOException {
+        org.apache.lucene.index.NumericDocValues norms = leaf.getNormValues(field);
+        return norms != null && norms.advanceExact(doc) ? norms.longValue() : -1;
     }
 
     private static String origin(List<String> origins, int i) {

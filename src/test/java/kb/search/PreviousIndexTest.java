@@ -212,6 +212,151 @@ class PreviousIndexTest {
         org.junit.jupiter.api.Assertions.assertTrue(block.contains("\uFFFD") && block.contains("…"), block);
     }
 
+    /**
+     * A term shard is taken from the earlier export without its postings being read only while
+     * none of its terms is in a record indexed anew and its terms' frequencies and sharing are
+     * the ones it was made from: after a body replaced by other words (words losing a document,
+     * a new word, every norm of the record changed), then a title made longer (its other words'
+     * frequencies the same, their norms not), then a record added
+     * (every later doc id moves), each export is byte for byte the one an export without an
+     * earlier one writes, shared lists and head files among them, and the first two took shards
+     * and head files so.
+     */
+    @Test
+    void filesTakenByTheirTermsAreTheFilesAnExportMakes() throws Exception {
+        List<SearchRecord> first = AnalysesTest.records(600, 0);
+        List<SearchRecord> second = new ArrayList<>(first);
+        SearchRecord r = second.get(80);
+        second.set(80, new SearchRecord(r.kind(), r.url(), r.anchor(), r.title(), r.heading(), r.context(), r.summary(),
+                r.tags(), "invoice billing quokka", r.articleId()));
+        List<SearchRecord> third = new ArrayList<>(second);
+        r = third.get(300);
+        third.set(300, new SearchRecord(r.kind(), r.url(), r.anchor(), "Token " + r.title() + " wombat", r.heading(), r.context(),
+                r.summary(), r.tags(), r.body() + " token token wombat", r.articleId()));
+        List<SearchRecord> fourth = new ArrayList<>(third);
+        fourth.add(10, new SearchRecord(SearchRecord.Kind.ARTICLE, "s/new/", null, "A new article", "", "Help", "", "",
+                "token facebook numbat", 9000));
+        Analyses analyses = new Analyses();
+        Recorded earlier = new Recorded();
+        try (SearchIndex index = build(first, "a", analyses, new PreviousIndex(dir.resolve("none"), TAG))) {
+            earlier = earlier.export(index);
+        }
+        String before = "a";
+        String[] into = {"b", "c", "d"};
+        List<List<SearchRecord>> edits = List.of(second, third, fourth);
+        for (int i = 0; i < edits.size(); i++) {
+            analyses = new Analyses(analyses.words(), analyses.entries());
+            java.util.Map<String, byte[]> cold = new java.util.TreeMap<>();
+            try (SearchIndex without = SearchIndexer.build(edits.get(i), new org.apache.lucene.store.ByteBuffersDirectory(),
+                    AnalysesTest.SYNONYMS);
+                    SearchIndex warm = build(edits.get(i), into[i], analyses, new PreviousIndex(dir.resolve(before), TAG))) {
+                assertTrue(warm.documentsTaken() > 0);
+                new BrowserExport(without, cold::put, 1000, 2).write();
+                earlier = earlier.export(warm);
+            }
+            assertEquals(cold.keySet(), earlier.files.keySet(), "edit " + (i + 1));
+            for (String file : cold.keySet()) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(cold.get(file), earlier.files.get(file),
+                        "edit " + (i + 1) + ": " + file);
+            }
+            assertTrue(cold.keySet().stream().anyMatch(f -> f.startsWith("p/")), "shared lists");
+            assertTrue(cold.keySet().stream().filter(f -> f.startsWith("t/")).count() > 10, "term shards");
+            assertTrue(cold.keySet().stream().anyMatch(f -> f.matches("h/..\\.js")), "head files not cut");
+            assertTrue(cold.keySet().stream().anyMatch(f -> f.matches("h/...\\.js")), "head files cut");
+            if (i < 2) {
+                assertTrue(earlier.taken.stream().anyMatch(f -> f.startsWith("t/")), "edit " + (i + 1) + ": " + earlier.taken);
+                assertTrue(earlier.taken.stream().anyMatch(f -> f.startsWith("h/")), "edit " + (i + 1) + ": " + earlier.taken);
+            } else {
+                assertEquals(List.of(), earlier.taken, "doc ids moved: nothing taken by its terms");
+            }
+            before = into[i];
+        }
+    }
+
+    /** An earlier export held in memory, as the build cache records one: each file's digest, inputs and bytes. */
+    private static final class Recorded implements BrowserExport.Earlier {
+        final java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+        private final java.util.Map<String, String[]> records = new java.util.HashMap<>(); // digest, inputs
+        private final Recorded before;
+        /** The files taken by what they were made from. */
+        final List<String> taken = new ArrayList<>();
+
+        Recorded() {
+            this(null);
+        }
+
+        private Recorded(Recorded before) {
+            this.before = before;
+        }
+
+        /** Exports {@code index} taking from this export; returns the new one. */
+        Recorded export(SearchIndex index) {
+            Recorded next = new Recorded(this);
+            new BrowserExport(index, next.files::put, 1000, 2, next).write();
+            return next;
+        }
+
+        private Taken carry(String file, String[] record, String inputs) {
+            byte[] bytes = before.files.get(file);
+            files.put(file, bytes);
+            records.put(file, new String[] {record[0], inputs == null ? "" : inputs});
+            return new Taken(bytes.length, record[0].substring(record[0].lastIndexOf(' ') + 1));
+        }
+
+        @Override
+        public Taken take(String file, String identity) {
+            return take(file, identity, null);
+        }
+
+        @Override
+        public Taken take(String file, String identity, String inputs) {
+            String[] record = before == null ? null : before.records.get(file);
+            return record == null || !record[0].startsWith(identity + " ") ? null : carry(file, record, inputs);
+        }
+
+        @Override
+        public void keep(String file, String identity, String hash, byte[] bytes) {
+            keep(file, identity, hash, bytes, null);
+        }
+
+        @Override
+        public void keep(String file, String identity, String hash, byte[] bytes, String inputs) {
+            records.put(file, new String[] {identity + " " + hash, inputs == null ? "" : inputs});
+        }
+
+        @Override
+        public Taken named(String folder, String identity) {
+            if (before == null) {
+                return null;
+            }
+            return before.records.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(folder) && e.getValue()[0].startsWith(identity + " "))
+                    .findFirst().map(e -> take(e.getKey(), identity)).orElse(null);
+        }
+
+        @Override
+        public String madeFrom(String file) {
+            String[] record = before == null ? null : before.records.get(file);
+            return record == null || record[1].isEmpty() ? null : record[1];
+        }
+
+        @Override
+        public Taken takeMadeFrom(String file, String inputs) {
+            String[] record = before == null ? null : before.records.get(file);
+            if (record == null || !record[1].equals(inputs)) {
+                return null;
+            }
+            taken.add(file);
+            return carry(file, record, inputs);
+        }
+
+        @Override
+        public Taken again(String file) {
+            String[] record = before == null ? null : before.records.get(file);
+            return record == null ? null : carry(file, record, null);
+        }
+    }
+
     private static long size(Path file) {
         try {
             return Files.size(file);
