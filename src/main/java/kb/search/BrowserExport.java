@@ -470,7 +470,7 @@ public final class BrowserExport {
                 if (taken == null) {
                     return null;
                 }
-                bytes += taken.length();
+                bytes.addAndGet(taken.length());
                 sharedPlaced.add(list);
             }
         }
@@ -478,7 +478,7 @@ public final class BrowserExport {
         if (taken == null) {
             return null;
         }
-        bytes += taken.length();
+        bytes.addAndGet(taken.length());
         return taken.hash();
     }
 
@@ -904,7 +904,7 @@ public final class BrowserExport {
             if (changed != null && two.getValue().values().stream().flatMap(java.util.TreeSet::stream).noneMatch(changed::contains)) {
                 Earlier.Taken taken = earlier.takeMadeFrom("h/" + two.getKey() + ".js", inputs);
                 if (taken != null) {
-                    bytes += taken.length();
+                    bytes.addAndGet(taken.length());
                     hashes.append(taken.hash());
                     keys.add(two.getKey());
                     continue;
