@@ -98,33 +98,17 @@ final class ContentFingerprint {
     record Listed(java.util.SortedMap<String, BasicFileAttributes> files) { }
 
     /**
-     * Every content file, found by one walk that hands each file's attributes over (Files.walk
-     * plus readAttributes read each twice), with relative paths as strings: the walk was 40% of a
-     * 10,000-article search (JFR). A link to a file stands for that file: its size and time are
-     * the file's. The published-URL manifest is left out: kb's own record, rewritten by a build,
-     * it must not make the next build's output differ from this one's.
+     * Every content file ({@link FolderFiles#under}). The published-URL manifest is left out: kb's
+     * own record, rewritten by a build, it must not make the next build's output differ from this one's.
      */
     static Listed files(Path content) {
-        java.util.TreeMap<String, BasicFileAttributes> files = new java.util.TreeMap<>();
-        String manifest = kb.check.PublishedManifest.FILE;
         try {
-            int prefix = content.toString().length() + 1;
-            Files.walkFileTree(content, new java.nio.file.SimpleFileVisitor<>() {
-                @Override
-                public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    String name = file.toString().substring(prefix).replace(java.io.File.separatorChar, '/');
-                    BasicFileAttributes target = attributes.isSymbolicLink() && Files.isRegularFile(file)
-                            ? Files.readAttributes(file, BasicFileAttributes.class) : attributes;
-                    if (target.isRegularFile() && !name.equals(manifest)) {
-                        files.put(name, target);
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-            });
+            java.util.TreeMap<String, BasicFileAttributes> files = FolderFiles.under(content);
+            files.remove(kb.check.PublishedManifest.FILE);
+            return new Listed(java.util.Collections.unmodifiableSortedMap(files));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Listed(java.util.Collections.unmodifiableSortedMap(files));
     }
 
     /** {@link #stats(Path)} of the files {@link #files} listed. */
